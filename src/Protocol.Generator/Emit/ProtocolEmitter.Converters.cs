@@ -1,0 +1,361 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Generator.Emit;
+
+/// <summary>
+/// Converters: a <c>JsonConverter&lt;T&gt;</c> per type whose static <c>ReadValue</c> and
+/// <c>WriteValue</c> work on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> directly, with no reflection.
+/// </summary>
+internal static partial class ProtocolEmitter
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string TokenType = "global::System.Text.Json.JsonTokenType";
+    private const string Encoded = "global::System.Text.Json.JsonEncodedText";
+
+    private static void OpenConverter(SourceWriter w, string converterName, string type)
+    {
+        w.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
+        w.Line(GeneratedCode);
+        w.Open("public sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
+    }
+
+    private static void Overrides(SourceWriter w, string type)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override " + type + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override void Write(" + Writer + " writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
+    }
+
+    private static string NameField(PropertyModel property) => "Name" + property.Name;
+
+    private static void NameFields(SourceWriter w, IEnumerable<PropertyModel> properties)
+    {
+        foreach (var property in properties)
+        {
+            w.Line("private static readonly " + Encoded + " " + NameField(property) + " = " + Encoded + ".Encode(" + SourceWriter.Literal(property.WireName) + ");");
+        }
+    }
+
+    private static void EmitRecordConverter(SourceWriter w, ObjectTypeModel record, GeneratedFileModel file)
+    {
+        var type = Global(file, record.Name);
+        var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
+        OpenConverter(w, record.ConverterName, type);
+        NameFields(w, properties);
+        if (record.Variant is { } variant)
+        {
+            w.Line("private static readonly " + Encoded + " DiscriminatorName = " + Encoded + ".Encode(" + SourceWriter.Literal(variant.DiscriminatorWireName) + ");");
+            w.Line("private static readonly " + Encoded + " DiscriminatorValue = " + Encoded + ".Encode(" + SourceWriter.Literal(variant.DiscriminatorValue) + ");");
+        }
+
+        w.Line();
+        Overrides(w, type);
+        w.Line();
+        w.Line("/// <summary>Reads one value; the reader is on its first token and is left on its last.</summary>");
+        w.Line("/// <param name=\"reader\">The reader.</param>");
+        w.Line("/// <returns>The value read.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        ReadObjectBody(w, record.Name, type, properties, unknown: null);
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes one value.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value.</param>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
+        w.Line("writer.WriteStartObject();");
+        if (record.Variant is not null)
+        {
+            w.Line("writer.WriteString(DiscriminatorName, DiscriminatorValue);");
+        }
+
+        foreach (var property in properties)
+        {
+            WriteProperty(w, property);
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
+    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown)
+    {
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(typeName) + ");");
+        if (unknown is not null)
+        {
+            // The copy parses the whole object for RawJson; the original walks it for the shared properties.
+            w.Line("var copy = reader;");
+            w.Line("var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);");
+            w.Line("string? discriminator = null;");
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var local = "p" + i.ToString(CultureInfo.InvariantCulture);
+            var declared = property.Type.IsValueType && !property.Type.IsNullable ? property.Type.TypeName : property.Type.TypeName + "?";
+            w.Line(declared + " " + local + " = default;");
+            if (property.IsRequired && unknown is null)
+            {
+                w.Line("var has" + i.ToString(CultureInfo.InvariantCulture) + " = false;");
+            }
+        }
+
+        w.Open("while (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName)");
+        var keyword = "if";
+        if (unknown is not null)
+        {
+            w.Open("if (reader.ValueTextEquals(" + SourceWriter.Literal(unknown.DiscriminatorWireName) + "u8))");
+            w.Line("reader.Read();");
+            w.Line("discriminator = reader.TokenType == " + TokenType + ".String ? reader.GetString() : null;");
+            w.Close();
+            keyword = "else if";
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(property.WireName) + "u8))");
+            w.Line("reader.Read();");
+            w.Line("p" + index + " = " + ValueCode.Read(property.Type, "reader", Owner(typeName, property)) + ";");
+            if (property.IsRequired && unknown is null)
+            {
+                w.Line("has" + index + " = true;");
+            }
+
+            w.Close();
+            keyword = "else if";
+        }
+
+        if (keyword == "if")
+        {
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+        }
+        else
+        {
+            w.Open("else");
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].IsRequired && unknown is null)
+            {
+                var index = i.ToString(CultureInfo.InvariantCulture);
+                w.Open("if (!has" + index + ")");
+                w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(typeName) + ", " + SourceWriter.Literal(properties[i].WireName) + ");");
+                w.Close();
+                w.Line();
+            }
+        }
+
+        w.Open("return new " + type);
+        if (unknown is not null)
+        {
+            w.Line(unknown.UnknownDiscriminatorPropertyName + " = discriminator ?? string.Empty,");
+            w.Line(unknown.UnknownRawPropertyName + " = raw,");
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var local = "p" + i.ToString(CultureInfo.InvariantCulture);
+            var value = property.ConstValue is { } constant ? local + " ?? " + SourceWriter.Literal(constant)
+                : property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? local + "!"
+                : local;
+            w.Line(property.Name + " = " + value + ",");
+        }
+
+        w.Close(";");
+    }
+
+    private static void WriteProperty(SourceWriter w, PropertyModel property)
+    {
+        var access = "value." + property.Name;
+        if (!property.Type.IsNullable)
+        {
+            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
+            w.Line(ValueCode.Write(property.Type, "writer", access));
+        }
+        else if (property.IsRequired)
+        {
+            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
+            w.Line(ValueCode.WriteMaybeNull(property.Type, "writer", access));
+        }
+        else
+        {
+            // Optional and absent: the property is left out rather than written as null.
+            w.Open("if (" + access + " is { } " + property.Name.ToLowerInvariant() + "Value)");
+            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
+            w.Line(ValueCode.Write(property.Type, "writer", property.Name.ToLowerInvariant() + "Value"));
+            w.Close();
+        }
+    }
+
+    private static void EmitUnionConverters(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    {
+        var type = Global(file, union.Name);
+        var typeEnum = union.TypeEnum;
+        OpenConverter(w, union.ConverterName, type);
+        Overrides(w, type);
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Reads one value of the kind its <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> names, wherever that property stands in the object.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
+        w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
+        w.Line("var probe = reader;");
+        w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(union.DiscriminatorWireName) + "u8))");
+        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(union.DiscriminatorWireName) + ");");
+        w.Close();
+        w.Line();
+        w.Open("if (probe.TokenType != " + TokenType + ".String)");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + union.DiscriminatorWireName) + ", \"a string\");");
+        w.Close();
+        w.Line();
+        w.Open("return " + typeEnum.ConverterName + ".ReadValue(ref probe) switch");
+        foreach (var variant in union.Variants)
+        {
+            w.Line(typeEnum.TypeName + "." + variant.TypeEnumMember + " => " + ConverterOf(variant.Type) + ".ReadValue(ref reader),");
+        }
+
+        w.Line("_ => " + GlobalConverter(file, union.UnknownConverterName) + ".ReadValue(ref reader),");
+        w.Close(";");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes one value as its own kind.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value.</param>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
+        w.Open("switch (value)");
+        var index = 0;
+        foreach (var variant in union.Variants)
+        {
+            var local = "v" + index++.ToString(CultureInfo.InvariantCulture);
+            w.Line("case " + variant.Type.TypeName + " " + local + ": " + ConverterOf(variant.Type) + ".WriteValue(writer, " + local + "); break;");
+        }
+
+        w.Line("case " + Global(file, union.UnknownVariantName) + " unknown: " + GlobalConverter(file, union.UnknownConverterName) + ".WriteValue(writer, unknown); break;");
+        w.Line("default: throw new " + Json + ".JsonException(\"" + union.Name + " has no converter for \" + value.GetType().FullName + \".\");");
+        w.Close();
+        w.Close();
+        w.Close();
+
+        w.Line();
+        var unknownType = Global(file, union.UnknownVariantName);
+        OpenConverter(w, union.UnknownConverterName, unknownType);
+        NameFields(w, union.BaseProperties);
+        w.Line();
+        Overrides(w, unknownType);
+        w.Line();
+        w.Line("/// <summary>Reads the shared properties leniently and keeps the whole object as received.</summary>");
+        w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
+        w.Line("/// <returns>The unknown variant.</returns>");
+        w.Open("public static " + unknownType + " ReadValue(ref " + Reader + " reader)");
+        ReadObjectBody(w, union.UnknownVariantName, unknownType, union.BaseProperties.ToList(), union);
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes the object back exactly as it was received.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value.</param>");
+        w.Line("public static void WriteValue(" + Writer + " writer, " + unknownType + " value) => value." + union.UnknownRawPropertyName + ".WriteTo(writer);");
+        w.Close();
+    }
+
+    private static string ConverterOf(TypeRef type) => type.ConverterName!;
+
+    private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)
+    {
+        var type = Global(file, enumeration.Name);
+        OpenConverter(w, enumeration.ConverterName, type);
+        foreach (var member in enumeration.Members)
+        {
+            w.Line("private static readonly " + Encoded + " Encoded" + member.Name + " = " + Encoded + ".Encode(" + SourceWriter.Literal(member.WireValue) + ");");
+        }
+
+        w.Line();
+        Overrides(w, type);
+        w.Line();
+        w.Line("/// <summary>Reads one value; a string this version does not know gives <see cref=\"" + type + "." + enumeration.UnknownMember + "\"/>.</summary>");
+        w.Line("/// <param name=\"reader\">The reader, on a string token.</param>");
+        w.Line("/// <returns>The member.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        w.Open("if (reader.TokenType != " + TokenType + ".String)");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + SourceWriter.Literal(enumeration.Name) + ", \"a string\");");
+        w.Close();
+        w.Line();
+        w.Line("return reader.ValueIsEscaped || reader.HasValueSequence ? FromWireName(reader.GetString()!) : FromUtf8(reader.ValueSpan);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The member for a UTF-8 wire value (unescaped).</summary>");
+        w.Line("/// <param name=\"utf8\">The value's bytes.</param>");
+        w.Line("/// <returns>The member, or <see cref=\"" + type + "." + enumeration.UnknownMember + "\"/>.</returns>");
+        w.Open("public static " + type + " FromUtf8(global::System.ReadOnlySpan<byte> utf8)");
+        foreach (var member in enumeration.Members)
+        {
+            w.Open("if (global::System.MemoryExtensions.SequenceEqual(utf8, " + SourceWriter.Literal(member.WireValue) + "u8))");
+            w.Line("return " + type + "." + member.Name + ";");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return " + type + "." + enumeration.UnknownMember + ";");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The member for a wire value.</summary>");
+        w.Line("/// <param name=\"value\">The wire value.</param>");
+        w.Line("/// <returns>The member, or <see cref=\"" + type + "." + enumeration.UnknownMember + "\"/>.</returns>");
+        w.Open("public static " + type + " FromWireName(string value) => value switch");
+        foreach (var member in enumeration.Members)
+        {
+            w.Line(SourceWriter.Literal(member.WireValue) + " => " + type + "." + member.Name + ",");
+        }
+
+        w.Line("_ => " + type + "." + enumeration.UnknownMember + ",");
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>The wire value of a member.</summary>");
+        w.Line("/// <param name=\"value\">The member.</param>");
+        w.Line("/// <returns>The string on the wire.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">For the unknown member, whose wire value was not kept.</exception>");
+        w.Open("public static string ToWireName(" + type + " value) => value switch");
+        foreach (var member in enumeration.Members)
+        {
+            w.Line(type + "." + member.Name + " => " + SourceWriter.Literal(member.WireValue) + ",");
+        }
+
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, " + SourceWriter.Literal(enumeration.Name + " has no wire value for this member.") + "),");
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>Writes one value.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The member.</param>");
+        w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">For the unknown member, whose wire value was not kept.</exception>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
+        w.Open("switch (value)");
+        foreach (var member in enumeration.Members)
+        {
+            w.Line("case " + type + "." + member.Name + ": writer.WriteStringValue(Encoded" + member.Name + "); break;");
+        }
+
+        w.Line("default: throw " + ValueCode.Helpers + ".CannotWrite(" + SourceWriter.Literal(enumeration.Name) + ", value.ToString());");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+}

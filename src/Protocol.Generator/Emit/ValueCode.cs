@@ -1,0 +1,99 @@
+using System.Globalization;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Generator.Emit;
+
+/// <summary>The C# expressions that read or write one value of a <see cref="TypeRef"/>.</summary>
+internal static class ValueCode
+{
+    public const string Helpers = "global::Sessions.Protocol.Generated.ProtocolJson";
+
+    /// <summary>An expression reading the value at <paramref name="reader"/>'s current token.</summary>
+    /// <param name="type">The value's type (nullability included).</param>
+    /// <param name="reader">The reader variable.</param>
+    /// <param name="owner">A C# string literal naming the type and property, for error messages.</param>
+    /// <param name="depth">Nesting depth, to name lambda parameters of arrays of arrays.</param>
+    public static string Read(TypeRef type, string reader, string owner, int depth = 0)
+    {
+        var read = ReadNonNull(type, reader, owner, depth);
+        return type.IsNullable
+            ? "(" + reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + type.Declaration + ") : " + read + ")"
+            : read;
+    }
+
+    private static string ReadNonNull(TypeRef type, string reader, string owner, int depth)
+    {
+        var args = "(ref " + reader + ", " + owner + ")";
+        switch (type.Kind)
+        {
+            case TypeKind.String: return Helpers + ".ReadString" + args;
+            case TypeKind.Int32: return Helpers + ".ReadInt32" + args;
+            case TypeKind.Int64: return Helpers + ".ReadInt64" + args;
+            case TypeKind.Double: return Helpers + ".ReadDouble" + args;
+            case TypeKind.Boolean: return Helpers + ".ReadBoolean" + args;
+            case TypeKind.DateTimeOffset: return Helpers + ".ReadDateTimeOffset" + args;
+            case TypeKind.Guid: return Helpers + ".ReadGuid" + args;
+            case TypeKind.Uri: return Helpers + ".ReadUri" + args;
+            case TypeKind.Json: return "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")";
+            case TypeKind.Object:
+            case TypeKind.Union:
+            case TypeKind.Enum:
+                return type.ConverterName + ".ReadValue(ref " + reader + ")";
+            case TypeKind.Array:
+            case TypeKind.Map:
+                var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+                var element = Read(type.Element!, inner, owner, depth + 1);
+                var method = type.Kind == TypeKind.Array ? ".ReadArray<" : ".ReadMap<";
+                return Helpers + method + type.Element!.Declaration + ">(ref " + reader + ", " + owner
+                       + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + element + ")";
+            default:
+                return "default!";
+        }
+    }
+
+    /// <summary>A statement writing <paramref name="value"/> (never null here) with <paramref name="writer"/>.</summary>
+    public static string Write(TypeRef type, string writer, string value, int depth = 0)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.DateTimeOffset:
+            case TypeKind.Guid:
+                return writer + ".WriteStringValue(" + value + ");";
+            case TypeKind.Uri:
+                return writer + ".WriteStringValue(" + value + ".OriginalString);";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                return writer + ".WriteNumberValue(" + value + ");";
+            case TypeKind.Boolean:
+                return writer + ".WriteBooleanValue(" + value + ");";
+            case TypeKind.Json:
+                return value + ".WriteTo(" + writer + ");";
+            case TypeKind.Object:
+            case TypeKind.Union:
+            case TypeKind.Enum:
+                return type.ConverterName + ".WriteValue(" + writer + ", " + value + ");";
+            case TypeKind.Array:
+            case TypeKind.Map:
+                var suffix = (depth + 1).ToString(CultureInfo.InvariantCulture);
+                var (w, x) = ("w" + suffix, "x" + suffix);
+                var method = type.Kind == TypeKind.Array ? ".WriteArray(" : ".WriteMap(";
+                return Helpers + method + writer + ", " + value + ", static (" + w + ", " + x + ") => { " + WriteMaybeNull(type.Element!, w, x, depth + 1) + " });";
+            default:
+                return writer + ".WriteNullValue();";
+        }
+    }
+
+    /// <summary>Writes a value that may be null (writing JSON null for it).</summary>
+    public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth = 0)
+    {
+        if (!type.IsNullable)
+        {
+            return Write(type, writer, value, depth);
+        }
+
+        var bound = "v" + depth.ToString(CultureInfo.InvariantCulture);
+        return "if (" + value + " is { } " + bound + ") { " + Write(type, writer, bound, depth) + " } else { " + writer + ".WriteNullValue(); }";
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sessions.Protocol.Schema.Collections;
+using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Json;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Schema.Building;
+
+/// <summary>Object schemas (with allOf merged) to records.</summary>
+internal sealed partial class ProtocolModelBuilder
+{
+    /// <summary>Builds the record for an object schema and returns its reference.</summary>
+    private TypeRef BuildObject(SchemaNode node, string nameHint)
+    {
+        var name = NameFor(node, nameHint);
+        var shape = ReadObjectShape(node, new HashSet<(string, string)>());
+        var type = NamedRef(TypeKind.Object, node.File, name);
+        _built[node.Key] = type;
+        var properties = BuildProperties(node, name, shape, except: null, reserved: Naming.RecordMembers);
+        AddType(node.File, new ObjectTypeModel(name, node.Description ?? shape.Description, ConverterName(name), properties, null));
+        return type;
+    }
+
+    /// <summary>
+    /// The properties, required set and description of an object schema, following <c>$ref</c> and
+    /// merging <c>allOf</c> parts in order (a later part overrides a property of an earlier one).
+    /// Returns an empty shape, after reporting, for a schema that is not an object.
+    /// </summary>
+    private ObjectShape ReadObjectShape(SchemaNode node, HashSet<(string, string)> visiting)
+    {
+        var shape = new ObjectShape();
+        if (!node.Value.IsObject || !visiting.Add(node.Key))
+        {
+            return shape;
+        }
+
+        if (node.Value.StringOf("$ref") is { } reference)
+        {
+            if (FindReference(node, reference) is { } target)
+            {
+                shape.Merge(ReadObjectShape(target, visiting));
+            }
+
+            return shape;
+        }
+
+        shape.Description = node.Description;
+        if (node.Child("allOf") is { } allOf)
+        {
+            if (allOf.Value.Kind == SourceJsonKind.Array)
+            {
+                for (var i = 0; i < allOf.Value.Items.Count; i++)
+                {
+                    var part = ReadObjectShape(allOf.Item(allOf.Value.Items[i], i), visiting);
+                    var description = shape.Description;
+                    shape.Merge(part);
+                    shape.Description = description ?? part.Description;
+                }
+            }
+            else
+            {
+                Report(SchemaDiagnostics.MalformedKeyword, node, "allOf", "allOf", "an array of schemas");
+            }
+        }
+
+        if (node.Child("properties") is { } properties)
+        {
+            if (properties.Value.IsObject)
+            {
+                foreach (var property in properties.Value.Properties)
+                {
+                    shape.Set(property.Name, new SchemaNode(node.File, property.Value, properties.Pointer + "/" + Naming.EscapePointerToken(property.Name)));
+                }
+            }
+            else
+            {
+                Report(SchemaDiagnostics.MalformedKeyword, node, "properties", "properties", "an object of property schemas");
+            }
+        }
+
+        if (node.Child("required") is { } required)
+        {
+            if (required.Value.Kind == SourceJsonKind.Array)
+            {
+                shape.Required.UnionWith(required.Value.Items.Where(i => i.Kind == SourceJsonKind.String).Select(i => i.Text!));
+            }
+            else
+            {
+                Report(SchemaDiagnostics.MalformedKeyword, node, "required", "required", "an array of property names");
+            }
+        }
+
+        visiting.Remove(node.Key);
+        return shape;
+    }
+
+    /// <summary>Records' properties: C# names, types (inline objects get a name of their own), nullability.</summary>
+    private EquatableArray<PropertyModel> BuildProperties(
+        SchemaNode owner,
+        string typeName,
+        ObjectShape shape,
+        string? except,
+        HashSet<string> reserved)
+    {
+        var scope = new NameScope();
+        scope.Reserve(typeName, "the type itself");
+        foreach (var name in reserved)
+        {
+            scope.Reserve(name, "a member every record has");
+        }
+
+        var result = new List<PropertyModel>();
+        foreach (var wireName in shape.Order)
+        {
+            if (wireName == except)
+            {
+                continue;
+            }
+
+            var schema = shape.Properties[wireName];
+            var pascal = Naming.ToPascal(wireName);
+            var wanted = pascal == typeName || reserved.Contains(pascal) ? pascal + "Value" : pascal;
+            var (name, collided) = scope.Take(wanted, wireName);
+            if (collided is not null && wanted == pascal)
+            {
+                Report(SchemaDiagnostics.NameCollision, schema, schema.Value.Start, 1, wanted, "the property '" + collided + "'", name);
+            }
+
+            // A const property always has its one value: a plain string that defaults to it.
+            var constValue = shape.ConstOf(wireName);
+            var isRequired = constValue is null && shape.Required.Contains(wireName);
+            var type = Resolve(schema, typeName + pascal);
+            type = constValue is not null ? type.WithNullable(false) : type.WithNullable(type.IsNullable || !isRequired);
+            var description = schema.Description ?? (shape.FallbackDescriptions.TryGetValue(wireName, out var fallback) ? fallback : null);
+            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue));
+        }
+
+        return result.ToEquatableArray();
+    }
+}

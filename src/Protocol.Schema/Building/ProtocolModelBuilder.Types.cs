@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Json;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Schema.Building;
+
+/// <summary>Mapping one schema to a <see cref="TypeRef"/>.</summary>
+internal sealed partial class ProtocolModelBuilder
+{
+    private static readonly TypeRef JsonRef = Primitive(TypeKind.Json, "global::System.Text.Json.JsonElement");
+
+    private static TypeRef Primitive(TypeKind kind, string name) => new(kind, name, null, null, false);
+
+    /// <summary>
+    /// The C# type of a schema. <paramref name="name"/> is used if the schema needs a type of its own
+    /// (an inline object, enum or union); it is the definition's reserved name or a name made from
+    /// the parent's name and the property's.
+    /// </summary>
+    private TypeRef Resolve(SchemaNode node, string name)
+    {
+        if (_built.TryGetValue(node.Key, out var done))
+        {
+            return done;
+        }
+
+        var value = node.Value;
+        if (value.Kind == SourceJsonKind.True)
+        {
+            return JsonRef;
+        }
+
+        if (!value.IsObject)
+        {
+            Report(SchemaDiagnostics.UnsupportedShape, node, value.Start, value.Length, node.Pointer, "a schema must be an object or true", "write {} for any value");
+            return JsonRef;
+        }
+
+        if (value.StringOf("$ref") is { } reference)
+        {
+            return ResolveReference(node, reference);
+        }
+
+        if (Alternatives(node) is { } alternatives)
+        {
+            var nonNull = alternatives.Where(a => !IsNullSchema(a)).ToList();
+            var nullable = nonNull.Count != alternatives.Count;
+            if (nonNull.Count == 0)
+            {
+                return JsonRef.WithNullable(true);
+            }
+
+            if (nonNull.Count == 1)
+            {
+                return Resolve(nonNull[0], name).WithNullable(nullable);
+            }
+
+            return BuildUnion(node, nonNull, name).WithNullable(nullable);
+        }
+
+        if (value["allOf"] is not null)
+        {
+            return BuildObject(node, name);
+        }
+
+        if (value["enum"] is not null)
+        {
+            return BuildEnum(node, name);
+        }
+
+        if (value["const"] is { } constant)
+        {
+            if (constant.Kind == SourceJsonKind.String)
+            {
+                return Primitive(TypeKind.String, "string");
+            }
+
+            Report(SchemaDiagnostics.UnsupportedShape, node, "const", node.Pointer, "only string const values are mapped", "use a string const, or drop const");
+            return JsonRef;
+        }
+
+        var (types, nullableType) = ReadTypeKeyword(node);
+        if (types.Count > 1)
+        {
+            Report(SchemaDiagnostics.UnsupportedShape, node, "type", node.Pointer, "a value of several JSON types (" + string.Join(", ", types) + ")", "use one type (plus \"null\"), or a oneOf of objects with a discriminator");
+            return JsonRef.WithNullable(nullableType);
+        }
+
+        var type = types.Count == 1 ? types[0] : InferType(value);
+        return ResolveTyped(node, type, name).WithNullable(nullableType);
+    }
+
+    private TypeRef ResolveTyped(SchemaNode node, string? type, string name)
+    {
+        var value = node.Value;
+        switch (type)
+        {
+            case "string":
+                return value.StringOf("format") switch
+                {
+                    "date-time" => Primitive(TypeKind.DateTimeOffset, "global::System.DateTimeOffset"),
+                    "uuid" => Primitive(TypeKind.Guid, "global::System.Guid"),
+                    "uri" or "uri-reference" or "iri" or "iri-reference" => Primitive(TypeKind.Uri, "global::System.Uri"),
+                    _ => Primitive(TypeKind.String, "string"),
+                };
+            case "integer":
+                return value.StringOf("format") == "int32"
+                    ? Primitive(TypeKind.Int32, "int")
+                    : Primitive(TypeKind.Int64, "long");
+            case "number":
+                return Primitive(TypeKind.Double, "double");
+            case "boolean":
+                return Primitive(TypeKind.Boolean, "bool");
+            case "array":
+                return ResolveArray(node, name);
+            case "object":
+                return HasProperties(value) ? BuildObject(node, name) : ResolveMap(node, name);
+            case null:
+                return JsonRef;
+            default:
+                Report(SchemaDiagnostics.UnsupportedShape, node, "type", node.Pointer, "the type '" + type + "'", "use string, integer, number, boolean, array or object");
+                return JsonRef;
+        }
+    }
+
+    private TypeRef ResolveArray(SchemaNode node, string name)
+    {
+        var items = node.Child("items");
+        TypeRef element;
+        if (items is null)
+        {
+            element = JsonRef;
+        }
+        else if (items.Value.Kind == SourceJsonKind.Array)
+        {
+            Report(SchemaDiagnostics.UnsupportedShape, node, "items", node.Pointer, "a tuple (items as an array)", "give items one schema");
+            element = JsonRef;
+        }
+        else
+        {
+            element = Resolve(items, name + "Item");
+        }
+
+        return new TypeRef(TypeKind.Array, "global::System.Collections.Generic.IReadOnlyList<" + element.Declaration + ">", null, element, false);
+    }
+
+    private TypeRef ResolveMap(SchemaNode node, string name)
+    {
+        var additional = node.Child("additionalProperties");
+        var element = additional is null || additional.Value.Kind is SourceJsonKind.True or SourceJsonKind.False
+            ? JsonRef
+            : Resolve(additional, name + "Value");
+        return new TypeRef(TypeKind.Map, "global::System.Collections.Generic.IReadOnlyDictionary<string, " + element.Declaration + ">", null, element, false);
+    }
+
+    private static bool HasProperties(SourceJsonValue value) => value["properties"] is { IsObject: true };
+
+    private static string? InferType(SourceJsonValue value)
+        => HasProperties(value) || value["additionalProperties"] is not null ? "object"
+            : value["items"] is not null ? "array"
+            : null;
+
+    /// <summary>The names in <c>type</c>, less <c>"null"</c>, and whether <c>"null"</c> was there.</summary>
+    private (List<string> Types, bool Nullable) ReadTypeKeyword(SchemaNode node)
+    {
+        var types = new List<string>();
+        var nullable = false;
+        var type = node.Value["type"];
+        if (type is null)
+        {
+            return (types, false);
+        }
+
+        var names = type.Kind switch
+        {
+            SourceJsonKind.String => new[] { type.Text! },
+            SourceJsonKind.Array => type.Items.Where(i => i.Kind == SourceJsonKind.String).Select(i => i.Text!).ToArray(),
+            _ => null,
+        };
+        if (names is null)
+        {
+            Report(SchemaDiagnostics.MalformedKeyword, node, "type", "type", "a string or an array of strings");
+            return (types, false);
+        }
+
+        foreach (var name in names)
+        {
+            if (name == "null")
+            {
+                nullable = true;
+            }
+            else if (!types.Contains(name))
+            {
+                types.Add(name);
+            }
+        }
+
+        return (types, nullable);
+    }
+
+    /// <summary>The items of <c>oneOf</c> or <c>anyOf</c>, or null when there is neither.</summary>
+    private List<SchemaNode>? Alternatives(SchemaNode node)
+    {
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (node.Child(keyword) is not { } list)
+            {
+                continue;
+            }
+
+            if (list.Value.Kind != SourceJsonKind.Array)
+            {
+                Report(SchemaDiagnostics.MalformedKeyword, node, keyword, keyword, "an array of schemas");
+                return null;
+            }
+
+            return list.Value.Items.Select((item, index) => list.Item(item, index)).ToList();
+        }
+
+        return null;
+    }
+
+    private static bool IsNullSchema(SchemaNode node)
+        => node.Value.IsObject && node.Value["type"] is { Kind: SourceJsonKind.String, Text: "null" };
+
+    private bool IsUnion(SchemaNode node)
+        => node.Value.IsObject
+           && node.Value["$ref"] is null
+           && Alternatives(node) is { } alternatives
+           && alternatives.Count(a => !IsNullSchema(a)) >= 2;
+}

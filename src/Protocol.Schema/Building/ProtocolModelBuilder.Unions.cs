@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sessions.Protocol.Schema.Collections;
+using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Schema.Building;
+
+/// <summary>
+/// Discriminated unions (anyOf/oneOf of objects told apart by a string const) to an abstract base
+/// record, one sealed record per variant, an unknown variant, a type enum and a visitor.
+/// </summary>
+internal sealed partial class ProtocolModelBuilder
+{
+    private static readonly string[] PreferredDiscriminators = { "type", "kind", "event", "$type" };
+
+    private TypeRef BuildUnion(SchemaNode node, List<SchemaNode> alternatives, string nameHint)
+    {
+        var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
+        var variants = alternatives
+            .Select(a => (Target: a.Value.StringOf("$ref") is { } r ? FindReference(a, r) : a, Shape: ReadObjectShape(a, new HashSet<(string, string)>())))
+            .ToList();
+        if (variants.Any(v => v.Target is null))
+        {
+            return JsonRef; // the unresolved reference is reported already
+        }
+
+        var name = NameFor(node, nameHint);
+        var discriminator = FindDiscriminator(variants.Select(v => v.Shape).ToList(), out var problem);
+        if (discriminator is null)
+        {
+            Report(SchemaDiagnostics.UnionWithoutDiscriminator, node, keyword, name, problem);
+            return JsonRef;
+        }
+
+        var union = NamedRef(TypeKind.Union, node.File, name);
+        _built[node.Key] = union;
+
+        var discriminatorProperty = Naming.ToPascal(discriminator);
+        var typeEnumName = TakeTypeName(node.File, name + Naming.ToPascal(discriminator == "type" ? "Type" : discriminator), node);
+        var typeEnum = NamedRef(TypeKind.Enum, node.File, typeEnumName);
+        var (members, unknownMember) = EnumMembers(node, variants.Select(v => v.Shape.ConstOf(discriminator)!).ToList());
+        var unknownName = TakeTypeName(node.File, "Unknown" + name, node);
+        var visitorName = TakeTypeName(node.File, "I" + name + "Visitor", node);
+        var reserved = new HashSet<string>(Naming.RecordMembers) { discriminatorProperty };
+        var suffix = Naming.LastWord(name);
+
+        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties)>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var (target, shape) = (variants[i].Target!, variants[i].Shape);
+            var value = shape.ConstOf(discriminator)!;
+            if (_variantOf.TryGetValue(target.Key, out var otherUnion))
+            {
+                Report(SchemaDiagnostics.VariantOfTwoUnions, alternatives[i], alternatives[i].Value.Start, alternatives[i].Value.Length, _definitionNames.TryGetValue(target.Key, out var n) ? n : value, otherUnion, name);
+                continue;
+            }
+
+            var variantName = NameFor(target, Naming.ToPascal(value) + suffix);
+            _variantOf[target.Key] = name;
+            _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
+            var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);
+            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties));
+        }
+
+        var shared = SharedProperties(built.Select(b => b.Properties).ToList());
+        var sharedNames = new HashSet<string>(shared.Select(p => p.WireName));
+        foreach (var variant in built)
+        {
+            var own = variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray();
+            var visitor = "global::" + node.File.Source.Namespace + "." + visitorName;
+            var variantModel = new VariantModel(union, typeEnum, visitor, discriminator, discriminatorProperty, variant.Value, variant.Member, shared);
+            AddType(variant.Target.File, new ObjectTypeModel(variant.Name, variant.Description, ConverterName(variant.Name), own, variantModel));
+        }
+
+        var enumDescription = "The values of the \"" + discriminator + "\" property that tell the kinds of " + name + " apart.";
+        AddType(node.File, new EnumTypeModel(typeEnumName, enumDescription, ConverterName(typeEnumName), members, unknownMember));
+        AddType(node.File, new UnionTypeModel(
+            name,
+            node.Description,
+            ConverterName(name),
+            discriminator,
+            discriminatorProperty,
+            shared,
+            built.Select(b => new UnionVariantModel(NamedRef(TypeKind.Object, b.Target.File, b.Name), b.Value, b.Member)).ToEquatableArray(),
+            typeEnum,
+            unknownMember,
+            unknownName,
+            ConverterName(unknownName),
+            discriminatorProperty + "Name",
+            "RawJson",
+            visitorName));
+        return union;
+    }
+
+    /// <summary>The property every variant fixes to a distinct string const; "type" first when several qualify.</summary>
+    private static string? FindDiscriminator(List<ObjectShape> shapes, out string problem)
+    {
+        var candidates = shapes[0].Order.Where(p => shapes.All(s => s.ConstOf(p) is not null)).ToList();
+        if (candidates.Count == 0)
+        {
+            var index = shapes.FindIndex(s => !s.Order.Any(p => s.ConstOf(p) is not null));
+            problem = index >= 0
+                ? "variant " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " has no property with a string const"
+                : "no property has a string const in every variant";
+            return null;
+        }
+
+        foreach (var candidate in PreferredDiscriminators.Where(candidates.Contains).Concat(candidates))
+        {
+            var values = shapes.Select(s => s.ConstOf(candidate)).ToList();
+            if (values.Distinct().Count() == values.Count)
+            {
+                problem = string.Empty;
+                return candidate;
+            }
+        }
+
+        problem = "two variants share the same value of '" + candidates[0] + "'";
+        return null;
+    }
+
+    /// <summary>Properties identical (name, type, requiredness, docs aside) in every variant, in the first variant's order.</summary>
+    private static EquatableArray<PropertyModel> SharedProperties(List<EquatableArray<PropertyModel>> variants)
+    {
+        if (variants.Count == 0)
+        {
+            return EquatableArray<PropertyModel>.Empty;
+        }
+
+        return variants[0]
+            .Where(p => variants.All(v => v.Any(q => q.WireName == p.WireName && q.Name == p.Name && q.Type == p.Type && q.IsRequired == p.IsRequired && q.ConstValue == p.ConstValue)))
+            .ToEquatableArray();
+    }
+}

@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Sessions.Protocol.Schema.Collections;
+using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Input;
+using Sessions.Protocol.Schema.Json;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Schema.Building;
+
+/// <summary>
+/// Second step of the pipeline: the parsed schema files of a project to one <see cref="ProtocolModel"/>.
+/// Every decision lives here (names, nullability, unions, which converter); the emitter only prints.
+/// </summary>
+/// <remarks>
+/// Order of work, chosen so that names do not depend on the order of definitions in a file:
+/// files by path, definitions by name; first every definition's name is reserved, then unions are
+/// built (so their variants are known as variants), then everything else.
+/// </remarks>
+internal sealed partial class ProtocolModelBuilder
+{
+    private static readonly string[] DefinitionContainers = { "$defs", "definitions" };
+    private static readonly string[] SchemaSuffixes = { ".schema.json", ".json" };
+
+    private readonly List<ParsedSchemaFile> _files;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<SchemaDiagnostic> _diagnostics = new();
+    private readonly Dictionary<string, TextLocator> _locators = new(StringComparer.Ordinal);
+
+    // Built types by (file path, pointer): named definitions, inline objects, enums, unions.
+    private readonly Dictionary<(string Path, string Pointer), TypeRef> _built = new();
+
+    // What each file contributes, in the order built (sorted by name when the model is made).
+    private readonly Dictionary<string, List<TypeModel>> _typesByFile = new(StringComparer.Ordinal);
+
+    // Names taken per namespace, for types; converters live in "<namespace>.Serialization".
+    private readonly Dictionary<string, NameScope> _namespaces = new(StringComparer.Ordinal);
+
+    // Definitions: their node and reserved C# name.
+    private readonly List<(SchemaNode Node, string Name)> _definitions = new();
+    private readonly Dictionary<(string Path, string Pointer), string> _definitionNames = new();
+
+    // Which union a definition was taken into as a variant.
+    private readonly Dictionary<(string Path, string Pointer), string> _variantOf = new();
+
+    // $ref chains being followed, to stop cycles.
+    private readonly HashSet<(string Path, string Pointer)> _resolving = new();
+
+    private ProtocolModelBuilder(IEnumerable<ParsedSchemaFile> files, CancellationToken cancellationToken)
+    {
+        _files = files.OrderBy(f => f.Source.Path, StringComparer.Ordinal).ToList();
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Builds the model. Never throws for bad schemas: they become diagnostics.</summary>
+    public static ProtocolModel Build(IEnumerable<ParsedSchemaFile> files, CancellationToken cancellationToken = default)
+        => new ProtocolModelBuilder(files, cancellationToken).Build();
+
+    private ProtocolModel Build()
+    {
+        foreach (var file in _files)
+        {
+            _diagnostics.AddRange(file.Diagnostics);
+            _typesByFile[file.Source.Path] = new List<TypeModel>();
+        }
+
+        CollectDefinitions();
+        foreach (var (node, _) in _definitions.Where(d => IsUnion(d.Node)).ToList())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            ResolveDefinition(node);
+        }
+
+        foreach (var (node, _) in _definitions)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            ResolveDefinition(node);
+        }
+
+        return new ProtocolModel(MakeFiles(), SortedDiagnostics());
+    }
+
+    private void CollectDefinitions()
+    {
+        foreach (var file in _files)
+        {
+            if (file.Root is not { } root)
+            {
+                continue;
+            }
+
+            var rootNode = new SchemaNode(file, root, "#");
+            if (!root.IsObject)
+            {
+                if (root.Kind is not (SourceJsonKind.True or SourceJsonKind.False))
+                {
+                    Report(SchemaDiagnostics.MalformedKeyword, rootNode, root.Start, root.Length, "(root)", "a JSON object");
+                }
+
+                continue;
+            }
+
+            var found = new List<(SchemaNode Node, string WireName)>();
+            foreach (var container in DefinitionContainers)
+            {
+                if (rootNode.Child(container) is not { } definitions)
+                {
+                    continue;
+                }
+
+                if (!definitions.Value.IsObject)
+                {
+                    Report(SchemaDiagnostics.MalformedKeyword, definitions, container, "an object of named schemas");
+                    continue;
+                }
+
+                foreach (var property in definitions.Value.Properties)
+                {
+                    var node = new SchemaNode(file, property.Value, definitions.Pointer + "/" + Naming.EscapePointerToken(property.Name));
+                    found.Add((node, property.Name));
+                }
+            }
+
+            // The root is a type of its own when it says more than "$ref" (our files only point at their union).
+            if (DefinesType(root))
+            {
+                var title = root.StringOf("title");
+                found.Add((rootNode, title ?? FileStem(file)));
+            }
+
+            foreach (var (node, wireName) in found.OrderBy(f => f.WireName, StringComparer.Ordinal).ThenBy(f => f.Node.Pointer, StringComparer.Ordinal))
+            {
+                var name = TakeTypeName(file, Naming.ToPascal(wireName), node);
+                _definitions.Add((node, name));
+                _definitionNames[node.Key] = name;
+            }
+        }
+    }
+
+    private static bool DefinesType(SourceJsonValue schema)
+        => schema["properties"] is not null || schema["oneOf"] is not null || schema["anyOf"] is not null
+           || schema["allOf"] is not null || schema["enum"] is not null || schema["type"] is not null;
+
+    private static string FileStem(ParsedSchemaFile file)
+    {
+        var name = file.FileName;
+        foreach (var suffix in SchemaSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        return name;
+    }
+
+    private void ResolveDefinition(SchemaNode node)
+    {
+        if (!_built.ContainsKey(node.Key))
+        {
+            _built[node.Key] = Resolve(node, _definitionNames[node.Key]);
+        }
+    }
+
+    private EquatableArray<GeneratedFileModel> MakeFiles()
+    {
+        var files = new List<GeneratedFileModel>();
+        var hints = new NameScope();
+        foreach (var file in _files)
+        {
+            var types = _typesByFile[file.Source.Path];
+            if (types.Count == 0)
+            {
+                continue;
+            }
+
+            var (hint, _) = hints.Take(FileStem(file), file.Source.Path);
+            files.Add(new GeneratedFileModel(
+                hint + ".g.cs",
+                file.FileName,
+                file.Source.Namespace,
+                types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray()));
+        }
+
+        return files.ToEquatableArray();
+    }
+
+    private EquatableArray<SchemaDiagnostic> SortedDiagnostics()
+        => _diagnostics
+            .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Distinct()
+            .ToEquatableArray();
+
+    // ---- names -------------------------------------------------------------------------------
+
+    private NameScope NamespaceScope(string ns)
+    {
+        if (!_namespaces.TryGetValue(ns, out var scope))
+        {
+            scope = new NameScope();
+            _namespaces[ns] = scope;
+        }
+
+        return scope;
+    }
+
+    /// <summary>Takes a type name in the file's namespace (and its converter's name), reporting a collision.</summary>
+    private string TakeTypeName(ParsedSchemaFile file, string wanted, SchemaNode owner)
+    {
+        var ownerText = file.FileName + owner.Pointer;
+        var (name, collidedWith) = NamespaceScope(file.Source.Namespace).Take(wanted, ownerText);
+        if (collidedWith is not null)
+        {
+            Report(SchemaDiagnostics.NameCollision, owner, owner.Value.Start, Math.Min(owner.Value.Length, 1), wanted, collidedWith, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>A definition's reserved name, else a new name taken from <paramref name="hint"/>.</summary>
+    private string NameFor(SchemaNode node, string hint)
+        => _definitionNames.TryGetValue(node.Key, out var reserved) ? reserved : TakeTypeName(node.File, hint, node);
+
+    private static string ConverterName(string typeName) => typeName + "JsonConverter";
+
+    private static TypeRef NamedRef(TypeKind kind, ParsedSchemaFile file, string name)
+        => new(kind, "global::" + file.Source.Namespace + "." + name, "global::" + file.Source.Namespace + ".Serialization." + ConverterName(name), null, false);
+
+    private void AddType(ParsedSchemaFile file, TypeModel type) => _typesByFile[file.Source.Path].Add(type);
+
+    // ---- diagnostics -------------------------------------------------------------------------
+
+    private void Report(SchemaDiagnosticDescriptor descriptor, SchemaNode node, string keyword, params object[] args)
+    {
+        var property = node.Value.IsObject ? node.Value.Property(keyword) : null;
+        if (property is not null)
+        {
+            Report(descriptor, node, property.NameStart, property.NameLength, args);
+        }
+        else
+        {
+            Report(descriptor, node, node.Value.Start, node.Value.Length, args);
+        }
+    }
+
+    private void Report(SchemaDiagnosticDescriptor descriptor, SchemaNode node, int byteStart, int byteLength, params object[] args)
+    {
+        if (!_locators.TryGetValue(node.File.Source.Path, out var locator))
+        {
+            locator = new TextLocator(node.File.Source.Path, node.File.Source.Text);
+            _locators[node.File.Source.Path] = locator;
+        }
+
+        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+        _diagnostics.Add(new SchemaDiagnostic(descriptor.Id, descriptor.Severity, message, locator.FromUtf8Span(byteStart, byteLength), node.Pointer));
+    }
+}

@@ -1,0 +1,105 @@
+using Sessions.Protocol.Schema.Collections;
+
+namespace Sessions.Protocol.Schema.Model;
+
+/// <summary>A C# type to generate. Every name in it is final: the emitter prints, it does not decide.</summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The schema description, becomes the XML summary.</param>
+/// <param name="ConverterName">The simple name of its JSON converter class.</param>
+public abstract record TypeModel(string Name, string? Description, string ConverterName);
+
+/// <summary>A record from an object schema, possibly a variant of a union.</summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Properties">Its own properties, in schema order.</param>
+/// <param name="Variant">Set when the record is a variant of a union.</param>
+public sealed record ObjectTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    EquatableArray<PropertyModel> Properties,
+    VariantModel? Variant) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>What a union variant record needs to know of its union.</summary>
+/// <param name="Union">The union's base record.</param>
+/// <param name="TypeEnum">The union's type enum.</param>
+/// <param name="VisitorTypeName">The global::-qualified visitor interface, without its type argument.</param>
+/// <param name="DiscriminatorWireName">The discriminator property on the wire.</param>
+/// <param name="DiscriminatorPropertyName">The C# property that returns the type enum member.</param>
+/// <param name="DiscriminatorValue">This variant's discriminator on the wire.</param>
+/// <param name="TypeEnumMember">This variant's member of the union's type enum.</param>
+/// <param name="InheritedProperties">The properties it inherits from the base record (read and written with its own).</param>
+public sealed record VariantModel(
+    TypeRef Union,
+    TypeRef TypeEnum,
+    string VisitorTypeName,
+    string DiscriminatorWireName,
+    string DiscriminatorPropertyName,
+    string DiscriminatorValue,
+    string TypeEnumMember,
+    EquatableArray<PropertyModel> InheritedProperties);
+
+/// <summary>A discriminated union: an abstract base record, its variants, an unknown variant, a type enum and a visitor.</summary>
+/// <param name="Name">The base record's simple name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The base converter's simple name.</param>
+/// <param name="DiscriminatorWireName">The discriminator property on the wire, for example <c>type</c>.</param>
+/// <param name="DiscriminatorPropertyName">The C# name of the type-enum property on the base record.</param>
+/// <param name="BaseProperties">Properties every variant shares, declared on the base record.</param>
+/// <param name="Variants">The variants, in schema order.</param>
+/// <param name="TypeEnum">The enum of discriminator values (generated as its own <see cref="EnumTypeModel"/>).</param>
+/// <param name="TypeEnumUnknownMember">The type enum's member for discriminators this version does not know.</param>
+/// <param name="UnknownVariantName">The record that keeps an unknown discriminator and the raw JSON.</param>
+/// <param name="UnknownConverterName">The unknown record's converter.</param>
+/// <param name="UnknownDiscriminatorPropertyName">The unknown record's property holding the discriminator string as received.</param>
+/// <param name="UnknownRawPropertyName">The unknown record's property holding the whole JSON object.</param>
+/// <param name="VisitorName">The visitor interface's simple name (generic in TResult).</param>
+public sealed record UnionTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    string DiscriminatorWireName,
+    string DiscriminatorPropertyName,
+    EquatableArray<PropertyModel> BaseProperties,
+    EquatableArray<UnionVariantModel> Variants,
+    TypeRef TypeEnum,
+    string TypeEnumUnknownMember,
+    string UnknownVariantName,
+    string UnknownConverterName,
+    string UnknownDiscriminatorPropertyName,
+    string UnknownRawPropertyName,
+    string VisitorName) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>One variant as the union sees it.</summary>
+/// <param name="Type">The variant record.</param>
+/// <param name="DiscriminatorValue">Its discriminator on the wire.</param>
+/// <param name="TypeEnumMember">Its member of the type enum.</param>
+public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember);
+
+/// <summary>A string enum; unknown wire values map to an explicit member.</summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Members">Members in schema order.</param>
+/// <param name="UnknownMember">The member that stands for values this version does not know (value 0).</param>
+public sealed record EnumTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    EquatableArray<EnumMemberModel> Members,
+    string UnknownMember) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>One enum member.</summary>
+/// <param name="Name">The C# member name.</param>
+/// <param name="WireValue">The string on the wire.</param>
+public sealed record EnumMemberModel(string Name, string WireValue);
+
+/// <summary>A property of a record.</summary>
+/// <param name="Name">The C# property name.</param>
+/// <param name="WireName">The JSON property name.</param>
+/// <param name="Type">Its type (nullability included).</param>
+/// <param name="IsRequired">Whether the JSON must contain it (the C# property is then <c>required</c>).</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConstValue">When the schema fixes the value with <c>const</c>, that string (the property defaults to it).</param>
+public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue);
