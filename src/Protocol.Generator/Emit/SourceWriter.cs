@@ -44,10 +44,30 @@ internal sealed class SourceWriter
         Line("/// <summary>");
         foreach (var line in text!.Replace("\r\n", "\n").Split('\n'))
         {
-            Line("/// " + Escape(line.TrimEnd()));
+            Line("/// " + CodeSpans(Escape(line.TrimEnd())));
         }
 
         return Line("/// </summary>");
+    }
+
+    /// <summary>Markdown code spans (<c>`x`</c>) in schema descriptions become <c>&lt;c&gt;x&lt;/c&gt;</c>.</summary>
+    private static string CodeSpans(string text)
+    {
+        var parts = text.Split('`');
+        if (parts.Length < 3)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(parts[0]);
+        for (var i = 1; i < parts.Length; i++)
+        {
+            // Odd parts open a span, even parts close it; a last, unpaired backtick stays as it is.
+            var mark = i % 2 == 0 ? "</c>" : i < parts.Length - 1 ? "<c>" : "`";
+            builder.Append(mark).Append(parts[i]);
+        }
+
+        return builder.ToString();
     }
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

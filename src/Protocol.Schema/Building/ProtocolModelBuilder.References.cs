@@ -44,6 +44,15 @@ internal sealed partial class ProtocolModelBuilder
         }
     }
 
+    /// <summary>The schema a <c>$ref</c> points at, or null; reports nothing (the build reports it when it gets there).</summary>
+    private SchemaNode? FindReferenceQuietly(SchemaNode node, string reference)
+    {
+        var count = _diagnostics.Count;
+        var target = FindReference(node, reference);
+        _diagnostics.RemoveRange(count, _diagnostics.Count - count);
+        return target;
+    }
+
     /// <summary>The schema a <c>$ref</c> points at, or null after reporting why not.</summary>
     private SchemaNode? FindReference(SchemaNode node, string reference)
     {

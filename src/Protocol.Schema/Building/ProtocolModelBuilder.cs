@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -68,6 +69,8 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         CollectDefinitions();
+        var mixins = AllOfOnlyDefinitions();
+        _definitions.RemoveAll(d => mixins.Contains(d.Node.Key));
         foreach (var (node, _) in _definitions.Where(d => IsUnion(d.Node)).ToList())
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -136,6 +139,58 @@ internal sealed partial class ProtocolModelBuilder
                 var name = TakeTypeName(file, Naming.ToPascal(wireName), node);
                 _definitions.Add((node, name));
                 _definitionNames[node.Key] = name;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Definitions that are referenced only as parts of an <c>allOf</c> (an envelope every event
+    /// merges in, say). They are building blocks, not values, so no record is generated for them.
+    /// </summary>
+    private HashSet<(string Path, string Pointer)> AllOfOnlyDefinitions()
+    {
+        var fromAllOf = new HashSet<(string, string)>();
+        var elsewhere = new HashSet<(string, string)>();
+        foreach (var file in _files)
+        {
+            if (file.Root is { } root)
+            {
+                CollectReferences(new SchemaNode(file, root, "#"), insideAllOf: false, fromAllOf, elsewhere);
+            }
+        }
+
+        fromAllOf.ExceptWith(elsewhere);
+        return fromAllOf;
+    }
+
+    private void CollectReferences(SchemaNode node, bool insideAllOf, HashSet<(string, string)> fromAllOf, HashSet<(string, string)> elsewhere)
+    {
+        if (node.Value.Kind == SourceJsonKind.Array)
+        {
+            for (var i = 0; i < node.Value.Items.Count; i++)
+            {
+                CollectReferences(node.Item(node.Value.Items[i], i), insideAllOf, fromAllOf, elsewhere);
+            }
+
+            return;
+        }
+
+        if (!node.Value.IsObject)
+        {
+            return;
+        }
+
+        if (node.Value.StringOf("$ref") is { } reference && FindReferenceQuietly(node, reference) is { } target)
+        {
+            (insideAllOf ? fromAllOf : elsewhere).Add(target.Key);
+        }
+
+        foreach (var property in node.Value.Properties)
+        {
+            if (node.Pointer.EndsWith("/properties", StringComparison.Ordinal) || property.Value.Kind is SourceJsonKind.Object or SourceJsonKind.Array)
+            {
+                var child = node.Child(property.Name)!;
+                CollectReferences(child, property.Name == "allOf", fromAllOf, elsewhere);
             }
         }
     }
