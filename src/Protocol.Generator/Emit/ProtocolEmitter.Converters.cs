@@ -102,7 +102,7 @@ internal static partial class ProtocolEmitter
             var local = "p" + i.ToString(CultureInfo.InvariantCulture);
             var declared = property.Type.IsValueType && !property.Type.IsNullable ? property.Type.TypeName : property.Type.TypeName + "?";
             w.Line(declared + " " + local + " = default;");
-            if (property.IsRequired && unknown is null)
+            if (property.IsRequired)
             {
                 w.Line("var has" + i.ToString(CultureInfo.InvariantCulture) + " = false;");
             }
@@ -126,7 +126,7 @@ internal static partial class ProtocolEmitter
             w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(property.WireName) + "u8))");
             w.Line("reader.Read();");
             w.Line("p" + index + " = " + ValueCode.Read(property.Type, "reader", Owner(typeName, property)) + ";");
-            if (property.IsRequired && unknown is null)
+            if (property.IsRequired)
             {
                 w.Line("has" + index + " = true;");
             }
@@ -152,7 +152,7 @@ internal static partial class ProtocolEmitter
         w.Line();
         for (var i = 0; i < properties.Count; i++)
         {
-            if (properties[i].IsRequired && unknown is null)
+            if (properties[i].IsRequired)
             {
                 var index = i.ToString(CultureInfo.InvariantCulture);
                 w.Open("if (!has" + index + ")");
@@ -192,8 +192,11 @@ internal static partial class ProtocolEmitter
         }
         else if (property.IsRequired)
         {
+            // A block of its own, so the pattern variable of each such property has its own scope.
+            w.Open("// " + property.WireName + ": required, may be null");
             w.Line("writer.WritePropertyName(" + NameField(property) + ");");
             w.Line(ValueCode.WriteMaybeNull(property.Type, "writer", access));
+            w.Close();
         }
         else
         {
@@ -263,7 +266,7 @@ internal static partial class ProtocolEmitter
         w.Line();
         Overrides(w, unknownType);
         w.Line();
-        w.Line("/// <summary>Reads the shared properties leniently and keeps the whole object as received.</summary>");
+        w.Line("/// <summary>Reads the shared properties and keeps the whole object as received.</summary>");
         w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
         w.Line("/// <returns>The unknown variant.</returns>");
         w.Open("public static " + unknownType + " ReadValue(ref " + Reader + " reader)");

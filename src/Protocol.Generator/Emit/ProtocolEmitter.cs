@@ -86,9 +86,12 @@ internal static partial class ProtocolEmitter
         }
     }
 
+    // CS1591 must not fire in a consumer that documents its API: a type the schema leaves undescribed says so.
+    private static string DescriptionOf(TypeModel type) => type.Description ?? type.Name + " (the schema gives no description).";
+
     private static void EmitRecord(SourceWriter w, ObjectTypeModel record, GeneratedFileModel file)
     {
-        w.Summary(record.Description);
+        w.Summary(DescriptionOf(record));
         ConverterAttribute(w, file, record.ConverterName);
         w.Line(GeneratedCode);
         if (record.Variant is not { } variant)
@@ -123,7 +126,7 @@ internal static partial class ProtocolEmitter
 
     private static void EmitEnum(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)
     {
-        w.Summary(enumeration.Description);
+        w.Summary(DescriptionOf(enumeration));
         ConverterAttribute(w, file, enumeration.ConverterName);
         w.Line(GeneratedCode);
         w.Open("public enum " + enumeration.Name);

@@ -9,6 +9,8 @@ namespace Sessions.Protocol.Schema.Building;
 /// <summary>Mapping one schema to a <see cref="TypeRef"/>.</summary>
 internal sealed partial class ProtocolModelBuilder
 {
+    private static readonly char[] NumberMarks = { '.', 'e', 'E' };
+
     private static readonly TypeRef JsonRef = Primitive(TypeKind.Json, "global::System.Text.Json.JsonElement");
 
     private static TypeRef Primitive(TypeKind kind, string name) => new(kind, name, null, null, false);
@@ -71,13 +73,18 @@ internal sealed partial class ProtocolModelBuilder
 
         if (value["const"] is { } constant)
         {
-            if (constant.Kind == SourceJsonKind.String)
+            switch (constant.Kind)
             {
-                return Primitive(TypeKind.String, "string");
+                case SourceJsonKind.String:
+                    return Primitive(TypeKind.String, "string");
+                case SourceJsonKind.True or SourceJsonKind.False:
+                    return Primitive(TypeKind.Boolean, "bool");
+                case SourceJsonKind.Number:
+                    return constant.Text!.IndexOfAny(NumberMarks) < 0 ? Primitive(TypeKind.Int64, "long") : Primitive(TypeKind.Double, "double");
+                default:
+                    Report(SchemaDiagnostics.UnsupportedShape, node, "const", node.Pointer, "a const object, array or null", "use a string, number or boolean const, or drop const");
+                    return JsonRef;
             }
-
-            Report(SchemaDiagnostics.UnsupportedShape, node, "const", node.Pointer, "only string const values are mapped", "use a string const, or drop const");
-            return JsonRef;
         }
 
         var (types, nullableType) = ReadTypeKeyword(node);

@@ -259,6 +259,7 @@ internal sealed partial class ProtocolModelBuilder
         if (!_namespaces.TryGetValue(ns, out var scope))
         {
             scope = new NameScope();
+            scope.Reserve("Serialization", "the namespace of the converters");
             _namespaces[ns] = scope;
         }
 
