@@ -1,0 +1,45 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Sessions.Connection;
+
+/// <summary>Opens the engine's WebSocket with the key in the Authorization header, mapping refusals to clear errors.</summary>
+internal static class WebSocketEndpoint
+{
+    public const string Path = "v1/sessions/ws";
+
+    public static async Task<ClientWebSocket> OpenAsync(Uri address, string apiKey, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + apiKey);
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch (Exception exception) when (exception is WebSocketException or HttpRequestException or OperationCanceledException)
+        {
+            var status = socket.HttpStatusCode;
+            socket.Dispose();
+            var endpoint = address.GetLeftPart(UriPartial.Path);
+            if (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            throw status switch
+            {
+                HttpStatusCode.Unauthorized => new SessionAuthenticationException($"The engine refused the API key (401) at GET {endpoint}.", exception) { StatusCode = status, Method = "GET", Endpoint = endpoint },
+                HttpStatusCode.Forbidden => new SessionPermissionException($"The API key may not open sessions here (403) at GET {endpoint}.", exception) { StatusCode = status, Method = "GET", Endpoint = endpoint },
+                (HttpStatusCode)0 => new SessionDisconnectedException($"Could not open {endpoint}: {exception.Message}", exception) { Method = "GET", Endpoint = endpoint },
+                _ => new SessionDisconnectedException($"The engine answered {(int)status} to the WebSocket upgrade at GET {endpoint}.", exception) { StatusCode = status, Method = "GET", Endpoint = endpoint },
+            };
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Sessions.Connection;
+using Sessions.Diagnostics;
+using Sessions.Subscriptions;
+
+namespace Sessions;
+
+/// <summary>What the receive loop hands over: events to de-duplicate and fan out, bad frames, closes.</summary>
+public sealed partial class Session
+{
+    void IConnectionListener.OnEvent(SessionEvent evt)
+    {
+        // Events replayed after a resume that were already delivered are dropped here, by seq.
+        if (evt.Seq is long seq)
+        {
+            if (seq <= Interlocked.Read(ref _lastSeq))
+            {
+                return;
+            }
+
+            Interlocked.Exchange(ref _lastSeq, seq);
+        }
+
+        Publish(evt);
+    }
+
+    void IConnectionListener.OnBadFrame(string problem)
+    {
+        Log.BadFrame(_logger, SessionId, problem);
+        Publish(new ErrorEvent
+        {
+            SessionId = SessionId ?? string.Empty,
+            Data = new ErrorEventData { Error = "bad frame from the engine: " + problem, Code = "bad_frame", Retryable = false },
+        });
+    }
+
+    void IConnectionListener.OnClosed(SessionConnection connection, ConnectionClosed closed)
+    {
+        lock (_gate)
+        {
+            // A connection that never joined, or one this side is closing, is not ours to mourn.
+            if (!ReferenceEquals(connection, _connection) || closed.ByClient)
+            {
+                return;
+            }
+
+            _connection = null;
+            if (closed.IsTerminated)
+            {
+                _state = SessionState.Terminated;
+                _connected.TrySetException(new SessionNotFoundException($"Session {SessionId} was terminated.", "session_terminated"));
+            }
+            else if (closed.IsPolicyViolation || _client.Options.ReconnectPolicy is null || _lifetime.IsCancellationRequested)
+            {
+                _state = SessionState.Disconnected;
+                _connected.TrySetException(new SessionDisconnectedException("The connection closed: " + closed.Reason, closed.Error));
+            }
+            else
+            {
+                _state = SessionState.Reconnecting;
+                _connected = NewSignal();
+                Log.ConnectionLost(_logger, SessionId, closed.Reason);
+                _reconnecting = Task.Run(() => ReconnectAsync(closed.Error));
+                return;
+            }
+        }
+
+        CompleteSubscriptions(closed.IsTerminated ? null : DisconnectedError(closed));
+    }
+
+    private static SessionException DisconnectedError(ConnectionClosed closed) => closed.IsPolicyViolation
+        ? new SessionPermissionException("The engine refused this session: " + closed.Reason, closed.Error)
+        : new SessionDisconnectedException("The connection closed: " + closed.Reason, closed.Error);
+
+    private void Publish(SessionEvent evt)
+    {
+        foreach (var subscription in Volatile.Read(ref _subscriptions))
+        {
+            subscription.Offer(evt);
+        }
+    }
+
+    private void CompleteSubscriptions(Exception? error)
+    {
+        Subscription[] ended;
+        lock (_gate)
+        {
+            ended = _subscriptions;
+            _subscriptions = Array.Empty<Subscription>();
+        }
+
+        foreach (var subscription in ended)
+        {
+            subscription.Complete(error);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Sessions.Diagnostics;
+
+namespace Sessions;
+
+/// <summary>Reconnecting after a drop: backoff from the policy, resume after the last seq seen.</summary>
+public sealed partial class Session
+{
+    private async Task ReconnectAsync(Exception? dropError)
+    {
+        var policy = _client.Options.ReconnectPolicy!;
+        var time = _client.Options.TimeProvider;
+        var started = time.GetTimestamp();
+        var lastError = dropError;
+        var lifetime = _lifetime.Token;
+        for (var attempt = 0; ; attempt++)
+        {
+            var delay = policy.NextDelay(new ReconnectContext(attempt, time.GetElapsedTime(started), lastError));
+            if (delay is null)
+            {
+                GiveUp(new SessionDisconnectedException($"Reconnecting gave up after {attempt} attempt(s).", lastError));
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(delay.Value, time, lifetime).ConfigureAwait(false);
+                await _lifecycle.WaitAsync(lifetime).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // disconnected or disposed meanwhile: EndAsync settles the state
+            }
+
+            try
+            {
+                var connection = await OpenAndJoinAsync(lifetime).ConfigureAwait(false);
+                BecomeConnected(connection);
+                SessionsTelemetry.Reconnects.Add(1);
+                Log.Reconnected(_logger, SessionId, attempt + 1);
+                return;
+            }
+            catch (Exception exception) when (exception is SessionAuthenticationException or SessionPermissionException or SessionNotFoundException)
+            {
+                // The engine said no for good: retrying would only repeat it.
+                GiveUp(exception);
+                return;
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any other failure is a reason to try again, per the policy.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                lastError = exception;
+                Log.ReconnectAttemptFailed(_logger, SessionId, attempt + 1, exception);
+            }
+            finally
+            {
+                _lifecycle.Release();
+            }
+        }
+    }
+
+    private void GiveUp(Exception error)
+    {
+        Log.ReconnectGaveUp(_logger, SessionId, error);
+        lock (_gate)
+        {
+            if (_state != SessionState.Reconnecting)
+            {
+                return;
+            }
+
+            _state = SessionState.Disconnected;
+            _connected.TrySetException(error);
+        }
+
+        CompleteSubscriptions(error);
+    }
+}
