@@ -57,6 +57,9 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <summary>Completes when the receive loop has ended (after the listener heard of the close).</summary>
     public Task Completion => _receiveLoop;
 
+    /// <summary>How the connection ended; set before the listener is told, null while open.</summary>
+    public ConnectionClosed? Closed { get; private set; }
+
     public static async Task<SessionConnection> OpenAsync(
         Uri address,
         string apiKey,
@@ -243,7 +246,9 @@ internal sealed class SessionConnection : IAsyncDisposable
             _pending.FailAll(new SessionDisconnectedException(
                 "The connection closed before the engine answered" + (error is null ? "." : ": " + error.Message),
                 error));
-            _listener.OnClosed(this, new ConnectionClosed(byClient, status, description, byClient ? null : error));
+            var closed = new ConnectionClosed(byClient, status, description, byClient ? null : error);
+            Closed = closed;
+            _listener.OnClosed(this, closed);
         }
     }
 

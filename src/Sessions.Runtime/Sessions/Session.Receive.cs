@@ -36,7 +36,9 @@ public sealed partial class Session
         });
     }
 
-    void IConnectionListener.OnClosed(SessionConnection connection, ConnectionClosed closed)
+    void IConnectionListener.OnClosed(SessionConnection connection, ConnectionClosed closed) => HandleClosed(connection, closed);
+
+    private void HandleClosed(SessionConnection connection, ConnectionClosed closed)
     {
         lock (_gate)
         {

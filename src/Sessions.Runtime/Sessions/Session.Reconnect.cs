@@ -36,6 +36,11 @@ public sealed partial class Session
 
             try
             {
+                if (State != SessionState.Reconnecting)
+                {
+                    return; // ConnectAsync or an end got there first
+                }
+
                 var connection = await OpenAndJoinAsync(lifetime).ConfigureAwait(false);
                 BecomeConnected(connection);
                 SessionsTelemetry.Reconnects.Add(1);

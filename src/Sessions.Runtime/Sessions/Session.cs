@@ -77,6 +77,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task? reconnecting = null;
         try
         {
             lock (_gate)
@@ -87,12 +88,36 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
                     return;
                 }
 
-                _state = SessionState.Connecting;
+                if (_state == SessionState.Reconnecting)
+                {
+                    reconnecting = _connected.Task;
+                }
+                else
+                {
+                    _state = SessionState.Connecting;
+                }
+
                 if (_lifetime.IsCancellationRequested)
                 {
                     _lifetime.Dispose();
                     _lifetime = new CancellationTokenSource();
                 }
+            }
+
+            if (reconnecting is not null)
+            {
+                // The reconnect loop is at it; opening a second socket beside it would split the session.
+                _lifecycle.Release();
+                try
+                {
+                    await reconnecting.WaitAsync(_client.Options.ConnectTimeout, _client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
+                return;
             }
 
             try
@@ -294,6 +319,12 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
             _connection = connection;
             _state = SessionState.Connected;
             _connected.TrySetResult();
+        }
+
+        // It may have dropped between joining and being installed, when its close was not yet ours to handle.
+        if (connection.Closed is { } closed)
+        {
+            HandleClosed(connection, closed);
         }
     }
 
