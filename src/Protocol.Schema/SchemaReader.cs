@@ -35,7 +35,9 @@ public static class SchemaReader
         catch (JsonException exception)
         {
             var locator = new TextLocator(source.Path, source.Text);
-            var location = locator.FromLineAndUtf8Column(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0);
+            var location = exception is SourceJsonException located
+                ? locator.FromUtf8Span(located.ByteOffset, 1)
+                : locator.FromLineAndUtf8Column(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0);
             var message = string.Format(
                 System.Globalization.CultureInfo.InvariantCulture,
                 SchemaDiagnostics.InvalidJson.MessageFormat,

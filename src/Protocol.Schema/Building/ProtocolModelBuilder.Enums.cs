@@ -54,7 +54,8 @@ internal sealed partial class ProtocolModelBuilder
             members.Add(new EnumMemberModel(name, wire));
         }
 
-        var unknown = UnknownMemberCandidates.First(candidate => scope.Take(candidate, "(unknown)").CollidedWith is null);
+        var unknown = UnknownMemberCandidates.FirstOrDefault(candidate => scope.Take(candidate, "(unknown)").CollidedWith is null)
+            ?? scope.Take("UnknownValue", "(unknown)").Name;
         return (members.ToEquatableArray(), unknown);
     }
 }

@@ -127,10 +127,10 @@ internal sealed partial class ProtocolModelBuilder
                 Report(SchemaDiagnostics.NameCollision, schema, schema.Value.Start, 1, wanted, "the property '" + collided + "'", name);
             }
 
-            // A const property always has its one value: a plain string that defaults to it.
-            var constValue = shape.ConstOf(wireName);
-            var isRequired = constValue is null && shape.Required.Contains(wireName);
+            // A string const property always has its one value: a plain string that defaults to it.
             var type = Resolve(schema, typeName + pascal);
+            var constValue = type.Kind == TypeKind.String ? shape.ConstOf(wireName) : null;
+            var isRequired = constValue is null && shape.Required.Contains(wireName);
             type = constValue is not null ? type.WithNullable(false) : type.WithNullable(type.IsNullable || !isRequired);
             var description = schema.Description ?? (shape.FallbackDescriptions.TryGetValue(wireName, out var fallback) ? fallback : null);
             result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue));

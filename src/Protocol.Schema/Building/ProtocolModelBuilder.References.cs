@@ -63,15 +63,17 @@ internal sealed partial class ProtocolModelBuilder
         var file = node.File;
         if (filePart.Length > 0)
         {
-            if (filePart.IndexOf("://", StringComparison.Ordinal) >= 0)
+            // A file of the set whose $id is the reference wins; else, for a relative reference, its file name.
+            var wanted = System.IO.Path.GetFileName(filePart.Replace('\\', '/'));
+            var remote = filePart.IndexOf("://", StringComparison.Ordinal) >= 0;
+            file = _files.Find(f => f.Root is { IsObject: true } root && root.StringOf("$id") is { } id && string.Equals(id, filePart, StringComparison.Ordinal))
+                   ?? (remote ? null : _files.Find(f => string.Equals(f.FileName, wanted, StringComparison.OrdinalIgnoreCase)))!;
+            if (file is null && remote)
             {
-                Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "remote references are not fetched");
+                Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "remote references are not fetched, and no schema file of the set has this $id");
                 return null;
             }
 
-            var wanted = System.IO.Path.GetFileName(filePart.Replace('\\', '/'));
-            file = _files.Find(f => string.Equals(f.FileName, wanted, StringComparison.OrdinalIgnoreCase)
-                                    || (f.Root is { IsObject: true } root && root.StringOf("$id") is { } id && string.Equals(id, filePart, StringComparison.Ordinal)))!;
             if (file is null)
             {
                 Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "no schema file named '" + wanted + "' is in the set");

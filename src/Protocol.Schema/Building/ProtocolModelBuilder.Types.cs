@@ -55,6 +55,12 @@ internal sealed partial class ProtocolModelBuilder
 
             if (nonNull.Count == 1)
             {
+                // "Pet": anyOf [ {object}, null ] is the Pet record, nullable: the name goes with it.
+                if (_definitionNames.TryGetValue(node.Key, out var reserved) && !_definitionNames.ContainsKey(nonNull[0].Key))
+                {
+                    _definitionNames[nonNull[0].Key] = reserved;
+                }
+
                 return Resolve(nonNull[0], name).WithNullable(nullable);
             }
 
@@ -122,6 +128,11 @@ internal sealed partial class ProtocolModelBuilder
             case "array":
                 return ResolveArray(node, name);
             case "object":
+                if (value["properties"] is { IsObject: false })
+                {
+                    Report(SchemaDiagnostics.MalformedKeyword, node, "properties", "properties", "an object of property schemas");
+                }
+
                 return HasProperties(value) ? BuildObject(node, name) : ResolveMap(node, name);
             case null:
                 return JsonRef;

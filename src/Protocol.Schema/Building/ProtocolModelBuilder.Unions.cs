@@ -42,13 +42,16 @@ internal sealed partial class ProtocolModelBuilder
         var (members, unknownMember) = EnumMembers(node, variants.Select(v => v.Shape.ConstOf(discriminator)!).ToList());
         var unknownName = TakeTypeName(node.File, "Unknown" + name, node);
         var visitorName = TakeTypeName(node.File, "I" + name + "Visitor", node);
-        var reserved = new HashSet<string>(Naming.RecordMembers) { discriminatorProperty };
+        // Variant properties may not take the union's name (its base would hold a member named like itself),
+        // nor the unknown variant's own members.
+        var reserved = new HashSet<string>(Naming.RecordMembers) { discriminatorProperty, name, discriminatorProperty + "Name", "RawJson" };
+        var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
         var suffix = Naming.LastWord(name);
 
         var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties)>();
         for (var i = 0; i < variants.Count; i++)
         {
-            var (target, shape) = (variants[i].Target!, variants[i].Shape);
+            var (target, shape) = (variants[i].Target!, WithSiblings(siblings, variants[i].Shape));
             var value = shape.ConstOf(discriminator)!;
             if (_variantOf.TryGetValue(target.Key, out var otherUnion))
             {
@@ -92,6 +95,30 @@ internal sealed partial class ProtocolModelBuilder
             visitorName));
         return union;
     }
+
+    // Properties written beside oneOf/anyOf belong to every variant (and so end on the base record).
+    private static ObjectShape WithSiblings(ObjectShape siblings, ObjectShape variant)
+    {
+        if (siblings.Order.Count == 0)
+        {
+            return variant;
+        }
+
+        var merged = new ObjectShape();
+        merged.Merge(siblings);
+        merged.Merge(variant);
+        merged.Description = variant.Description;
+        return merged;
+    }
+
+    private static SchemaNode WithoutAlternatives(SchemaNode node)
+        => node with
+        {
+            Value = node.Value with
+            {
+                Properties = node.Value.Properties.Where(p => p.Name is not ("oneOf" or "anyOf")).ToEquatableArray(),
+            },
+        };
 
     /// <summary>The property every variant fixes to a distinct string const; "type" first when several qualify.</summary>
     private static string? FindDiscriminator(List<ObjectShape> shapes, out string problem)

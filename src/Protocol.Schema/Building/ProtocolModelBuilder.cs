@@ -69,15 +69,15 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         CollectDefinitions();
-        var mixins = AllOfOnlyDefinitions();
+        var (mixins, variantTargets) = ScanReferences();
         _definitions.RemoveAll(d => mixins.Contains(d.Node.Key));
-        foreach (var (node, _) in _definitions.Where(d => IsUnion(d.Node)).ToList())
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            ResolveDefinition(node);
-        }
 
-        foreach (var (node, _) in _definitions)
+        // Unions first, then what is not a variant, then variants whose union nothing reached: a definition
+        // that some union takes as a variant must be built by that union, as a subclass, not before it.
+        var order = _definitions.Where(d => IsUnion(d.Node))
+            .Concat(_definitions.Where(d => !variantTargets.Contains(d.Node.Key)))
+            .Concat(_definitions.Where(d => variantTargets.Contains(d.Node.Key)));
+        foreach (var (node, _) in order.ToList())
         {
             _cancellationToken.ThrowIfCancellationRequested();
             ResolveDefinition(node);
@@ -116,7 +116,8 @@ internal sealed partial class ProtocolModelBuilder
 
                 if (!definitions.Value.IsObject)
                 {
-                    Report(SchemaDiagnostics.MalformedKeyword, definitions, container, "an object of named schemas");
+                    var keyword = root.Property(container)!;
+                    Report(SchemaDiagnostics.MalformedKeyword, definitions, keyword.NameStart, keyword.NameLength, container, "an object of named schemas");
                     continue;
                 }
 
@@ -147,29 +148,31 @@ internal sealed partial class ProtocolModelBuilder
     /// Definitions that are referenced only as parts of an <c>allOf</c> (an envelope every event
     /// merges in, say). They are building blocks, not values, so no record is generated for them.
     /// </summary>
-    private HashSet<(string Path, string Pointer)> AllOfOnlyDefinitions()
+    /// <returns>The allOf-only definitions, and every definition that a union (anywhere) takes as a variant.</returns>
+    private (HashSet<(string Path, string Pointer)> Mixins, HashSet<(string Path, string Pointer)> VariantTargets) ScanReferences()
     {
         var fromAllOf = new HashSet<(string, string)>();
         var elsewhere = new HashSet<(string, string)>();
+        var variants = new HashSet<(string, string)>();
         foreach (var file in _files)
         {
             if (file.Root is { } root)
             {
-                CollectReferences(new SchemaNode(file, root, "#"), insideAllOf: false, fromAllOf, elsewhere);
+                CollectReferences(new SchemaNode(file, root, "#"), insideAllOf: false, fromAllOf, elsewhere, variants);
             }
         }
 
         fromAllOf.ExceptWith(elsewhere);
-        return fromAllOf;
+        return (fromAllOf, variants);
     }
 
-    private void CollectReferences(SchemaNode node, bool insideAllOf, HashSet<(string, string)> fromAllOf, HashSet<(string, string)> elsewhere)
+    private void CollectReferences(SchemaNode node, bool insideAllOf, HashSet<(string, string)> fromAllOf, HashSet<(string, string)> elsewhere, HashSet<(string, string)> variants)
     {
         if (node.Value.Kind == SourceJsonKind.Array)
         {
             for (var i = 0; i < node.Value.Items.Count; i++)
             {
-                CollectReferences(node.Item(node.Value.Items[i], i), insideAllOf, fromAllOf, elsewhere);
+                CollectReferences(node.Item(node.Value.Items[i], i), insideAllOf, fromAllOf, elsewhere, variants);
             }
 
             return;
@@ -185,12 +188,23 @@ internal sealed partial class ProtocolModelBuilder
             (insideAllOf ? fromAllOf : elsewhere).Add(target.Key);
         }
 
+        if (IsUnion(node))
+        {
+            foreach (var alternative in Alternatives(node)!)
+            {
+                if (alternative.Value.StringOf("$ref") is { } variantReference && FindReferenceQuietly(alternative, variantReference) is { } variant)
+                {
+                    variants.Add(variant.Key);
+                }
+            }
+        }
+
         foreach (var property in node.Value.Properties)
         {
             if (node.Pointer.EndsWith("/properties", StringComparison.Ordinal) || property.Value.Kind is SourceJsonKind.Object or SourceJsonKind.Array)
             {
                 var child = node.Child(property.Name)!;
-                CollectReferences(child, property.Name == "allOf", fromAllOf, elsewhere);
+                CollectReferences(child, property.Name == "allOf", fromAllOf, elsewhere, variants);
             }
         }
     }

@@ -48,8 +48,8 @@ internal static class SourceJsonParser
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var nameStart = (int)reader.TokenStartIndex;
-                    var name = reader.GetString()!;
-                    var nameLength = (int)reader.BytesConsumed - nameStart;
+                    var name = ReadString(ref reader);
+                    var nameLength = reader.ValueSpan.Length + 2; // the quotes; BytesConsumed would include the colon
                     reader.Read();
                     properties.Add(new SourceJsonProperty(name, nameStart, nameLength, ReadValue(ref reader)));
                 }
@@ -66,7 +66,7 @@ internal static class SourceJsonParser
                 return Composite(SourceJsonKind.Array, start, ref reader, EquatableArray<SourceJsonProperty>.Empty, items.ToEquatableArray());
 
             case JsonTokenType.String:
-                return Scalar(SourceJsonKind.String, start, ref reader, reader.GetString());
+                return Scalar(SourceJsonKind.String, start, ref reader, ReadString(ref reader));
             case JsonTokenType.Number:
                 return Scalar(SourceJsonKind.Number, start, ref reader, Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
             case JsonTokenType.True:
@@ -75,6 +75,20 @@ internal static class SourceJsonParser
                 return Scalar(SourceJsonKind.False, start, ref reader, null);
             default:
                 return Scalar(SourceJsonKind.Null, start, ref reader, null);
+        }
+    }
+
+    // Utf8JsonReader reports a string it cannot transcode (a lone surrogate escape) with an
+    // InvalidOperationException that carries no position; this gives it one.
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new SourceJsonException("A string cannot be read: " + exception.Message, (int)reader.TokenStartIndex);
         }
     }
 
