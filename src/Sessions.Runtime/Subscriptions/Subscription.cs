@@ -11,10 +11,11 @@ namespace Sessions.Subscriptions;
 /// its own queue, filled by the receive loop without ever waiting.
 /// </summary>
 /// <remarks>
-/// Overflow: when the queue holds <c>capacity</c> events, further events are dropped and counted. When
-/// room appears again, or the session ends, one synthetic <see cref="ErrorEvent"/> (code
-/// <c>subscriber_queue_overflow</c>) is queued first, exactly where the gap is, carrying how many were
-/// dropped; so each burst of drops is reported once and in place.
+/// Overflow: when the queue holds <c>capacity</c> events, further events are dropped and counted. One
+/// synthetic <see cref="ErrorEvent"/> (code <c>subscriber_queue_overflow</c>) carrying how many were
+/// dropped then takes the place of the gap: queued before the next event that fits, or handed to the
+/// reader as soon as it has drained the queue, whichever comes first (the count is taken atomically, so
+/// exactly one of them reports it). Each burst of drops is reported once and in place.
 /// </remarks>
 internal sealed class Subscription
 {
@@ -48,10 +49,10 @@ internal sealed class Subscription
             return;
         }
 
-        _sessionId = evt.SessionId;
+        Volatile.Write(ref _sessionId, evt.SessionId);
         if (_capacity > 0 && Volatile.Read(ref _count) >= _capacity)
         {
-            _dropped++;
+            Interlocked.Increment(ref _dropped);
             _onDrop?.Invoke(1);
             return;
         }
@@ -72,12 +73,25 @@ internal sealed class Subscription
     {
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
                 while (_queue.Reader.TryRead(out var evt))
                 {
                     Interlocked.Decrement(ref _count);
                     yield return evt;
+                }
+
+                // Drained: a gap that no later event has reported yet is reported now.
+                var dropped = Interlocked.Exchange(ref _dropped, 0);
+                if (dropped > 0)
+                {
+                    yield return OverflowReport.Create(Volatile.Read(ref _sessionId), dropped);
+                    continue;
+                }
+
+                if (!await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    break;
                 }
             }
         }
@@ -89,13 +103,12 @@ internal sealed class Subscription
 
     private void FlushOverflowReport()
     {
-        if (_dropped == 0)
+        var dropped = Interlocked.Exchange(ref _dropped, 0);
+        if (dropped == 0)
         {
             return;
         }
 
-        var dropped = _dropped;
-        _dropped = 0;
         Interlocked.Increment(ref _count);
         _queue.Writer.TryWrite(OverflowReport.Create(_sessionId, dropped));
     }

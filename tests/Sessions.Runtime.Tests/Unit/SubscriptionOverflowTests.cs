@@ -72,6 +72,29 @@ public sealed class SubscriptionOverflowTests
     }
 
     [Fact]
+    public async Task A_reader_that_drains_the_queue_learns_of_the_gap_without_waiting_for_another_event()
+    {
+        var subscription = new Subscription(null, capacity: 2, _ => { }, null);
+        for (var seq = 1; seq <= 5; seq++)
+        {
+            subscription.Offer(Delta(seq)); // 1, 2 queued; 3..5 dropped; then silence
+        }
+
+        var reader = subscription.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await reader.MoveNextAsync());
+        Assert.True(await reader.MoveNextAsync());
+        Assert.Equal(2, reader.Current.Seq);
+        Assert.True(await reader.MoveNextAsync()); // no further event arrived: the report comes anyway
+        Assert.Equal(3, Assert.IsType<ErrorEvent>(reader.Current).DroppedEvents);
+
+        subscription.Offer(Delta(6)); // the burst was reported: 6 follows with no second report
+        Assert.True(await reader.MoveNextAsync());
+        Assert.Equal(6, reader.Current.Seq);
+        subscription.Complete();
+        Assert.False(await reader.MoveNextAsync());
+    }
+
+    [Fact]
     public async Task Zero_means_unbounded()
     {
         var subscription = new Subscription(null, capacity: 0, _ => { }, null);
