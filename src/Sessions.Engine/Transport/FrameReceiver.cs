@@ -1,0 +1,99 @@
+using System;
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Sessions.Engine.Transport;
+
+/// <summary>
+/// Reads whole messages from a socket into one pooled buffer that grows up to the frame limit, so an oversize frame is
+/// noticed as soon as it passes the limit, not after it has been buffered whole.
+/// </summary>
+internal sealed class FrameReceiver : IDisposable
+{
+    private const int InitialSize = 16 * 1024;
+    private const int KeptSize = 64 * 1024;
+
+    private readonly WebSocket socket;
+    private readonly int maxFrameBytes;
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+
+    // True while the rest of an oversize message is still arriving: its fragments are dropped, not read as messages.
+    private bool discarding;
+
+    public FrameReceiver(WebSocket socket, int maxFrameBytes)
+    {
+        this.socket = socket;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        ShrinkAfterLargeMessage();
+        var count = 0;
+        while (true)
+        {
+            if (discarding)
+            {
+                var skipped = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+                if (skipped.MessageType == WebSocketMessageType.Close)
+                {
+                    return new ReceivedFrame(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus);
+                }
+
+                discarding = !skipped.EndOfMessage;
+                continue;
+            }
+
+            if (count == buffer.Length)
+            {
+                Grow(count);
+            }
+
+            var result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return new ReceivedFrame(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus);
+            }
+
+            count += result.Count;
+            if (count > maxFrameBytes)
+            {
+                discarding = !result.EndOfMessage;
+                return new ReceivedFrame(ReceivedFrameKind.TooBig);
+            }
+
+            if (result.EndOfMessage)
+            {
+                var kind = result.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary;
+                return new ReceivedFrame(kind, buffer.AsMemory(0, count));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+    }
+
+    private void Grow(int count)
+    {
+        // One byte past the limit is enough to tell that a message is too big.
+        var size = (int)Math.Min((long)maxFrameBytes + 1, (long)buffer.Length * 2);
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+    }
+
+    private void ShrinkAfterLargeMessage()
+    {
+        if (buffer.Length > KeptSize)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        }
+    }
+}
