@@ -36,22 +36,23 @@ public sealed partial class Session
     {
         var kinds = eventTypes?.ToHashSet();
         Func<SessionEvent, bool>? filter = kinds is null ? null : e => kinds.Contains(e.Type) || e is ErrorEvent { IsQueueOverflow: true };
-        return Subscribe(filter, maxQueue).ReadAllAsync(cancellationToken);
+        return new SubscriptionStream(Subscribe(filter, maxQueue), cancellationToken);
     }
 
     /// <summary>Only the events of one kind, for example <c>ListenAsync&lt;MessageDeltaEvent&gt;()</c>.</summary>
     /// <typeparam name="TEvent">The generated event subclass.</typeparam>
     /// <param name="cancellationToken">Ends the listening.</param>
-    /// <remarks>Its queue has no limit, so nothing is dropped for it; read it promptly.</remarks>
-    public async IAsyncEnumerable<TEvent> ListenAsync<TEvent>([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>Registered when this method returns, like the untyped form. Its queue has no limit, so nothing is dropped for it; read it promptly.</remarks>
+    public IAsyncEnumerable<TEvent> ListenAsync<TEvent>(CancellationToken cancellationToken = default)
+        where TEvent : SessionEvent
+        => OfType<TEvent>(new SubscriptionStream(Subscribe(e => e is TEvent, 0), cancellationToken), CancellationToken.None);
+
+    private static async IAsyncEnumerable<TEvent> OfType<TEvent>(IAsyncEnumerable<SessionEvent> events, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         where TEvent : SessionEvent
     {
-        await foreach (var evt in ListenAsync(null, 0, cancellationToken).ConfigureAwait(false))
+        await foreach (var evt in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (evt is TEvent typed)
-            {
-                yield return typed;
-            }
+            yield return (TEvent)evt;
         }
     }
 
