@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Sessions.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace Sessions.Runtime.Tests.EndToEnd;
+
+/// <summary>Drops, bad frames, slow listeners: the session carries on and loses nothing.</summary>
+public sealed class ResilienceTests : IClassFixture<EngineFixture>
+{
+    private readonly EngineFixture _engine;
+
+    public ResilienceTests(EngineFixture engine) => _engine = engine;
+
+    [Fact]
+    public async Task A_drop_mid_turn_is_resumed_with_every_event_once_and_in_order()
+    {
+        using var client = _engine.Client();
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        _engine.Engine.Faults.DropAfterEvents(session.SessionId!, 12);
+
+        var events = await Turns.RunAsync(session, "count 40");
+
+        var deltas = events.OfType<MessageDeltaEvent>().Select(d => d.Delta.Trim()).ToList();
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), deltas);
+        var seqs = events.Where(e => e.Seq is not null).Select(e => e.Seq!.Value).ToList();
+        Assert.Equal(seqs.Distinct().OrderBy(s => s), seqs);
+        var stored = _engine.Engine.GetStoredEvents(session.SessionId!).Select(e => e.Seq!.Value).ToList();
+        Assert.Equal(stored, seqs); // everything the engine stored for the conversation, nothing else
+        Assert.True(session.IsConnected);
+    }
+
+    [Fact]
+    public async Task Bad_and_unknown_frames_become_events_and_the_conversation_goes_on()
+    {
+        using var client = _engine.Client();
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        _engine.Engine.Faults.ForSession(session.SessionId!).SendMalformedFrame().SendUnknownEvent("assistant.reasoning_delta");
+        var other = session.ListenAsync(maxQueue: 0);
+
+        var events = await Turns.RunAsync(session, "hello");
+        var seenByOther = await Turns.UntilCompleteAsync(other);
+
+        var bad = Assert.Single(events.OfType<ErrorEvent>());
+        Assert.Equal("bad_frame", bad.Data.Code);
+        Assert.StartsWith("bad frame from the engine:", bad.Error);
+        var unknown = Assert.Single(events.OfType<UnknownSessionEvent>());
+        Assert.Equal("assistant.reasoning_delta", unknown.TypeName);
+        Assert.Equal("You said: hello.", events.OfType<MessageCompleteEvent>().Single().Text);
+        Assert.Equal(events.Count, seenByOther.Count);
+    }
+
+    [Fact]
+    public async Task A_slow_listener_gets_one_overflow_report_with_the_count_and_the_others_lose_nothing()
+    {
+        using var client = _engine.Client();
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        var slow = session.ListenAsync(maxQueue: 5).GetAsyncEnumerator(); // never read until the turn is over
+
+        var all = await Turns.RunAsync(session, "count 60");
+        var slowSeen = new List<SessionEvent>();
+        for (var i = 0; i < 6 && await slow.MoveNextAsync(); i++)
+        {
+            slowSeen.Add(slow.Current);
+        }
+
+        Assert.Equal(60, all.OfType<MessageDeltaEvent>().Count());
+        Assert.DoesNotContain(all, e => e is ErrorEvent);
+        Assert.Equal(all.Take(5).Select(e => e.Seq), slowSeen.Take(5).Select(e => e.Seq));
+        var report = Assert.IsType<ErrorEvent>(slowSeen[5]);
+        Assert.Equal("subscriber queue overflow", report.Error);
+        Assert.Equal(all.Count - 5, report.DroppedEvents);
+        await slow.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_stalled_connection_is_found_dead_by_keep_alive_and_replaced()
+    {
+        // ConnectTimeout is far beyond the test's guard: only the dead-peer timeout can free the
+        // session from the stalled connection in time.
+        using var client = _engine.Client(o =>
+        {
+            o.KeepAliveInterval = TimeSpan.FromMilliseconds(100);
+            o.DeadPeerTimeout = TimeSpan.FromMilliseconds(500);
+            o.ConnectTimeout = TimeSpan.FromMinutes(5);
+        });
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        var listening = session.ListenAsync(maxQueue: 0);
+        using var stall = _engine.Engine.Faults.ForNextConnection().Stall(); // the first reconnect goes silent
+        _engine.Engine.Faults.DropAfterEvents(session.SessionId!, 0);         // the live connection drops before the ack
+
+        // The engine stored the post, but its acknowledgement was lost: the caller is told, never left guessing.
+        await Assert.ThrowsAsync<SessionDisconnectedException>(() => session.SendAsync("first", Within.Token()));
+        var events = await Turns.UntilCompleteAsync(listening);
+
+        Assert.Equal("You said: first.", events.OfType<MessageCompleteEvent>().Single().Text);
+        Assert.True(session.IsConnected);
+    }
+}
