@@ -1,0 +1,175 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Sessions.Engine;
+using Sessions.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace Sessions.Runtime.Tests.EndToEnd;
+
+/// <summary>Keys, ownership, terminate, and disposal from every state.</summary>
+public sealed class AuthAndLifecycleTests
+{
+    private const string KeyA = "key-a-0123456789";
+    private const string KeyB = "key-b-9876543210";
+
+    private static Task<LocalEngine> TwoKeyEngineAsync()
+    {
+        var options = new LocalEngineOptions();
+        options.ApiKeys.Add(KeyA);
+        options.ApiKeys.Add(KeyB);
+        return LocalEngine.StartAsync(options);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_an_authentication_error_with_status_and_no_key_in_it()
+    {
+        await using var engine = await TwoKeyEngineAsync();
+        using var client = Clients.For(engine, apiKey: "wrong-key-secret-42");
+
+        var error = await Assert.ThrowsAsync<SessionAuthenticationException>(() => client.Agent("a").CreateSessionAsync(Within.Token()));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.EndsWith("/v1/sessions/ws", error.Endpoint);
+        Assert.DoesNotContain("wrong-key-secret-42", error.ToString());
+    }
+
+    [Fact]
+    public async Task Another_keys_session_is_a_permission_error_on_resume_and_on_history()
+    {
+        await using var engine = await TwoKeyEngineAsync();
+        using var owner = Clients.For(engine, apiKey: KeyA);
+        using var stranger = Clients.For(engine, apiKey: KeyB);
+        await using var session = await owner.Agent("a").CreateSessionAsync(Within.Token());
+
+        await Assert.ThrowsAsync<SessionPermissionException>(() => stranger.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token()));
+        var history = await Assert.ThrowsAsync<SessionPermissionException>(() => stranger.Session(session.SessionId!).GetMessagesAsync(Within.Token()));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, history.StatusCode);
+    }
+
+    [Fact]
+    public async Task Disconnect_keeps_the_session_resumable_and_terminate_ends_it_for_good()
+    {
+        await using var engine = await LocalEngine.StartAsync();
+        using var client = Clients.For(engine);
+        var session = await client.Agent("a").CreateSessionAsync(Within.Token());
+        await Turns.RunAsync(session, "hello");
+        var id = session.SessionId!;
+
+        await session.DisconnectAsync(Within.Token());
+        Assert.Equal(SessionState.Disconnected, session.State);
+        Assert.False(session.IsConnected);
+        await Assert.ThrowsAsync<SessionDisconnectedException>(() => session.SendAsync("nobody hears"));
+
+        await session.ConnectAsync(Within.Token()); // resumes after LastSeq: nothing old comes back
+        var again = await Turns.RunAsync(session, "again");
+        Assert.DoesNotContain(again, e => e is MessageCompleteEvent { Text: "You said: hello." });
+
+        await session.TerminateAsync(Within.Token());
+        Assert.Equal(SessionState.Terminated, session.State);
+        var refused = await Assert.ThrowsAsync<SessionNotFoundException>(() => client.ResumeSessionAsync(id, cancellationToken: Within.Token()));
+        Assert.Equal("session_terminated", refused.Code);
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.ConnectAsync());
+        await session.DisposeAsync();
+        Assert.Equal(SessionState.Disposed, session.State);
+    }
+
+    [Fact]
+    public async Task Listening_ends_when_the_session_disconnects_or_is_terminated()
+    {
+        await using var engine = await LocalEngine.StartAsync();
+        using var client = Clients.For(engine);
+        var session = await client.Agent("a").CreateSessionAsync(Within.Token());
+        var listening = session.ListenAsync();
+
+        var reading = Task.Run(async () =>
+        {
+            var count = 0;
+            await foreach (var _ in listening.WithCancellation(Within.Token()))
+            {
+                count++;
+            }
+
+            return count;
+        });
+        await session.DisconnectAsync(Within.Token());
+
+        Assert.Equal(0, await reading); // ended normally, not cancelled by the guard
+        await session.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dispose_never_throws_whatever_the_state()
+    {
+        await using var engine = await LocalEngine.StartAsync();
+        using var client = Clients.For(engine);
+
+        var created = client.Session("0123456789abcdef01234567");                    // never connected
+        var connected = await client.Agent("a").CreateSessionAsync(Within.Token());   // idle
+        var midTurn = await client.Agent("a").CreateSessionAsync(Within.Token());
+        await midTurn.SendAsync("count 100000", Within.Token());                      // streaming
+        var waiting = await client.Agent("a").CreateSessionAsync(Within.Token());
+        var waitingEvents = waiting.ListenAsync<ApprovalRequestEvent>(Within.Token()).GetAsyncEnumerator();
+        await waiting.SendAsync("approve", Within.Token());
+        Assert.True(await waitingEvents.MoveNextAsync());                             // waiting for approval
+        var disconnected = await client.Agent("a").CreateSessionAsync(Within.Token());
+        await disconnected.DisconnectAsync(Within.Token());
+        var terminated = await client.Agent("a").CreateSessionAsync(Within.Token());
+        await terminated.TerminateAsync(Within.Token());
+
+        foreach (var session in new[] { created, connected, midTurn, waiting, disconnected, terminated })
+        {
+            await session.DisposeAsync().AsTask().WaitAsync(Within.Limit);
+            await session.DisposeAsync(); // twice is fine
+            Assert.Equal(SessionState.Disposed, session.State);
+        }
+
+        await waitingEvents.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dispose_while_reconnecting_stops_the_reconnection()
+    {
+        var engine = await LocalEngine.StartAsync();
+        using var client = Clients.For(engine, o => o.ReconnectPolicy = new ExponentialBackoffReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxAttempts = 1000, MaxElapsed = TimeSpan.FromMinutes(5) });
+        var session = await client.Agent("a").CreateSessionAsync(Within.Token());
+        var listening = session.ListenAsync().GetAsyncEnumerator();
+        await engine.DisposeAsync(); // the engine is gone: the session keeps trying
+
+        var guard = Within.Token(); // the state has no event to await; poll it, bounded
+        while (session.State != SessionState.Reconnecting)
+        {
+            await Task.Delay(10, guard);
+        }
+
+        await session.DisposeAsync().AsTask().WaitAsync(Within.Limit);
+
+        Assert.Equal(SessionState.Disposed, session.State);
+        Assert.False(await listening.MoveNextAsync().AsTask().WaitAsync(Within.Limit)); // the listener ended, normally
+    }
+
+    [Fact]
+    public async Task Many_tasks_sending_at_once_all_get_through_intact()
+    {
+        await using var engine = await LocalEngine.StartAsync();
+        using var client = Clients.For(engine);
+        await using var session = await client.Agent("a").CreateSessionAsync(Within.Token());
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(task => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await session.SendAsync($"task {task} message {i}", Within.Token());
+            }
+        })));
+
+        var users = (await session.GetMessagesAsync(Within.Token())).Where(m => m.Sender.Role == SessionMessageRole.User).Select(m => m.Text!).ToList();
+        Assert.Equal(320, users.Count);
+        Assert.Equal(320, users.Distinct().Count());
+        for (var task = 0; task < 16; task++)
+        {
+            var mine = users.Where(u => u.StartsWith($"task {task} ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Enumerable.Range(0, 20).Select(i => $"task {task} message {i}"), mine); // per-task order kept
+        }
+    }
+}
