@@ -128,6 +128,32 @@ public sealed class AuthAndLifecycleTests
     }
 
     [Fact]
+    public async Task Dispose_while_connecting_cancels_the_connect_and_returns()
+    {
+        await using var engine = await LocalEngine.StartAsync();
+        using var client = Clients.For(engine, o => o.ConnectTimeout = TimeSpan.FromMinutes(5));
+        string id;
+        await using (var first = await client.Agent("a").CreateSessionAsync(Within.Token()))
+        {
+            id = first.SessionId!;
+        }
+
+        using var stall = engine.Faults.ForNextConnection().Stall(); // the engine will not answer connect_session
+        var session = client.Session(id);
+        var connecting = session.ConnectAsync();
+        var guard = Within.Token();
+        while (session.State != SessionState.Connecting)
+        {
+            await Task.Delay(10, guard);
+        }
+
+        await session.DisposeAsync().AsTask().WaitAsync(Within.Limit);
+
+        Assert.Equal(SessionState.Disposed, session.State);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connecting.WaitAsync(Within.Limit));
+    }
+
+    [Fact]
     public async Task Dispose_while_reconnecting_stops_the_reconnection()
     {
         var engine = await LocalEngine.StartAsync();
