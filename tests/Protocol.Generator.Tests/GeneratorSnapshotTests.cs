@@ -47,7 +47,7 @@ public sealed class GeneratorSnapshotTests
     {
         GeneratorRun run = GeneratorHarness.Run(schemas).AssertNoException();
 
-        GeneratorSnapshot.Verify(run, testName);
+        GeneratorSnapshot.Verify(run, includeSharedHelpers: testName == nameof(OurSchema), methodName: testName);
         Assert.False(run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), "A valid schema gave errors:\n" + run.FormatDiagnostics());
         CompilationAssert.NoWarningsOrErrors(run);
     }

@@ -18,12 +18,21 @@ public static class GeneratorSnapshot
     /// {ClassName} is the calling source file's name without extension (one test class per file, named like the file),
     /// {MethodName} the calling member. The generator must have produced at least one source and must not have thrown.
     /// </remarks>
-    public static void Verify(GeneratorRun run, [CallerMemberName] string methodName = "", [CallerFilePath] string callerFilePath = "")
+    /// <param name="run">The generator run.</param>
+    /// <param name="includeSharedHelpers">
+    /// Whether to snapshot the helper file every run emits unchanged (<c>ProtocolJson.g.cs</c>); one test does,
+    /// the others would only hold identical copies of it.
+    /// </param>
+    /// <param name="methodName">The calling test.</param>
+    /// <param name="callerFilePath">The calling test's file.</param>
+    public static void Verify(GeneratorRun run, bool includeSharedHelpers = false, [CallerMemberName] string methodName = "", [CallerFilePath] string callerFilePath = "")
     {
         run.AssertNoException();
         Xunit.Assert.False(run.Sources.IsEmpty, "The generator produced no source at all for a valid schema.");
 
-        var files = new List<SnapshotFile>(run.Sources.Select(s => SnapshotFile.ForGeneratedSource(s.HintName, s.Text)));
+        var files = new List<SnapshotFile>(run.Sources
+            .Where(s => includeSharedHelpers || s.HintName != "ProtocolJson.g.cs")
+            .Select(s => SnapshotFile.ForGeneratedSource(s.HintName, s.Text)));
         if (!run.Diagnostics.IsEmpty)
         {
             files.Add(SnapshotFile.ForText(run.FormatDiagnostics()));
