@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Sessions.Engine;
 using Sessions.Runtime.Tests.Infrastructure;
@@ -32,6 +33,47 @@ public sealed class AuthAndLifecycleTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.EndsWith("/v1/sessions/ws", error.Endpoint);
         Assert.DoesNotContain("wrong-key-secret-42", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_key_refused_while_reconnecting_ends_the_session_without_further_retries()
+    {
+        var first = await TwoKeyEngineAsync();
+        var port = first.BaseAddress.Port;
+        var policy = new CountingPolicy();
+        using var client = Clients.For(first, o => o.ReconnectPolicy = policy, apiKey: KeyA);
+        await using var session = await client.Agent("a").CreateSessionAsync(Within.Token());
+        var listening = session.ListenAsync().GetAsyncEnumerator(Within.Token());
+
+        await first.DisposeAsync(); // the socket drops; the same address comes back knowing other keys
+        var options = new LocalEngineOptions { Urls = "http://127.0.0.1:" + port };
+        options.ApiKeys.Add("a-different-key");
+        await using var second = await LocalEngine.StartAsync(options);
+
+        var error = await Assert.ThrowsAsync<SessionAuthenticationException>(async () =>
+        {
+            while (await listening.MoveNextAsync())
+            {
+            }
+        });
+
+        Assert.Equal(SessionState.Disconnected, session.State); // not Reconnecting: the 401 ended the retries
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.True(policy.Calls >= 1);
+        await Assert.ThrowsAsync<SessionDisconnectedException>(() => session.SendAsync("anyone?"));
+    }
+
+    private sealed class CountingPolicy : IReconnectPolicy
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public TimeSpan? NextDelay(ReconnectContext context)
+        {
+            Interlocked.Increment(ref _calls);
+            return context.PreviousAttempts < 200 ? TimeSpan.FromMilliseconds(20) : null;
+        }
     }
 
     [Fact]
