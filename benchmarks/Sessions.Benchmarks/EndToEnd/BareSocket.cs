@@ -1,0 +1,116 @@
+using System;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Sessions.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The transport's ceiling: a bare <see cref="ClientWebSocket"/> that speaks just enough of the protocol (hand-written
+/// frames) to start a turn, then receives its frames into one reused buffer without decoding them.
+/// </summary>
+public sealed class BareSocket : IAsyncDisposable
+{
+    private static readonly byte[] CompleteMarker = Encoding.UTF8.GetBytes("\"message_complete\"");
+    private readonly ClientWebSocket _socket;
+    private const int MaxFrameBytes = 16 * 1024 * 1024;
+    private byte[] _buffer = new byte[16 * 1024]; // what the runtime rents per connection; grows for a larger frame
+    private int _requests;
+
+    private BareSocket(ClientWebSocket socket) => _socket = socket;
+
+    public static async Task<BareSocket> ConnectAsync(Uri address, string? apiKey, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        if (apiKey is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", "Bearer " + apiKey);
+        }
+
+        await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        return new BareSocket(socket);
+    }
+
+    /// <summary>Creates a session (one frame out, its answer in).</summary>
+    public async Task CreateSessionAsync(CancellationToken cancellationToken)
+    {
+        await SendTextAsync("{\"type\":\"create_session\",\"request_id\":\"bare-" + ++_requests + "\",\"data\":{\"agent_id\":\"bench-agent\"}}", cancellationToken).ConfigureAwait(false);
+        await ReceiveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts <paramref name="text"/> and receives every frame until <c>message_complete</c>; returns how many.</summary>
+    public async Task<int> RunTurnAsync(string text, CancellationToken cancellationToken)
+    {
+        await SendTextAsync(
+            "{\"type\":\"post_message\",\"request_id\":\"bare-" + ++_requests + "\",\"data\":{\"message\":{\"content_type\":\"text\",\"text\":\"" + text + "\"}}}",
+            cancellationToken).ConfigureAwait(false);
+        var frames = 0;
+        while (true)
+        {
+            var length = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            frames++;
+            if (_buffer.AsSpan(0, Math.Min(length, 64)).IndexOf(CompleteMarker) >= 0)
+            {
+                return frames;
+            }
+        }
+    }
+
+    /// <summary>Sends one text frame and waits for one frame back (the echo round trip).</summary>
+    public async Task EchoAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        await _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        await ReceiveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task SendTextAsync(string text, CancellationToken cancellationToken) =>
+        _socket.SendAsync(Encoding.UTF8.GetBytes(text).AsMemory(), WebSocketMessageType.Text, true, cancellationToken).AsTask();
+
+    public async ValueTask<int> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var length = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            if (length == _buffer.Length)
+            {
+                if (_buffer.Length >= MaxFrameBytes)
+                {
+                    throw new WebSocketException("A frame is larger than " + MaxFrameBytes + " bytes.");
+                }
+
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            result = await _socket.ReceiveAsync(_buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            length += result.Count;
+        }
+        while (!result.EndOfMessage);
+
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            throw new WebSocketException("The server closed the socket: " + _socket.CloseStatus + " " + _socket.CloseStatusDescription);
+        }
+
+        return length;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            if (_socket.State == WebSocketState.Open)
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // Best effort.
+        }
+
+        _socket.Dispose();
+    }
+}

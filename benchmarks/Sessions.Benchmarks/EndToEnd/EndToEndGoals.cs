@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Sessions.Benchmarks.Infrastructure;
+
+namespace Sessions.Benchmarks.EndToEnd;
+
+// Goals 3-6 are custom measurement code, not BenchmarkDotNet: one measurement is a whole turn of thousands of frames
+// between two processes (throughput), a distribution of single round trips (percentiles), or a process-wide memory
+// snapshot with a thousand live connections. BenchmarkDotNet's model (many identical invocations of a method, mean
+// time and per-invocation allocations on one thread) fits none of them. Ours and the baseline run in the same process
+// against the same server process, interleaved round by round, and the ratio of their medians is reported.
+
+/// <summary>Goals 3 (throughput), 4 (fan-out), 5 (idle memory) and 6 (latency), end to end over loopback.</summary>
+public static class EndToEndGoals
+{
+    private const string AgentId = "bench-agent";
+
+    public static async Task RunAsync(BenchOptions options, Report report, ISet<int> goals)
+    {
+        var server = await ServerProcess.StartAsync().ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
+        {
+            using var client = new SessionClient(new SessionClientOptions
+            {
+                BaseAddress = server.EngineAddress,
+                ApiKey = server.ApiKey,
+                ReconnectPolicy = null,
+                RequestTimeout = TimeSpan.FromSeconds(60),
+            });
+
+            if (goals.Contains(3))
+            {
+                await Step(report, 3, () => ThroughputAsync(options, report, server, client)).ConfigureAwait(false);
+            }
+
+            if (goals.Contains(4))
+            {
+                await Step(report, 4, () => FanOutAsync(options, report, client)).ConfigureAwait(false);
+            }
+
+            if (goals.Contains(6))
+            {
+                await Step(report, 6, () => LatencyAsync(options, report, server, client)).ConfigureAwait(false);
+            }
+
+            if (goals.Contains(5))
+            {
+                await Step(report, 5, () => IdleMemoryAsync(options, report, server, client)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task Step(Report report, int goal, Func<Task> run)
+    {
+        Console.WriteLine($"== Goal {goal} ==");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await run().WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            report.Note($"goal {goal} failed: {exception.GetType().Name}: {exception.Message}");
+            Console.Error.WriteLine(exception);
+        }
+
+        Console.WriteLine($"   goal {goal} took {clock.Elapsed.TotalSeconds:0} s");
+    }
+
+    // ---- goal 3 ----
+
+    private static async Task ThroughputAsync(BenchOptions options, Report report, ServerProcess server, SessionClient client)
+    {
+        var deltas = options.Quick ? 100_000 : 200_000;
+        var rounds = options.Quick ? 7 : 11;
+        var text = "count " + deltas;
+        var oursRates = new List<double>();
+        var bareRates = new List<double>();
+        var oursCpu = new List<double>();
+        var bareCpu = new List<double>();
+        var session = await client.Agent(AgentId).CreateSessionAsync().ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var bare = await BareSocket.ConnectAsync(server.EngineWebSocket, server.ApiKey, CancellationToken.None).ConfigureAwait(false);
+            await using (bare.ConfigureAwait(false))
+            {
+                await bare.CreateSessionAsync(CancellationToken.None).ConfigureAwait(false);
+
+                // Warm-up turn on each side, then interleaved measured rounds (the order alternates).
+                await OursTurnAsync(session, "count 5000", subscribers: 1).ConfigureAwait(false);
+                await bare.RunTurnAsync("count 5000", CancellationToken.None).ConfigureAwait(false);
+                for (var round = 0; round < rounds; round++)
+                {
+                    for (var side = 0; side < 2; side++)
+                    {
+                        var cpu = CpuMs();
+                        if ((side + round) % 2 == 0)
+                        {
+                            var clock = Stopwatch.StartNew();
+                            var bareFrames = await bare.RunTurnAsync(text, CancellationToken.None).ConfigureAwait(false);
+                            bareRates.Add(bareFrames / clock.Elapsed.TotalSeconds);
+                            bareCpu.Add((CpuMs() - cpu) * 1_000_000 / bareFrames);
+                        }
+                        else
+                        {
+                            var (oursEvents, elapsed) = await OursTurnAsync(session, text, subscribers: 1).ConfigureAwait(false);
+                            oursRates.Add(oursEvents / elapsed.TotalSeconds);
+                            oursCpu.Add((CpuMs() - cpu) * 1_000_000 / oursEvents);
+                        }
+                    }
+
+                    Console.WriteLine($"   round {round + 1}: ours {oursRates[^1]:N0} events/s ({oursCpu[^1]:0} ns CPU/event), bare {bareRates[^1]:N0} frames/s ({bareCpu[^1]:0} ns CPU/frame)");
+                }
+            }
+        }
+
+        var ratios = oursRates.Select((r, i) => r / bareRates[i]).ToList();
+        report.Add(GoalLine.AtLeast("3", $"events/s to a ListenAsync consumer ({deltas:N0}-delta turn) vs bare ClientWebSocket (median of {rounds} paired rounds)",
+            Fmt.Num(Median(oursRates), "N0") + "/s", Fmt.Num(Median(bareRates), "N0") + "/s", Median(ratios), 0.5));
+        report.Add(new GoalLine("3'", "client process CPU per event (context for 3: the engine runs in another process on the same cores)",
+            Fmt.Num(Median(oursCpu), "0") + " ns", Fmt.Num(Median(bareCpu), "0") + " ns bare", Median(oursCpu) / Median(bareCpu), "report", null));
+        report.Detail($"Goal 3: throughput, {rounds} interleaved rounds of a {deltas:N0}-delta turn", Report.Table(
+            new[] { "round", "ours (ListenAsync) events/s", "bare ClientWebSocket frames/s", "ratio", "ours CPU ns/event", "bare CPU ns/frame" },
+            oursRates.Select((r, i) => (IReadOnlyList<string>)new[]
+            {
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Fmt.Num(r, "N0"), Fmt.Num(bareRates[i], "N0"), Fmt.Ratio(ratios[i]),
+                Fmt.Num(oursCpu[i], "0"), Fmt.Num(bareCpu[i], "0"),
+            })));
+    }
+
+    private static double CpuMs()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    /// <summary>Posts <paramref name="text"/> and waits until every subscriber has seen <c>message_complete</c>.</summary>
+    private static async Task<(int Events, TimeSpan Elapsed)> OursTurnAsync(Session session, string text, int subscribers)
+    {
+        var counts = new int[subscribers];
+        var consumers = new Task[subscribers];
+        for (var s = 0; s < subscribers; s++)
+        {
+            var index = s;
+            var events = session.ListenAsync(maxQueue: 0);
+            consumers[s] = Task.Run(async () =>
+            {
+                await foreach (var evt in events.ConfigureAwait(false))
+                {
+                    counts[index]++;
+                    if (evt is MessageCompleteEvent)
+                    {
+                        return;
+                    }
+
+                    if (evt is ErrorEvent error)
+                    {
+                        throw new InvalidOperationException("The turn failed: " + error.Data.Error);
+                    }
+                }
+            });
+        }
+
+        var clock = Stopwatch.StartNew();
+        await session.SendAsync(text).ConfigureAwait(false);
+        await Task.WhenAll(consumers).ConfigureAwait(false);
+        clock.Stop();
+        return (counts[0], clock.Elapsed);
+    }
+
+    // ---- goal 4 ----
+
+    private static async Task FanOutAsync(BenchOptions options, Report report, SessionClient client)
+    {
+        var deltas = options.Quick ? 50_000 : 200_000;
+        var rounds = options.Quick ? 7 : 11;
+        var text = "count " + deltas;
+        var one = new List<double>();
+        var eight = new List<double>();
+        var cpuOne = new List<double>();
+        var cpuEight = new List<double>();
+        var session = await client.Agent(AgentId).CreateSessionAsync().ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            await OursTurnAsync(session, "count 2000", subscribers: 8).ConfigureAwait(false);
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var subscribers in round % 2 == 0 ? new[] { 1, 8 } : new[] { 8, 1 })
+                {
+                    var cpu = CpuMs();
+                    var (_, elapsed) = await OursTurnAsync(session, text, subscribers).ConfigureAwait(false);
+                    (subscribers == 1 ? cpuOne : cpuEight).Add(CpuMs() - cpu);
+                    (subscribers == 1 ? one : eight).Add(elapsed.TotalMilliseconds);
+                }
+
+                var t1 = TimeSpan.FromMilliseconds(one[^1]);
+                var t8 = TimeSpan.FromMilliseconds(eight[^1]);
+                Console.WriteLine($"   round {round + 1}: 1 subscriber {t1.TotalMilliseconds:0} ms ({cpuOne[^1]:0} ms CPU), 8 subscribers {t8.TotalMilliseconds:0} ms ({cpuEight[^1]:0} ms CPU)");
+            }
+        }
+
+        report.Add(GoalLine.AtMost("4a", $"fan-out: wall time of a {deltas:N0}-delta turn, 8 subscribers vs 1 (median of {rounds} paired rounds)", Fmt.Num(Median(eight), "0") + " ms",
+            Fmt.Num(Median(one), "0") + " ms", Median(eight.Select((t, i) => t / one[i]).ToList()), 2));
+        report.Add(GoalLine.AtMost("4b", "fan-out: client process CPU time, 8 subscribers vs 1", Fmt.Num(Median(cpuEight), "0") + " ms CPU",
+            Fmt.Num(Median(cpuOne), "0") + " ms CPU", Median(cpuEight.Select((t, i) => t / cpuOne[i]).ToList()), 2));
+        report.Detail($"Goal 4: fan-out, {rounds} interleaved rounds (wall ms / client process CPU ms)", Report.Table(
+            new[] { "round", "1 subscriber", "8 subscribers" },
+            one.Select((t, i) => (IReadOnlyList<string>)new[]
+            {
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Fmt.Num(t, "0") + " / " + Fmt.Num(cpuOne[i], "0"),
+                Fmt.Num(eight[i], "0") + " / " + Fmt.Num(cpuEight[i], "0"),
+            })));
+    }
+
+    // ---- goal 6 ----
+
+    private static async Task LatencyAsync(BenchOptions options, Report report, ServerProcess server, SessionClient client)
+    {
+        var turns = options.Quick ? 200 : 1000;
+        var warmup = options.Quick ? 20 : 100;
+        var ours = new List<double>();
+        var echo = new List<double>();
+        var session = await client.Agent(AgentId).CreateSessionAsync().ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var bare = await BareSocket.ConnectAsync(server.EchoAddress, null, CancellationToken.None).ConfigureAwait(false);
+            await using (bare.ConfigureAwait(false))
+            {
+                // The echo sends what a post would: the post_message frame of the same text.
+                var frame = Encoding.UTF8.GetBytes("{\"type\":\"post_message\",\"request_id\":\"req-12\",\"data\":{\"message\":{\"content_type\":\"text\",\"text\":\"hello there\"}}}");
+                var events = session.ListenAsync(maxQueue: 0).GetAsyncEnumerator();
+                try
+                {
+                    for (var i = 0; i < warmup + turns; i++)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        await bare.EchoAsync(frame, CancellationToken.None).ConfigureAwait(false);
+                        var echoTime = Stopwatch.GetElapsedTime(start);
+
+                        start = Stopwatch.GetTimestamp();
+                        var send = session.SendAsync("hello there");
+                        TimeSpan? firstDelta = null;
+                        while (await events.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            if (firstDelta is null && events.Current is MessageDeltaEvent)
+                            {
+                                firstDelta = Stopwatch.GetElapsedTime(start);
+                            }
+
+                            if (events.Current is MessageCompleteEvent)
+                            {
+                                break;
+                            }
+                        }
+
+                        await send.ConfigureAwait(false);
+                        if (i >= warmup)
+                        {
+                            echo.Add(echoTime.TotalMicroseconds);
+                            ours.Add(firstDelta?.TotalMicroseconds ?? double.NaN);
+                        }
+                    }
+                }
+                finally
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        ours.Sort();
+        echo.Sort();
+        double P(List<double> values, double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+        string Us(double us) => us >= 1000 ? Fmt.Num(us / 1000, "0.00") + " ms" : Fmt.Num(us, "0") + " us";
+        report.Add(new GoalLine("6a", $"latency post -> first delta p50 ({turns} turns, zero-delay agent) vs bare WebSocket echo round trip p50",
+            Us(P(ours, 0.5)), Us(P(echo, 0.5)), P(ours, 0.5) / P(echo, 0.5), "report", null));
+        report.Add(new GoalLine("6b", "latency post -> first delta p99 vs bare WebSocket echo round trip p99",
+            Us(P(ours, 0.99)), Us(P(echo, 0.99)), P(ours, 0.99) / P(echo, 0.99), "report", null));
+        report.Detail($"Goal 6: latency over loopback ({turns} turns after {warmup} warm-up)", Report.Table(
+            new[] { "what", "p50", "p90", "p99", "max" },
+            new[]
+            {
+                (IReadOnlyList<string>)new[] { "post -> first delta (ours, ListenAsync)", Us(P(ours, 0.5)), Us(P(ours, 0.9)), Us(P(ours, 0.99)), Us(ours[^1]) },
+                new[] { "bare ClientWebSocket echo round trip", Us(P(echo, 0.5)), Us(P(echo, 0.9)), Us(P(echo, 0.99)), Us(echo[^1]) },
+            }));
+    }
+
+    // ---- goal 5 ----
+
+    private static async Task IdleMemoryAsync(BenchOptions options, Report report, ServerProcess server, SessionClient client)
+    {
+        const int Count = 1000;
+        const int Parallel = 16;
+
+        // Warm: one of each, so code, pools and the thread pool are in place before the snapshot.
+        var warm = await client.Agent(AgentId).CreateSessionAsync().ConfigureAwait(false);
+        await warm.DisposeAsync().ConfigureAwait(false);
+        var warmBare = await BareSocket.ConnectAsync(server.EchoAddress, null, CancellationToken.None).ConfigureAwait(false);
+        await warmBare.DisposeAsync().ConfigureAwait(false);
+
+        var (oursHeap, oursWs) = await MeasureAsync(async () =>
+        {
+            var sessions = new Session[Count];
+            for (var i = 0; i < Count; i += Parallel)
+            {
+                var batch = Enumerable.Range(i, Math.Min(Parallel, Count - i)).Select(async j => sessions[j] = await client.Agent(AgentId).CreateSessionAsync().ConfigureAwait(false));
+                await Task.WhenAll(batch).ConfigureAwait(false);
+            }
+
+            if (sessions.Any(s => !s.IsConnected))
+            {
+                throw new InvalidOperationException("Not every session is connected.");
+            }
+
+            return sessions;
+        }, async sessions =>
+        {
+            foreach (var batch in sessions.Chunk(64))
+            {
+                await Task.WhenAll(batch.Select(s => s.DisposeAsync().AsTask())).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+
+        var (bareHeap, bareWs) = await MeasureAsync(async () =>
+        {
+            var sockets = new BareSocket[Count];
+            for (var i = 0; i < Count; i += Parallel)
+            {
+                var batch = Enumerable.Range(i, Math.Min(Parallel, Count - i)).Select(async j => sockets[j] = await BareSocket.ConnectAsync(server.EchoAddress, null, CancellationToken.None).ConfigureAwait(false));
+                await Task.WhenAll(batch).ConfigureAwait(false);
+            }
+
+            return sockets;
+        }, async sockets =>
+        {
+            foreach (var batch in sockets.Chunk(64))
+            {
+                await Task.WhenAll(batch.Select(s => s.DisposeAsync().AsTask())).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+
+        double Kib(long bytes) => bytes / 1024.0 / Count;
+        // The goal is a bound, so the ratio is figure / 64 KiB; the bare sockets are context.
+        report.Add(GoalLine.AtMost("5a", $"{Count:N0} connected idle sessions: managed heap per session, vs the 64 KiB bound",
+            Fmt.Num(Kib(oursHeap), "0.0") + " KiB", "64 KiB (bare ClientWebSocket: " + Fmt.Num(Kib(bareHeap), "0.0") + " KiB)", Kib(oursHeap) / 64, 1));
+        report.Add(GoalLine.AtMost("5b", $"{Count:N0} connected idle sessions: working set per session, vs the 64 KiB bound",
+            Fmt.Num(Kib(oursWs), "0.0") + " KiB", "64 KiB (bare ClientWebSocket: " + Fmt.Num(Kib(bareWs), "0.0") + " KiB)", Kib(oursWs) / 64, 1));
+        report.Detail($"Goal 5: {Count:N0} connected idle sessions in one process (deltas after a full GC; ratio column of 5a/5b is figure / 64 KiB)", Report.Table(
+            new[] { "what", "managed heap/session", "working set/session" },
+            new[]
+            {
+                (IReadOnlyList<string>)new[] { "Session (SessionClient, created on the engine, connected)", Fmt.Num(Kib(oursHeap), "0.0") + " KiB", Fmt.Num(Kib(oursWs), "0.0") + " KiB" },
+                new[] { "bare ClientWebSocket (connected to the echo endpoint)", Fmt.Num(Kib(bareHeap), "0.0") + " KiB", Fmt.Num(Kib(bareWs), "0.0") + " KiB" },
+            }));
+    }
+
+    /// <summary>Heap and working-set growth while what <paramref name="open"/> made is alive, after full collections.</summary>
+    private static async Task<(long Heap, long WorkingSet)> MeasureAsync<T>(Func<Task<T>> open, Func<T, Task> close)
+    {
+        var (heapBefore, wsBefore) = Snapshot();
+        var held = await open().ConfigureAwait(false);
+        await Task.Delay(500).ConfigureAwait(false);
+        var (heapAfter, wsAfter) = Snapshot();
+        GC.KeepAlive(held);
+        await close(held).ConfigureAwait(false);
+        return (heapAfter - heapBefore, wsAfter - wsBefore);
+    }
+
+    private static (long Heap, long WorkingSet) Snapshot()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return (heap, process.WorkingSet64);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
