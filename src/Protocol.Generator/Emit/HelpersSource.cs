@@ -49,8 +49,65 @@ namespace Sessions.Protocol.Generated
             return false;
         }
 
+        // The last short strings read on this thread. Every event of a session repeats its session_id and
+        // most repeat a message_id: handing back the same instance for the same bytes saves an allocation
+        // and a transcode per frame. Only short ASCII values are compared, so a miss costs little.
+        [global::System.ThreadStatic]
+        private static string? t_recent0;
+
+        [global::System.ThreadStatic]
+        private static string? t_recent1;
+
         public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string owner)
-            => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : throw UnexpectedToken(ref reader, owner, "a string");
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw UnexpectedToken(ref reader, owner, "a string");
+            }
+
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length is 0 or > 48)
+            {
+                return reader.GetString()!;
+            }
+
+            var utf8 = reader.ValueSpan;
+            var recent = t_recent0;
+            if (SameAscii(recent, utf8))
+            {
+                return recent!;
+            }
+
+            recent = t_recent1;
+            if (SameAscii(recent, utf8))
+            {
+                t_recent1 = t_recent0;
+                t_recent0 = recent;
+                return recent!;
+            }
+
+            var value = reader.GetString()!;
+            t_recent1 = t_recent0;
+            t_recent0 = value;
+            return value;
+        }
+
+        private static bool SameAscii(string? text, global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (text is null || text.Length != utf8.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (text[i] != utf8[i] || utf8[i] > 0x7F)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, string owner)
             => reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw UnexpectedToken(ref reader, owner, "a 32-bit integer");
@@ -85,13 +142,14 @@ namespace Sessions.Protocol.Generated
                 throw UnexpectedToken(ref reader, owner, "an array");
             }
 
+            // The list itself is returned (as IReadOnlyList): copying it to an array would only make garbage.
             var items = new global::System.Collections.Generic.List<T>();
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
                 items.Add(readItem(ref reader));
             }
 
-            return items.ToArray();
+            return items;
         }
 
         public static global::System.Collections.Generic.IReadOnlyDictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, string owner, ProtocolReadFunc<T> readValue)
@@ -103,6 +161,20 @@ namespace Sessions.Protocol.Generated
                 var key = reader.GetString()!;
                 reader.Read();
                 map[key] = readValue(ref reader);
+            }
+
+            return map;
+        }
+
+        /// <summary>A map of untyped values: the object is parsed once, and every value is an element of that one document.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> ReadElementMap(ref global::System.Text.Json.Utf8JsonReader reader, string owner)
+        {
+            ExpectStartObject(ref reader, owner);
+            var whole = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+            foreach (var property in whole.EnumerateObject())
+            {
+                map[property.Name] = property.Value;
             }
 
             return map;
@@ -122,10 +194,22 @@ namespace Sessions.Protocol.Generated
         public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T> map, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeValue)
         {
             writer.WriteStartObject();
-            foreach (var pair in map)
+            if (map is global::System.Collections.Generic.Dictionary<string, T> dictionary)
             {
-                writer.WritePropertyName(pair.Key);
-                writeValue(writer, pair.Value);
+                // The struct enumerator: enumerating through the interface would box it on every write.
+                foreach (var pair in dictionary)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writeValue(writer, pair.Value);
+                }
+            }
+            else
+            {
+                foreach (var pair in map)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writeValue(writer, pair.Value);
+                }
             }
 
             writer.WriteEndObject();

@@ -39,6 +39,8 @@ internal static class ValueCode
             case TypeKind.Union:
             case TypeKind.Enum:
                 return type.ConverterName + ".ReadValue(ref " + reader + ")";
+            case TypeKind.Map when type.Element!.Kind == TypeKind.Json && !type.Element.IsNullable:
+                return Helpers + ".ReadElementMap" + args;
             case TypeKind.Array:
             case TypeKind.Map:
                 var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);

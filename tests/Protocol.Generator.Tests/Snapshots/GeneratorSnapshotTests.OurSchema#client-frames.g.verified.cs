@@ -892,7 +892,7 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (reader.ValueTextEquals("metadata"u8))
                 {
                     reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "CreateSessionFrameData.metadata", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)));
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "CreateSessionFrameData.metadata"));
                 }
                 else
                 {
@@ -1389,7 +1389,7 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (reader.ValueTextEquals("confirm"u8))
                 {
                     reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "SendResponseFrameData.confirm", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)));
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "SendResponseFrameData.confirm"));
                 }
                 else if (reader.ValueTextEquals("deny_reason"u8))
                 {

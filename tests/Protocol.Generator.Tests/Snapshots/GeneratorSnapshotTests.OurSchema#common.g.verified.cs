@@ -1347,7 +1347,7 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (reader.ValueTextEquals("references"u8))
                 {
                     reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "UserMessage.references", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)));
+                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "UserMessage.references"));
                 }
                 else
                 {

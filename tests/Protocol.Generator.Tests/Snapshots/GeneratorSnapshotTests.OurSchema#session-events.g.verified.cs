@@ -1043,7 +1043,7 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (reader.ValueTextEquals("arguments"u8))
                 {
                     reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "ApprovalRequestEventData.arguments", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1));
+                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ApprovalRequestEventData.arguments");
                     has3 = true;
                 }
                 else if (reader.ValueTextEquals("reason"u8))
@@ -4004,7 +4004,7 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (reader.ValueTextEquals("arguments"u8))
                 {
                     reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "ToolCallEventData.arguments", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1));
+                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
                     has2 = true;
                 }
                 else if (reader.ValueTextEquals("status"u8))
