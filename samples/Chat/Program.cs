@@ -1,0 +1,117 @@
+// Chat: an interactive console chat with an agent. Runs the local engine in this process unless an engine is named:
+// --url <address> --key <key> [--agent <id>], or SESSIONS_BASE_URL (or VECTORSHIFT_BASE_URL) and VECTORSHIFT_API_KEY.
+// Type a line to send it; /history, /drop (local engine: cut the connection during the next reply), /quit.
+using Chat;
+using Sessions;
+using Sessions.Engine;
+
+var screen = new Screen();
+var renderer = new EventRenderer(screen);
+var url = Option("--url") ?? Env("SESSIONS_BASE_URL") ?? Env("VECTORSHIFT_BASE_URL");
+try
+{
+    await using var engine = url is null ? await LocalEngine.StartAsync() : null;
+    using var client = new SessionClient(
+        engine?.BaseAddress ?? new Uri(url!),
+        engine?.ApiKey ?? Option("--key") ?? Env("VECTORSHIFT_API_KEY") ?? throw new ArgumentException("Give the engine's API key: --key or VECTORSHIFT_API_KEY."));
+    await using var session = await client.Agent(Option("--agent") ?? "chat-agent").CreateSessionAsync();
+    screen.Line($"Connected to {client.BaseAddress}{(engine is null ? "" : " (local engine)")}, session {session.SessionId}.");
+    screen.Line(engine is null
+        ? "Type a message; /history, /quit."
+        : "Type a message (the scripted agent reacts to: think, search, tool, approve, reauth, status, fail); /history, /drop, /quit.");
+
+    // One listener for the whole chat: it carries on across reconnects, without gaps or repeats.
+    await using var events = session.ListenAsync(maxQueue: 0).GetAsyncEnumerator();
+    using var watching = new CancellationTokenSource();
+    var connection = new ConnectionWatcher(session, screen);
+    var watcher = connection.RunAsync(watching.Token);
+
+    while (await ReadLineAsync("you> ") is { } line)
+    {
+        connection.Check();
+        switch (line.Trim())
+        {
+            case "":
+                continue;
+            case "/quit":
+                break;
+            case "/history":
+                foreach (var message in await session.GetMessagesAsync())
+                {
+                    screen.Line($"  #{message.Seq,-4} {message.Sender.Role,-9} {message.Text}");
+                }
+
+                continue;
+            case "/drop" when engine is not null:
+                engine.Faults.DropAfterEvents(session.SessionId!, 4);
+                screen.Line("  (the engine will cut the connection 4 events into the next reply; the session reconnects by itself)");
+                continue;
+            default:
+                await session.SendAsync(line);
+                await ShowReplyAsync(session, events, connection);
+                connection.Check();
+                continue;
+        }
+
+        break;
+    }
+
+    await watching.CancelAsync();
+    await watcher;
+    await session.DisconnectAsync();
+    screen.Line($"Bye. Session {session.SessionId} was left on the engine{(engine is null ? "" : ", which stops now")}.");
+    return 0;
+}
+catch (Exception error) when (error is SessionException or ArgumentException or UriFormatException)
+{
+    screen.Line($"Chat failed: {error.GetType().Name}: {error.Message}");
+    return 1;
+}
+
+// Renders events until the reply is complete, asking the user when the agent needs an approval.
+async Task ShowReplyAsync(Session session, IAsyncEnumerator<SessionEvent> events, ConnectionWatcher connection)
+{
+    while (await events.MoveNextAsync())
+    {
+        connection.Check();
+        switch (events.Current.Accept(renderer))
+        {
+            case Step.TurnOver:
+                return;
+            case Step.AskApproval:
+                var answer = await ReadLineAsync("  approve? [y/n] ");
+                var approved = answer?.Trim().StartsWith('y') == true;
+                await session.RespondApprovalAsync((ApprovalRequestEvent)events.Current, approved, denyReason: approved ? null : "the user said no");
+                screen.Line(approved ? "  (approved)" : "  (denied)");
+                break;
+        }
+    }
+
+    throw new SessionDisconnectedException("The session ended before the reply was complete.");
+}
+
+// A line from stdin (null at its end). When stdin is piped, the line is echoed so the transcript reads like a chat.
+async Task<string?> ReadLineAsync(string prompt)
+{
+    screen.Write(prompt);
+    var line = await Console.In.ReadLineAsync();
+    if (Console.IsInputRedirected)
+    {
+        screen.Write((line ?? "") + "\n");
+    }
+    else
+    {
+        screen.TypedLine(); // the terminal echoed the line and its Enter
+    }
+
+    return line;
+}
+
+static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+static string? Option(string name)
+{
+    var args = Environment.GetCommandLineArgs();
+    var at = Array.IndexOf(args, name);
+    return at > 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
