@@ -43,8 +43,10 @@ internal static class ClientFrameParser
 
             return frame;
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string .NET cannot hold, such as an escaped lone surrogate ("\udc00"); the
+            // reader throws it, not a JsonException. It is a bad frame like any other, not a reason to end the connection.
             rejection = Classify(utf8, exception);
             return null;
         }
@@ -63,7 +65,7 @@ internal static class ClientFrameParser
     }
 
     /// <summary>Says whether a frame the converter refused is not JSON, not an object, lacks its type, or has bad fields.</summary>
-    private static FrameRejection Classify(ReadOnlySpan<byte> utf8, JsonException exception)
+    private static FrameRejection Classify(ReadOnlySpan<byte> utf8, Exception exception)
     {
         if (!IsOneJsonValue(utf8, out var syntaxError))
         {
@@ -122,17 +124,24 @@ internal static class ClientFrameParser
         present = false;
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        try
         {
-            var match = reader.ValueTextEquals(name);
-            reader.Read();
-            if (match)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                present = true;
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (match)
+                {
+                    present = true;
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
 
-            reader.Skip();
+                reader.Skip();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or value .NET cannot read as text (an escaped lone surrogate): nothing to echo.
         }
 
         return null;

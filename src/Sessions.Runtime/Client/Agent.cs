@@ -66,11 +66,14 @@ public sealed class Agent
                     case ApprovalRequestEvent or ReauthRequestEvent:
                         keep = true;
                         throw new SessionActionRequiredException($"The turn needs the user: {evt.Type}. Resume session {session.SessionId} to answer.", evt, session.SessionId!);
-                    case ErrorEvent { IsQueueOverflow: false } error when error.RequestId is null:
+                    // A "bad_frame" error is this side's report of one undecodable frame: the engine's turn goes on (reliability tests, issue 7).
+                    case ErrorEvent { IsQueueOverflow: false, Data.Code: not "bad_frame" } error when error.RequestId is null:
                         throw new SessionException("The turn failed: " + error.Data.Error, error.Data.Code);
                 }
             }
 
+            // Cancelling ends the listening quietly; the run itself was cancelled, not ended by the session.
+            cancellationToken.ThrowIfCancellationRequested();
             throw new SessionDisconnectedException("The session ended before the turn completed.");
         }
         finally

@@ -17,5 +17,8 @@ internal sealed record ConnectionClosed(bool ByClient, WebSocketCloseStatus? Sta
 
     public bool IsPolicyViolation => Status == WebSocketCloseStatus.PolicyViolation;
 
+    /// <summary>True when this side closed it (1009) because the engine sent a frame over <c>MaxFrameBytes</c>.</summary>
+    public bool FrameTooBig { get; init; }
+
     public string Reason => Error?.Message ?? (Status is { } status ? $"closed with {(int)status} {Description}" : "closed");
 }

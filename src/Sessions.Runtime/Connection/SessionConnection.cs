@@ -35,6 +35,7 @@ internal sealed class SessionConnection : IAsyncDisposable
     private long _lastReceived;
     private int _closingByClient;
     private long _pings;
+    private bool _refusedTooBig;
 
     private SessionConnection(ClientWebSocket socket, IConnectionListener listener, SessionClientOptions options, ILogger logger, Func<string?> sessionId)
     {
@@ -246,7 +247,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             _pending.FailAll(new SessionDisconnectedException(
                 "The connection closed before the engine answered" + (error is null ? "." : ": " + error.Message),
                 error));
-            var closed = new ConnectionClosed(byClient, status, description, byClient ? null : error);
+            var closed = new ConnectionClosed(byClient, status, description, byClient ? null : error) { FrameTooBig = _refusedTooBig };
             Closed = closed;
             _listener.OnClosed(this, closed);
         }
@@ -278,6 +279,10 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     private async Task RefuseOversizeFrameAsync()
     {
+        // Reported like any other bad frame, so that listeners learn of it; it was only logged as a lost connection
+        // (reliability tests, issue 7).
+        _listener.OnBadFrame($"a frame over the {_options.MaxFrameBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}-byte limit; the connection is closed (1009)");
+        _refusedTooBig = true;
         using var timeout = new CancellationTokenSource(_options.CloseTimeout, _options.TimeProvider);
         try
         {

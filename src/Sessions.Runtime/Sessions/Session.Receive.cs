@@ -10,6 +10,10 @@ namespace Sessions;
 /// <summary>What the receive loop hands over: events to de-duplicate and fan out, bad frames, closes.</summary>
 public sealed partial class Session
 {
+    private const int MaxTooBigRepeats = 3;
+    private long _tooBigAtSeq = -1;
+    private int _tooBigRepeats;
+
     void IConnectionListener.OnEvent(SessionEvent evt)
     {
         // Events replayed after a resume that were already delivered are dropped here, by seq.
@@ -49,12 +53,29 @@ public sealed partial class Session
             }
 
             _connection = null;
+
+            // Answer the engine's close (4001, 1008, 1009, 1001...) and let the socket go: nothing did, so the engine waited
+            // its shutdown timeout for every such connection (reliability tests, issue 7). Not under the lock, not awaited:
+            // this runs on the connection's own receive loop, which the close waits for.
+            _ = Task.Run(() => connection.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "closed"));
+
+            // A stored event over MaxFrameBytes is replayed by every resume and closes each new connection at once: after
+            // three such closes with no event delivered in between, stop instead of reconnecting forever (it did, as fast
+            // as the policy allowed: reliability tests, issue 7).
+            var stuck = false;
+            if (closed.FrameTooBig)
+            {
+                _tooBigRepeats = _tooBigAtSeq == LastSeq ? _tooBigRepeats + 1 : 1;
+                _tooBigAtSeq = LastSeq;
+                stuck = _tooBigRepeats >= MaxTooBigRepeats;
+            }
+
             if (closed.IsTerminated)
             {
                 _state = SessionState.Terminated;
                 _connected.TrySetException(new SessionNotFoundException($"Session {SessionId} was terminated.", "session_terminated"));
             }
-            else if (closed.IsPolicyViolation || _client.Options.ReconnectPolicy is null || _lifetime.IsCancellationRequested)
+            else if (closed.IsPolicyViolation || stuck || _client.Options.ReconnectPolicy is null || _lifetime.IsCancellationRequested)
             {
                 _state = SessionState.Disconnected;
                 _connected.TrySetException(new SessionDisconnectedException("The connection closed: " + closed.Reason, closed.Error));

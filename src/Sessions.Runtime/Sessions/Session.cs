@@ -175,9 +175,14 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
 
     private async Task EndAsync(SessionState final, bool terminate, CancellationToken cancellationToken)
     {
+        // A call cancelled before it starts changes nothing. Once _lifetime is cancelled the end must go through: a session
+        // left Connected or Reconnecting with a cancelled lifetime never reconnects after a drop (reliability tests,
+        // issue 7). The wait is bounded: whoever holds the lock (connect, reconnect attempt) stops on _lifetime.
+        cancellationToken.ThrowIfCancellationRequested();
+
         // Stop a reconnect loop first, so it neither holds the lifecycle lock long nor reopens the socket.
         _lifetime.Cancel();
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             SessionConnection? connection;
@@ -242,18 +247,40 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
         }
 
         // Terminating needs a socket; a disconnected session joins briefly to say it.
+        var joined = connection is null;
+        if (joined)
+        {
+            // EndAsync cancelled _lifetime (to stop a reconnect loop), and OpenAndJoinAsync links it: without a fresh one the
+            // brief join was cancelled at once, so terminate failed from Disconnected and Reconnecting (reliability tests,
+            // issue 7). The old source is not disposed: EndAsync may be calling Cancel on it concurrently.
+            lock (_gate)
+            {
+                _lifetime = new CancellationTokenSource();
+            }
+        }
+
         connection ??= await OpenAndJoinAsync(cancellationToken).ConfigureAwait(false);
-        connection.ExpectClose();
-        await connection.SendAsync(new TerminateSessionFrame { RequestId = NextRequestId() }, cancellationToken).ConfigureAwait(false);
         try
         {
-            // The engine destroys the session, then closes with 4001.
-            await connection.Completion.WaitAsync(_client.Options.RequestTimeout, _client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            connection.ExpectClose();
+            await connection.SendAsync(new TerminateSessionFrame { RequestId = NextRequestId() }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // The engine destroys the session, then closes with 4001.
+                await connection.Completion.WaitAsync(_client.Options.RequestTimeout, _client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException exception)
+            {
+                connection.Abort();
+                throw new SessionTimeoutException("The engine did not close the session after terminate_session.", exception);
+            }
         }
-        catch (TimeoutException exception)
+        finally
         {
-            connection.Abort();
-            throw new SessionTimeoutException("The engine did not close the session after terminate_session.", exception);
+            if (joined)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false); // the brief join is this method's own to release
+            }
         }
     }
 

@@ -89,7 +89,19 @@ internal sealed class Subscription
                     continue;
                 }
 
-                if (!await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                // Cancelling ends the listening quietly, as ListenAsync documents (it threw OperationCanceledException:
+                // reliability tests, issue 7).
+                bool more;
+                try
+                {
+                    more = await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    more = false;
+                }
+
+                if (!more)
                 {
                     break;
                 }
