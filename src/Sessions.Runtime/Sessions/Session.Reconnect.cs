@@ -14,7 +14,12 @@ public sealed partial class Session
         var time = _client.Options.TimeProvider;
         var started = time.GetTimestamp();
         var lastError = dropError;
-        var lifetime = _lifetime.Token;
+        CancellationToken lifetime;
+        lock (_gate)
+        {
+            lifetime = _lifetime.Token;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var delay = policy.NextDelay(new ReconnectContext(attempt, time.GetElapsedTime(started), lastError));

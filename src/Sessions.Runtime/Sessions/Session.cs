@@ -99,7 +99,8 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
 
                 if (_lifetime.IsCancellationRequested)
                 {
-                    _lifetime.Dispose();
+                    // Replaced, never disposed: an EndAsync may still be calling Cancel on the old one, and a
+                    // plain source (no timer, no links) holds nothing that needs disposing.
                     _lifetime = new CancellationTokenSource();
                 }
             }
@@ -181,7 +182,13 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
         cancellationToken.ThrowIfCancellationRequested();
 
         // Stop a reconnect loop first, so it neither holds the lifecycle lock long nor reopens the socket.
-        _lifetime.Cancel();
+        CancellationTokenSource lifetime;
+        lock (_gate)
+        {
+            lifetime = _lifetime;
+        }
+
+        lifetime.Cancel();
         await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
