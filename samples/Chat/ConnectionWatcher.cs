@@ -4,48 +4,34 @@ namespace Chat;
 
 /// <summary>
 /// Tells the user when the session's connection changes. The runtime reconnects by itself and resumes
-/// after the last event seen; this only reports it: on a timer, and whenever the chat loop looks.
+/// after the last event seen; this only reports it, from <see cref="Session.StateChanged"/>.
 /// </summary>
-internal sealed class ConnectionWatcher(Session session, Screen screen)
+internal sealed class ConnectionWatcher : IDisposable
 {
-    private readonly Lock _gate = new();
-    private SessionState _last = session.State;
+    private readonly Session _session;
+    private readonly Screen _screen;
 
-    /// <summary>Reports a change since the last look, if there was one.</summary>
-    public void Check()
+    public ConnectionWatcher(Session session, Screen screen)
     {
-        lock (_gate)
-        {
-            var now = session.State;
-            if (now == _last)
-            {
-                return;
-            }
-
-            screen.Line(now switch
-            {
-                SessionState.Reconnecting => "  [connection lost; reconnecting...]",
-                SessionState.Connected when _last == SessionState.Reconnecting => "  [reconnected; carrying on where it stopped]",
-                _ => $"  [connection: {now}]",
-            });
-            _last = now;
-        }
+        _session = session;
+        _screen = screen;
+        _session.StateChanged += OnStateChanged;
     }
 
-    /// <summary>Looks every few milliseconds until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public void Dispose() => _session.StateChanged -= OnStateChanged;
+
+    private void OnStateChanged(object? sender, SessionStateChangedEventArgs change)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
-        try
+        var note = change.Current switch
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                Check();
-            }
-        }
-        catch (OperationCanceledException)
+            SessionState.Reconnecting => "  [connection lost; reconnecting...]",
+            SessionState.Connected when change.Previous == SessionState.Reconnecting => "  [reconnected; carrying on where it stopped]",
+            SessionState.Disconnected when change.Previous == SessionState.Reconnecting => "  [the connection could not be restored]",
+            _ => null, // connecting at the start and ending at /quit say nothing new
+        };
+        if (note is not null)
         {
-            // The chat is over.
+            _screen.Line(note);
         }
     }
 }

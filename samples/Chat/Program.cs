@@ -22,13 +22,10 @@ try
 
     // One listener for the whole chat: it carries on across reconnects, without gaps or repeats.
     await using var events = session.ListenAsync(maxQueue: 0).GetAsyncEnumerator();
-    using var watching = new CancellationTokenSource();
-    var connection = new ConnectionWatcher(session, screen);
-    var watcher = connection.RunAsync(watching.Token);
+    using var connection = new ConnectionWatcher(session, screen);
 
     while (await ReadLineAsync("you> ") is { } line)
     {
-        connection.Check();
         switch (line.Trim())
         {
             case "":
@@ -48,16 +45,13 @@ try
                 continue;
             default:
                 await session.SendAsync(line);
-                await ShowReplyAsync(session, events, connection);
-                connection.Check();
+                await ShowReplyAsync(session, events);
                 continue;
         }
 
         break;
     }
 
-    await watching.CancelAsync();
-    await watcher;
     await session.DisconnectAsync();
     screen.Line($"Bye. Session {session.SessionId} was left on the engine{(engine is null ? "" : ", which stops now")}.");
     return 0;
@@ -69,11 +63,10 @@ catch (Exception error) when (error is SessionException or ArgumentException or 
 }
 
 // Renders events until the reply is complete, asking the user when the agent needs an approval.
-async Task ShowReplyAsync(Session session, IAsyncEnumerator<SessionEvent> events, ConnectionWatcher connection)
+async Task ShowReplyAsync(Session session, IAsyncEnumerator<SessionEvent> events)
 {
     while (await events.MoveNextAsync())
     {
-        connection.Check();
         switch (events.Current.Accept(renderer))
         {
             case Step.TurnOver:

@@ -72,17 +72,17 @@ public sealed partial class Session
 
             if (closed.IsTerminated)
             {
-                _state = SessionState.Terminated;
+                SetState(SessionState.Terminated);
                 _connected.TrySetException(new SessionNotFoundException($"Session {SessionId} was terminated.", "session_terminated"));
             }
             else if (closed.IsPolicyViolation || stuck || _client.Options.ReconnectPolicy is null || _lifetime.IsCancellationRequested)
             {
-                _state = SessionState.Disconnected;
+                SetState(SessionState.Disconnected);
                 _connected.TrySetException(new SessionDisconnectedException("The connection closed: " + closed.Reason, closed.Error));
             }
             else
             {
-                _state = SessionState.Reconnecting;
+                SetState(SessionState.Reconnecting);
                 _connected = NewSignal();
                 Log.ConnectionLost(_logger, SessionId, closed.Reason);
                 _reconnecting = Task.Run(() => ReconnectAsync(closed.Error));

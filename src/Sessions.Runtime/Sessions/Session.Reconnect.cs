@@ -86,7 +86,7 @@ public sealed partial class Session
                 return;
             }
 
-            _state = SessionState.Disconnected;
+            SetState(SessionState.Disconnected);
             _connected.TrySetException(error);
         }
 

@@ -94,7 +94,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
                 }
                 else
                 {
-                    _state = SessionState.Connecting;
+                    SetState(SessionState.Connecting);
                 }
 
                 if (_lifetime.IsCancellationRequested)
@@ -130,7 +130,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
             {
                 lock (_gate)
                 {
-                    _state = SessionState.Disconnected;
+                    SetState(SessionState.Disconnected);
                 }
 
                 throw;
@@ -169,7 +169,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
         {
             lock (_gate)
             {
-                _state = SessionState.Disposed;
+                SetState(SessionState.Disposed);
             }
         }
     }
@@ -199,7 +199,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
                 {
                     if (final == SessionState.Disposed)
                     {
-                        _state = SessionState.Disposed;
+                        SetState(SessionState.Disposed);
                     }
 
                     return;
@@ -232,7 +232,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
 
                 lock (_gate)
                 {
-                    _state = outcome;
+                    SetState(outcome);
                     _connected.TrySetException(new SessionDisconnectedException("The session was " + outcome.ToString().ToLowerInvariant() + "."));
                 }
 
@@ -351,7 +351,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
         lock (_gate)
         {
             _connection = connection;
-            _state = SessionState.Connected;
+            SetState(SessionState.Connected);
             _connected.TrySetResult();
         }
 

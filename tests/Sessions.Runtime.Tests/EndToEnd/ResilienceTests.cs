@@ -33,6 +33,39 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task State_changes_are_raised_in_order_across_a_drop_and_the_end()
+    {
+        using var client = _engine.Client();
+        var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<SessionStateChangedEventArgs>();
+        session.StateChanged += (sender, change) =>
+        {
+            Assert.Same(session, sender);
+            changes.Writer.TryWrite(change);
+        };
+        _engine.Engine.Faults.DropAfterEvents(session.SessionId!, 3);
+
+        await Turns.RunAsync(session, "count 10");
+        await session.DisposeAsync();
+
+        var seen = new List<(SessionState, SessionState)>();
+        while (seen.Count < 3)
+        {
+            var change = await changes.Reader.ReadAsync(Within.Token());
+            seen.Add((change.Previous, change.Current));
+        }
+
+        Assert.Equal(
+            new[]
+            {
+                (SessionState.Connected, SessionState.Reconnecting),
+                (SessionState.Reconnecting, SessionState.Connected),
+                (SessionState.Connected, SessionState.Disposed),
+            },
+            seen);
+    }
+
+    [Fact]
     public async Task Bad_and_unknown_frames_become_events_and_the_conversation_goes_on()
     {
         using var client = _engine.Client();
