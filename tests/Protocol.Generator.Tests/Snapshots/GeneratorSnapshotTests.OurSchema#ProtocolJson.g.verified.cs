@@ -37,65 +37,8 @@ namespace Sessions.Protocol.Generated
             return false;
         }
 
-        // The last short strings read on this thread. Every event of a session repeats its session_id and
-        // most repeat a message_id: handing back the same instance for the same bytes saves an allocation
-        // and a transcode per frame. Only short ASCII values are compared, so a miss costs little.
-        [global::System.ThreadStatic]
-        private static string? t_recent0;
-
-        [global::System.ThreadStatic]
-        private static string? t_recent1;
-
         public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string owner)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw UnexpectedToken(ref reader, owner, "a string");
-            }
-
-            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length is 0 or > 48)
-            {
-                return reader.GetString()!;
-            }
-
-            var utf8 = reader.ValueSpan;
-            var recent = t_recent0;
-            if (SameAscii(recent, utf8))
-            {
-                return recent!;
-            }
-
-            recent = t_recent1;
-            if (SameAscii(recent, utf8))
-            {
-                t_recent1 = t_recent0;
-                t_recent0 = recent;
-                return recent!;
-            }
-
-            var value = reader.GetString()!;
-            t_recent1 = t_recent0;
-            t_recent0 = value;
-            return value;
-        }
-
-        private static bool SameAscii(string? text, global::System.ReadOnlySpan<byte> utf8)
-        {
-            if (text is null || text.Length != utf8.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                if (text[i] != utf8[i] || utf8[i] > 0x7F)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+            => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : throw UnexpectedToken(ref reader, owner, "a string");
 
         public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, string owner)
             => reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw UnexpectedToken(ref reader, owner, "a 32-bit integer");
