@@ -6,7 +6,10 @@ using System.Text;
 
 namespace Sessions.Benchmarks.Infrastructure;
 
-/// <summary>Writes the run's results as Markdown (benchmarks/RESULTS.md, which the README links).</summary>
+/// <summary>
+/// Writes the run's results as Markdown: benchmarks/RESULTS.md in full and, on a run that writes that default
+/// file, the summary (machine, date, ratios) into the README between its results markers.
+/// </summary>
 public static class ResultsWriter
 {
     public static string Write(Report report, BenchOptions options, TimeSpan elapsed, DateTimeOffset started, string loadAtStart)
@@ -31,6 +34,7 @@ public static class ResultsWriter
         sb.AppendLine("| duration | " + elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture) + " min |");
         sb.AppendLine("| load average (1 min) | " + loadAtStart + " at start, " + Machine.Load() + " at end (" + Environment.ProcessorCount + " cores; above that, other work shared the CPU) |");
         sb.AppendLine();
+        var summaryStart = sb.Length;
         sb.AppendLine("## Goals");
         sb.AppendLine();
         sb.Append(Report.Table(
@@ -39,6 +43,7 @@ public static class ResultsWriter
             {
                 l.Goal, l.What, l.Figure, l.Baseline, l.RatioText, l.Target, l.Met switch { true => "met", false => "**not met**", null => "reported" },
             })));
+        var goals = sb.ToString(summaryStart, sb.Length - summaryStart);
         if (report.Notes.Count > 0)
         {
             sb.AppendLine();
@@ -59,6 +64,36 @@ public static class ResultsWriter
         }
 
         File.WriteAllText(path, sb.ToString());
+        if (options.ResultsPath is null && options.AllGoals)
+        {
+            UpdateReadme(command, started, goals);
+        }
+
         return path;
+    }
+
+    private const string BeginMarker = "<!-- benchmark-results:begin -->";
+    private const string EndMarker = "<!-- benchmark-results:end -->";
+
+    // The README shows the latest full set of ratios; the block between the markers is this command's to rewrite.
+    private static void UpdateReadme(string command, DateTimeOffset started, string goals)
+    {
+        var readme = Path.Combine(RepoPaths.Root, "README.md");
+        var text = File.ReadAllText(readme);
+        var begin = text.IndexOf(BeginMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        if (begin < 0 || end < begin)
+        {
+            return;
+        }
+
+        var block = new StringBuilder();
+        block.AppendLine(BeginMarker);
+        block.AppendLine("Latest run of `" + command + "`: " + started.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            + " UTC, " + Machine.Describe() + ". Written by that command; the notes and details are in benchmarks/RESULTS.md.");
+        block.AppendLine();
+        block.Append(goals.Replace("## Goals", "#### Goals", StringComparison.Ordinal));
+        text = text.Substring(0, begin) + block + text.Substring(end);
+        File.WriteAllText(readme, text);
     }
 }
