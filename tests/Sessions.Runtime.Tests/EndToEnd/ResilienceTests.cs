@@ -112,17 +112,20 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
     public async Task A_stalled_connection_is_found_dead_by_keep_alive_and_replaced()
     {
         // ConnectTimeout is far beyond the test's guard: only the dead-peer timeout can free the
-        // session from the stalled connection in time.
-        using var client = _engine.Client(o =>
+        // session from the stalled connection in time. The dead-peer timeout leaves a loaded machine
+        // room to answer a live connection's pings. An engine of its own: a stall must not outlive
+        // this test and reach another test's connection.
+        await using var engine = await Sessions.Engine.LocalEngine.StartAsync();
+        using var client = Clients.For(engine, o =>
         {
-            o.KeepAliveInterval = TimeSpan.FromMilliseconds(100);
-            o.DeadPeerTimeout = TimeSpan.FromMilliseconds(500);
+            o.KeepAliveInterval = TimeSpan.FromMilliseconds(250);
+            o.DeadPeerTimeout = TimeSpan.FromSeconds(2);
             o.ConnectTimeout = TimeSpan.FromMinutes(5);
         });
         await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
         var listening = session.ListenAsync(maxQueue: 0);
-        using var stall = _engine.Engine.Faults.ForNextConnection().Stall(); // the first reconnect goes silent
-        _engine.Engine.Faults.DropAfterEvents(session.SessionId!, 0);         // the live connection drops before the ack
+        using var stall = engine.Faults.ForNextConnection().Stall(); // the first reconnect goes silent
+        engine.Faults.DropAfterEvents(session.SessionId!, 0);         // the live connection drops before the ack
 
         // Either the drop comes before the post's acknowledgement (the engine stored the post; the caller is told
         // with SessionDisconnectedException, never left guessing), or a keep-alive pong trips it first and the
