@@ -146,5 +146,4 @@ internal static partial class ProtocolEmitter
     private static string Owner(string typeName, PropertyModel property)
         => SourceWriter.Literal(typeName + "." + property.WireName);
 
-    private static bool HasNonRequired(ObjectTypeModel record) => record.Properties.Any(p => !p.IsRequired);
 }

@@ -66,8 +66,9 @@ public sealed class Agent
                     case ApprovalRequestEvent or ReauthRequestEvent:
                         keep = true;
                         throw new SessionActionRequiredException($"The turn needs the user: {evt.Type}. Resume session {session.SessionId} to answer.", evt, session.SessionId!);
-                    // A "bad_frame" error is this side's report of one undecodable frame: the engine's turn goes on (reliability tests, issue 7).
-                    case ErrorEvent { IsQueueOverflow: false, Data.Code: not "bad_frame" } error when error.RequestId is null:
+                    // Only the engine's errors fail the turn; this client's own reports (an undecodable frame, an
+                    // overflow) do not stop the engine's turn.
+                    case ErrorEvent { IsClientReport: false } error when error.RequestId is null:
                         throw new SessionException("The turn failed: " + error.Data.Error, error.Data.Code);
                 }
             }

@@ -42,6 +42,4 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Session {SessionId}: a StateChanged handler failed on the change to {State}")]
     public static partial void StateHandlerFailed(ILogger logger, string? sessionId, SessionState state, Exception exception);
 
-    [LoggerMessage(12, LogLevel.Debug, "Session {SessionId}: a subscriber's queue overflowed; {Dropped} event(s) dropped so far")]
-    public static partial void Overflow(ILogger logger, string? sessionId, long dropped);
 }

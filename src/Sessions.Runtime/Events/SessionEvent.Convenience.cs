@@ -74,4 +74,10 @@ public sealed partial record ErrorEvent
 
     /// <summary>True for the synthetic error of a subscriber whose queue overflowed.</summary>
     public bool IsQueueOverflow => DroppedEvents is not null;
+
+    /// <summary>
+    /// True for an error this client made up itself (a listener's queue overflowed, a frame from the engine
+    /// could not be read); false for the engine's own errors.
+    /// </summary>
+    public bool IsClientReport { get; init; }
 }

@@ -33,11 +33,7 @@ public sealed partial class Session
     void IConnectionListener.OnBadFrame(string problem)
     {
         Log.BadFrame(_logger, SessionId, problem);
-        Publish(new ErrorEvent
-        {
-            SessionId = SessionId ?? string.Empty,
-            Data = new ErrorEventData { Error = "bad frame from the engine: " + problem, Code = "bad_frame", Retryable = false },
-        });
+        Publish(ClientReports.BadFrame(SessionId ?? string.Empty, problem));
     }
 
     void IConnectionListener.OnClosed(SessionConnection connection, ConnectionClosed closed) => HandleClosed(connection, closed);

@@ -85,7 +85,7 @@ internal sealed class Subscription
                 var dropped = Interlocked.Exchange(ref _dropped, 0);
                 if (dropped > 0)
                 {
-                    yield return OverflowReport.Create(Volatile.Read(ref _sessionId), dropped);
+                    yield return ClientReports.Overflow(Volatile.Read(ref _sessionId), dropped);
                     continue;
                 }
 
@@ -122,6 +122,6 @@ internal sealed class Subscription
         }
 
         Interlocked.Increment(ref _count);
-        _queue.Writer.TryWrite(OverflowReport.Create(_sessionId, dropped));
+        _queue.Writer.TryWrite(ClientReports.Overflow(_sessionId, dropped));
     }
 }

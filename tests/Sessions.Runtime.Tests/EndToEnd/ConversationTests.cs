@@ -73,6 +73,7 @@ public sealed class ConversationTests : IClassFixture<EngineFixture>
 
         var error = Assert.Single(events.OfType<ErrorEvent>());
         Assert.Equal("agent_error", error.Data.Code);
+        Assert.False(error.IsClientReport); // the engine's own error
         Assert.NotNull(error.Seq);
         Assert.Equal(SessionMessageStatus.Error, Assert.IsType<MessageCompleteEvent>(events[^1]).Data.Status);
         Assert.True(session.IsConnected);

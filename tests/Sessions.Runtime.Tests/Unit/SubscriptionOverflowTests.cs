@@ -40,6 +40,7 @@ public sealed class SubscriptionOverflowTests
         Assert.Equal("subscriber queue overflow", overflow.Error);
         Assert.Equal(7, overflow.DroppedEvents);
         Assert.True(overflow.IsQueueOverflow);
+        Assert.True(overflow.IsClientReport);
     }
 
     [Fact]
