@@ -79,6 +79,7 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
         var bad = Assert.Single(events.OfType<ErrorEvent>());
         Assert.Equal("bad_frame", bad.Data.Code);
         Assert.StartsWith("bad frame from the engine:", bad.Error);
+        Assert.True(bad.IsClientReport);
         var unknown = Assert.Single(events.OfType<UnknownSessionEvent>());
         Assert.Equal("assistant.reasoning_delta", unknown.TypeName);
         Assert.Equal("You said: hello.", events.OfType<MessageCompleteEvent>().Single().Text);
@@ -123,24 +124,22 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
             o.ConnectTimeout = TimeSpan.FromMinutes(5);
         });
         await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<SessionState>();
+        session.StateChanged += (_, change) => changes.Writer.TryWrite(change.Current);
         var listening = session.ListenAsync(maxQueue: 0);
+
+        // The post is acknowledged before any fault is armed, so the engine has it whatever happens next
+        // (a drop armed earlier can be tripped by a keep-alive pong while the post is on a dying socket).
+        await session.SendAsync("delay 150 count 10", Within.Token());
         using var stall = engine.Faults.ForNextConnection().Stall(); // the first reconnect goes silent
-        engine.Faults.DropAfterEvents(session.SessionId!, 0);         // the live connection drops before the ack
-
-        // Either the drop comes before the post's acknowledgement (the engine stored the post; the caller is told
-        // with SessionDisconnectedException, never left guessing), or a keep-alive pong trips it first and the
-        // send waits for the reconnection. Both must end in the reply: nothing is lost silently.
-        try
-        {
-            await session.SendAsync("first", Within.Token());
-        }
-        catch (SessionDisconnectedException)
-        {
-        }
-
+        engine.Faults.DropAfterEvents(session.SessionId!, 2);         // the live connection drops mid-turn
         var events = await Turns.UntilCompleteAsync(listening);
 
-        Assert.Equal("You said: first.", events.OfType<MessageCompleteEvent>().Single().Text);
+        Assert.Equal(
+            Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            events.OfType<MessageDeltaEvent>().Select(d => d.Delta.Trim()));
+        Assert.Equal(SessionState.Reconnecting, await changes.Reader.ReadAsync(Within.Token()));
+        Assert.Equal(SessionState.Connected, await changes.Reader.ReadAsync(Within.Token()));
         Assert.True(session.IsConnected);
     }
 }
