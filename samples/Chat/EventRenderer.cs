@@ -90,6 +90,7 @@ internal sealed class EventRenderer(Screen screen) : ISessionEventVisitor<Step>
     public Step Visit(MessagePostedEvent value) => Step.Continue;
 
     public Step Visit(MessagesPostedEvent value) => Step.Continue;
+    public Step Visit(ResponseAcceptedEvent value) => Step.Continue;
 
     public Step Visit(PongEvent value) => Step.Continue;
 

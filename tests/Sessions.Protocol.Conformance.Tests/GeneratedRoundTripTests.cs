@@ -190,6 +190,7 @@ public sealed class GeneratedRoundTripTests
         public string Visit(SessionConnectedEvent value) => nameof(SessionConnectedEvent);
         public string Visit(MessagePostedEvent value) => nameof(MessagePostedEvent);
         public string Visit(MessagesPostedEvent value) => nameof(MessagesPostedEvent);
+        public string Visit(ResponseAcceptedEvent value) => nameof(ResponseAcceptedEvent);
         public string Visit(PongEvent value) => nameof(PongEvent);
         public string Visit(UnknownSessionEvent value) => nameof(UnknownSessionEvent);
     }

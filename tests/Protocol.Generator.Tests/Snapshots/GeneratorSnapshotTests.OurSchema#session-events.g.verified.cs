@@ -379,6 +379,52 @@ namespace Sessions.Tests.Generated
     }
 
     /// <summary>
+    /// Answer to <c>send_response</c>: the engine has taken the answer (or already had the same answer for this approval). A different answer to an approval that was already answered gets an <c>error</c> event with code <c>approval_already_answered</c> and the frame's <c>request_id</c> instead.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed partial record ResponseAcceptedEvent : global::Sessions.Tests.Generated.SessionEvent
+    {
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.SessionEventType Type => global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted;
+
+        /// <summary>
+        /// Payload of <c>response_accepted</c>.
+        /// </summary>
+        /// <remarks>On the wire: <c>data</c>.</remarks>
+        public required global::Sessions.Tests.Generated.ResponseAcceptedEventData Data { get; init; }
+
+        /// <inheritdoc/>
+        public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
+    }
+
+    /// <summary>
+    /// Payload of <c>response_accepted</c>.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed partial record ResponseAcceptedEventData
+    {
+        /// <summary>
+        /// The <c>approval_id</c> the answer was for.
+        /// </summary>
+        /// <remarks>On the wire: <c>approval_id</c>.</remarks>
+        public required string ApprovalId { get; init; }
+
+        /// <summary>
+        /// The decision the engine applied: true when the tool call may run.
+        /// </summary>
+        /// <remarks>On the wire: <c>approved</c>.</remarks>
+        public required bool Approved { get; init; }
+
+        /// <summary>
+        /// True when this answer repeats one the engine had already taken (a re-send after a dropped connection); it was applied once.
+        /// </summary>
+        /// <remarks>On the wire: <c>repeated</c>.</remarks>
+        public required bool Repeated { get; init; }
+    }
+
+    /// <summary>
     /// Results of a search the agent ran.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter))]
@@ -665,6 +711,11 @@ namespace Sessions.Tests.Generated
         /// <returns>The result of the visit.</returns>
         TResult Visit(global::Sessions.Tests.Generated.MessagesPostedEvent value);
 
+        /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEvent"/>.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The result of the visit.</returns>
+        TResult Visit(global::Sessions.Tests.Generated.ResponseAcceptedEvent value);
+
         /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.PongEvent"/>.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The result of the visit.</returns>
@@ -733,8 +784,11 @@ namespace Sessions.Tests.Generated
         /// <summary>On the wire: <c>messages_posted</c>.</summary>
         MessagesPosted = 15,
 
+        /// <summary>On the wire: <c>response_accepted</c>.</summary>
+        ResponseAccepted = 16,
+
         /// <summary>On the wire: <c>pong</c>.</summary>
-        Pong = 16,
+        Pong = 17,
     }
 
     /// <summary>
@@ -2692,6 +2746,215 @@ namespace Sessions.Tests.Generated.Serialization
         }
     }
 
+    /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEvent"/> without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed class ResponseAcceptedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ResponseAcceptedEvent>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameMessageId = global::System.Text.Json.JsonEncodedText.Encode("message_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameSeq = global::System.Text.Json.JsonEncodedText.Encode("seq");
+        private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
+        private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("response_accepted");
+
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.ResponseAcceptedEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEvent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+        /// <summary>Reads one value; the reader is on its first token and is left on its last.</summary>
+        /// <param name="reader">The reader.</param>
+        /// <returns>The value read.</returns>
+        public static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEvent");
+            string? p0 = default;
+            var has0 = false;
+            string? p1 = default;
+            long? p2 = default;
+            string? p3 = default;
+            global::Sessions.Tests.Generated.ResponseAcceptedEventData? p4 = default;
+            var has4 = false;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("session_id"u8))
+                {
+                    reader.Read();
+                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.session_id");
+                    has0 = true;
+                }
+                else if (reader.ValueTextEquals("message_id"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.message_id"));
+                }
+                else if (reader.ValueTextEquals("seq"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ResponseAcceptedEvent.seq"));
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
+                {
+                    reader.Read();
+                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.request_id"));
+                }
+                else if (reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (!has0)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEvent", "session_id");
+            }
+
+            if (!has4)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEvent", "data");
+            }
+
+            return new global::Sessions.Tests.Generated.ResponseAcceptedEvent
+            {
+                SessionId = p0!,
+                MessageId = p1,
+                Seq = p2,
+                RequestId = p3,
+                Data = p4!,
+            };
+        }
+
+        /// <summary>Writes one value.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEvent value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(DiscriminatorName, DiscriminatorValue);
+            writer.WritePropertyName(NameSessionId);
+            writer.WriteStringValue(value.SessionId);
+            if (value.MessageId is { } messageidValue)
+            {
+                writer.WritePropertyName(NameMessageId);
+                writer.WriteStringValue(messageidValue);
+            }
+            if (value.Seq is { } seqValue)
+            {
+                writer.WritePropertyName(NameSeq);
+                writer.WriteNumberValue(seqValue);
+            }
+            if (value.RequestId is { } requestidValue)
+            {
+                writer.WritePropertyName(NameRequestId);
+                writer.WriteStringValue(requestidValue);
+            }
+            writer.WritePropertyName(NameData);
+            global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEventData"/> without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed class ResponseAcceptedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ResponseAcceptedEventData>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameApproved = global::System.Text.Json.JsonEncodedText.Encode("approved");
+        private static readonly global::System.Text.Json.JsonEncodedText NameRepeated = global::System.Text.Json.JsonEncodedText.Encode("repeated");
+
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.ResponseAcceptedEventData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+        /// <summary>Reads one value; the reader is on its first token and is left on its last.</summary>
+        /// <param name="reader">The reader.</param>
+        /// <returns>The value read.</returns>
+        public static global::Sessions.Tests.Generated.ResponseAcceptedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEventData");
+            string? p0 = default;
+            var has0 = false;
+            bool p1 = default;
+            var has1 = false;
+            bool p2 = default;
+            var has2 = false;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("approval_id"u8))
+                {
+                    reader.Read();
+                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEventData.approval_id");
+                    has0 = true;
+                }
+                else if (reader.ValueTextEquals("approved"u8))
+                {
+                    reader.Read();
+                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.approved");
+                    has1 = true;
+                }
+                else if (reader.ValueTextEquals("repeated"u8))
+                {
+                    reader.Read();
+                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.repeated");
+                    has2 = true;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (!has0)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEventData", "approval_id");
+            }
+
+            if (!has1)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEventData", "approved");
+            }
+
+            if (!has2)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEventData", "repeated");
+            }
+
+            return new global::Sessions.Tests.Generated.ResponseAcceptedEventData
+            {
+                ApprovalId = p0!,
+                Approved = p1,
+                Repeated = p2,
+            };
+        }
+
+        /// <summary>Writes one value.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(NameApprovalId);
+            writer.WriteStringValue(value.ApprovalId);
+            writer.WritePropertyName(NameApproved);
+            writer.WriteBooleanValue(value.Approved);
+            writer.WritePropertyName(NameRepeated);
+            writer.WriteBooleanValue(value.Repeated);
+            writer.WriteEndObject();
+        }
+    }
+
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultEvent"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
     public sealed class SearchResultEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultEvent>
@@ -3340,6 +3603,7 @@ namespace Sessions.Tests.Generated.Serialization
                 global::Sessions.Tests.Generated.SessionEventType.SessionConnected => global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.MessagePosted => global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.MessagesPosted => global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadValue(ref reader),
+                global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted => global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.Pong => global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadValue(ref reader),
                 _ => global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter.ReadValue(ref reader),
             };
@@ -3367,7 +3631,8 @@ namespace Sessions.Tests.Generated.Serialization
                 case global::Sessions.Tests.Generated.SessionConnectedEvent v12: global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.WriteValue(writer, v12); break;
                 case global::Sessions.Tests.Generated.MessagePostedEvent v13: global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.WriteValue(writer, v13); break;
                 case global::Sessions.Tests.Generated.MessagesPostedEvent v14: global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.WriteValue(writer, v14); break;
-                case global::Sessions.Tests.Generated.PongEvent v15: global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.WriteValue(writer, v15); break;
+                case global::Sessions.Tests.Generated.ResponseAcceptedEvent v15: global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.WriteValue(writer, v15); break;
+                case global::Sessions.Tests.Generated.PongEvent v16: global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.WriteValue(writer, v16); break;
                 case global::Sessions.Tests.Generated.UnknownSessionEvent unknown: global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("SessionEvent has no converter for " + value.GetType().FullName + ".");
             }
@@ -3479,6 +3744,7 @@ namespace Sessions.Tests.Generated.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText EncodedSessionConnected = global::System.Text.Json.JsonEncodedText.Encode("session_connected");
         private static readonly global::System.Text.Json.JsonEncodedText EncodedMessagePosted = global::System.Text.Json.JsonEncodedText.Encode("message_posted");
         private static readonly global::System.Text.Json.JsonEncodedText EncodedMessagesPosted = global::System.Text.Json.JsonEncodedText.Encode("messages_posted");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedResponseAccepted = global::System.Text.Json.JsonEncodedText.Encode("response_accepted");
         private static readonly global::System.Text.Json.JsonEncodedText EncodedPong = global::System.Text.Json.JsonEncodedText.Encode("pong");
 
         /// <inheritdoc/>
@@ -3580,6 +3846,11 @@ namespace Sessions.Tests.Generated.Serialization
                 return global::Sessions.Tests.Generated.SessionEventType.MessagesPosted;
             }
 
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "response_accepted"u8))
+            {
+                return global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted;
+            }
+
             if (global::System.MemoryExtensions.SequenceEqual(utf8, "pong"u8))
             {
                 return global::Sessions.Tests.Generated.SessionEventType.Pong;
@@ -3608,6 +3879,7 @@ namespace Sessions.Tests.Generated.Serialization
             "session_connected" => global::Sessions.Tests.Generated.SessionEventType.SessionConnected,
             "message_posted" => global::Sessions.Tests.Generated.SessionEventType.MessagePosted,
             "messages_posted" => global::Sessions.Tests.Generated.SessionEventType.MessagesPosted,
+            "response_accepted" => global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted,
             "pong" => global::Sessions.Tests.Generated.SessionEventType.Pong,
             _ => global::Sessions.Tests.Generated.SessionEventType.Unknown,
         };
@@ -3633,6 +3905,7 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Tests.Generated.SessionEventType.SessionConnected => "session_connected",
             global::Sessions.Tests.Generated.SessionEventType.MessagePosted => "message_posted",
             global::Sessions.Tests.Generated.SessionEventType.MessagesPosted => "messages_posted",
+            global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted => "response_accepted",
             global::Sessions.Tests.Generated.SessionEventType.Pong => "pong",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "SessionEventType has no wire value for this member."),
         };
@@ -3660,6 +3933,7 @@ namespace Sessions.Tests.Generated.Serialization
                 case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: writer.WriteStringValue(EncodedSessionConnected); break;
                 case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: writer.WriteStringValue(EncodedMessagePosted); break;
                 case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: writer.WriteStringValue(EncodedMessagesPosted); break;
+                case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: writer.WriteStringValue(EncodedResponseAccepted); break;
                 case global::Sessions.Tests.Generated.SessionEventType.Pong: writer.WriteStringValue(EncodedPong); break;
                 default: throw global::Sessions.Protocol.Generated.ProtocolJson.CannotWrite("SessionEventType", value.ToString());
             }

@@ -191,6 +191,7 @@ public sealed class ConversationTests : IClassFixture<EngineFixture>
         public int Visit(MessagePostedEvent value) => 0;
 
         public int Visit(MessagesPostedEvent value) => 0;
+        public int Visit(ResponseAcceptedEvent value) => 0;
 
         public int Visit(PongEvent value) => 0;
 
