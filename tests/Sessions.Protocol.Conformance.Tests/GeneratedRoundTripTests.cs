@@ -135,7 +135,7 @@ public sealed class GeneratedRoundTripTests
             Assert.False(string.IsNullOrEmpty(matched));
         }
 
-        Assert.Equal(17, kinds.Select(k => k.Type).Distinct().Count()); // 16 kinds and Unknown
+        Assert.Equal(18, kinds.Select(k => k.Type).Distinct().Count()); // 16 reference kinds, response_accepted and Unknown
     }
 
     /// <summary>Removes from <paramref name="expected"/> every object property that <paramref name="actual"/> lacks; returns their paths.</summary>
