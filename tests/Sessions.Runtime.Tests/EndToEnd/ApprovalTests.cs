@@ -83,7 +83,7 @@ public sealed class ApprovalTests : IClassFixture<EngineFixture>
         var (session, events, request) = await PauseAtApprovalAsync(client);
         await using var _ = session;
 
-        await session.RespondApprovalAsync((SessionEvent)request, approved: false, denyReason: "not on a Friday", cancellationToken: Within.Token());
+        await session.RespondAsync(request, approved: false, denyReason: "not on a Friday", cancellationToken: Within.Token());
         var rest = await RestOfTurnAsync(events);
 
         Assert.DoesNotContain(rest, e => e is ToolCallEvent);
@@ -119,12 +119,13 @@ public sealed class ApprovalTests : IClassFixture<EngineFixture>
         var wrongKind = await Assert.ThrowsAsync<ArgumentException>(() => session.RespondAsync(notAPause, approved: true));
         Assert.Contains("MessageDelta", wrongKind.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => session.RespondAsync(request));
-        await Assert.ThrowsAsync<ArgumentException>(() => session.RespondApprovalAsync(notAPause, approved: true));
         await Assert.ThrowsAsync<ArgumentException>(() => session.RespondApprovalAsync(request, false, new Dictionary<string, JsonElement>()));
 
-        var errors = session.ListenAsync<ErrorEvent>(Within.Token()).GetAsyncEnumerator(); // registered before the answers
+        var errors = session.ListenAsync<ErrorEvent>(cancellationToken: Within.Token()).GetAsyncEnumerator(); // registered before the answers
         await session.RespondApprovalAsync(request, approved: false, denyReason: "no", cancellationToken: Within.Token());
-        await session.RespondApprovalAsync(request, approved: true, cancellationToken: Within.Token());
+        var refused = await Assert.ThrowsAsync<ApprovalAnswerException>(() => session.RespondApprovalAsync(request, approved: true, cancellationToken: Within.Token()));
+        Assert.Equal("approval_already_answered", refused.Code);
+        Assert.Equal(request.Data.ApprovalId, refused.ApprovalId);
         await RestOfTurnAsync(events);
 
         Assert.True(await errors.MoveNextAsync());
