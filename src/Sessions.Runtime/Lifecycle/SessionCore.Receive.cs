@@ -72,6 +72,8 @@ internal sealed partial class SessionCore
 
             // The attempt is over: its connection is disposed (which also answers the engine's close), off this
             // thread: this runs on the connection's own receive loop, which the disposal waits for.
+            // Read before retiring it: the retirement cancels the attempt, which is not the same as an end cancelling it.
+            var ending = attempt.IsCancelled;
             _attempt = null;
             Retire(attempt);
 
@@ -90,7 +92,7 @@ internal sealed partial class SessionCore
                 States.TryChangeState(SessionState.Connected, SessionState.Terminated);
                 ended = new SessionNotFoundException($"Session {SessionId} was terminated.", "session_terminated");
             }
-            else if (closed.IsPolicyViolation || stuck || _options.ReconnectPolicy is null || attempt.IsCancelled)
+            else if (closed.IsPolicyViolation || stuck || _options.ReconnectPolicy is null || ending)
             {
                 States.TryChangeState(SessionState.Connected, SessionState.Disconnected);
                 ended = DisconnectedError(closed);
