@@ -57,7 +57,12 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             .SelectMany(static (m, _) => m.Files)
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        context.RegisterSourceOutput(generatedFiles, static (output, file) => output.AddSource(file.HintName, ProtocolEmitter.Emit(file)));
+        // ProtocolConverterVisibility=internal keeps every converter internal, public types included: the types find
+        // theirs through [JsonConverter], so a library can publish its types without publishing their converters.
+        var converterVisibility = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.ProtocolConverterVisibility", out var value) && value.Trim().Equals("internal", System.StringComparison.OrdinalIgnoreCase) ? "internal" : null);
+        context.RegisterSourceOutput(generatedFiles.Combine(converterVisibility), static (output, pair) =>
+            output.AddSource(pair.Left.HintName, ProtocolEmitter.Emit(pair.Right is null ? pair.Left : pair.Left with { ConverterAccessibility = pair.Right })));
 
         context.RegisterSourceOutput(model.Select(static (m, _) => m.Files.Count > 0), static (output, any) =>
         {

@@ -20,7 +20,7 @@ internal static partial class ProtocolEmitter
     {
         w.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
         w.Line(GeneratedCode);
-        w.Open(file.Accessibility + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
+        w.Open((file.ConverterAccessibility ?? file.Accessibility) + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
     }
 
     private static void Overrides(SourceWriter w, string type)
