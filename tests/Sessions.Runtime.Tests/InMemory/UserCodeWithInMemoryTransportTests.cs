@@ -38,25 +38,27 @@ public sealed class UserCodeWithInMemoryTransportTests
     [Fact]
     public async Task A_users_class_is_tested_against_a_scripted_peer()
     {
+        var ct = Within.Token();
+
+        // README:begin testing
         var transport = new InMemoryTransport();
         using var client = new SessionClient(new SessionClientOptions { Transport = transport });
-        var summarizing = new Summarizer(client).SummarizeAsync("a long text", Within.Token());
+        var summarizing = new Summarizer(client).SummarizeAsync("a long text", ct);   // the code under test
 
         // Play the engine: accept the connection, create the session, acknowledge the post, stream the reply.
-        await using var peer = await transport.AcceptAsync(Within.Token());
-        var create = await peer.AnswerJoinAsync("s1", cancellationToken: Within.Token());
-        Assert.Equal("summarizer", create.GetProperty("data").GetProperty("agent_id").GetString());
-
-        var post = (await peer.ReceiveAsync("post_message", Within.Token()))!.Value;
+        await using var peer = await transport.AcceptAsync(ct);
+        await peer.AnswerJoinAsync("s1", cancellationToken: ct);
+        var post = (await peer.ReceiveAsync("post_message", ct))!.Value;
         Assert.Equal("Summarize: a long text", post.GetProperty("data").GetProperty("message").GetProperty("text").GetString());
-        await peer.SendAsync(new MessagePostedEvent { SessionId = "s1", RequestId = post.GetProperty("request_id").GetString(), Data = new MessagePostedEventData { MessageId = "m1" } });
-        await peer.SendAsync(new MessageDeltaEvent { SessionId = "s1", Seq = 2, Data = new MessageDeltaEventData { Delta = "Short." } });
-        await peer.SendAsync(new MessageCompleteEvent { SessionId = "s1", Seq = 3, Data = new MessageCompleteEventData { Text = "Short.", Status = SessionMessageStatus.Complete } });
+        await peer.SendAsync(new MessagePostedEvent { SessionId = "s1", RequestId = post.GetProperty("request_id").GetString(), Data = new() { MessageId = "m1" } }, ct);
+        await peer.SendAsync(new MessageDeltaEvent { SessionId = "s1", Seq = 2, Data = new() { Delta = "Short." } }, ct);
+        await peer.SendAsync(new MessageCompleteEvent { SessionId = "s1", Seq = 3, Data = new() { Text = "Short.", Status = SessionMessageStatus.Complete } }, ct);
 
-        Assert.Equal("Short.", await summarizing.WaitAsync(Within.Limit));
+        Assert.Equal("Short.", await summarizing);
+        // README:end testing
 
         // The class disposed its session: the connection was closed and released.
-        Assert.Null(await peer.ReceiveAsync(Within.Token()));
+        Assert.Null(await peer.ReceiveAsync(ct));
         Assert.True(peer.IsClientDisposed);
     }
 
