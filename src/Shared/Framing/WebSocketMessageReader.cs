@@ -7,8 +7,9 @@ using System.Threading.Tasks;
 namespace Sessions.Framing;
 
 /// <summary>
-/// Reads whole messages from a socket into one pooled buffer that grows up to the frame limit, so an oversize frame is
-/// noticed as soon as it passes the limit, not after it has been buffered whole. The client and the engine both read
+/// Reads whole messages from a socket into a pooled buffer that grows up to the frame limit, so an oversize frame is
+/// noticed as soon as it passes the limit, not after it has been buffered whole. The buffer is rented only while a
+/// message is being read and used. The client and the engine both read
 /// with this one file (linked into both assemblies): one behaviour over the size limit and at a close, on both sides.
 /// </summary>
 /// <remarks>
@@ -18,7 +19,6 @@ namespace Sessions.Framing;
 internal sealed class WebSocketMessageReader : IDisposable
 {
     private const int InitialSize = 16 * 1024;
-    private const int KeptSize = 64 * 1024;
 
     private readonly WebSocket socket;
     private readonly int maxFrameBytes;
@@ -36,12 +36,25 @@ internal sealed class WebSocketMessageReader : IDisposable
     /// <summary>The next whole message, the peer's close, or <see cref="ReceivedFrameKind.TooBig"/>; the bytes are valid until the next call.</summary>
     public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
-        ShrinkAfterLargeMessage();
-        if (buffer.Length == 0)
+        // The previous message is done with: its buffer goes back to the pool, and the wait for the next one holds none
+        // (a zero-byte read), so an idle connection costs no receive buffer.
+        ReturnBuffer();
+        if (!discarding)
         {
-            buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+            var waited = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            if (waited.MessageType == WebSocketMessageType.Close)
+            {
+                return Close();
+            }
+
+            if (waited.EndOfMessage)
+            {
+                // A whole empty message: the zero-byte read consumed it.
+                return new ReceivedFrame(waited.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary, ReadOnlyMemory<byte>.Empty);
+            }
         }
 
+        buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
         var count = 0;
         while (true)
         {
@@ -83,15 +96,7 @@ internal sealed class WebSocketMessageReader : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        buffer = [];
-    }
+    public void Dispose() => ReturnBuffer();
 
     private ReceivedFrame Close() => new(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus, CloseDescription: socket.CloseStatusDescription);
 
@@ -105,9 +110,9 @@ internal sealed class WebSocketMessageReader : IDisposable
         buffer = larger;
     }
 
-    private void ShrinkAfterLargeMessage()
+    private void ReturnBuffer()
     {
-        if (buffer.Length > KeptSize)
+        if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
             buffer = [];
