@@ -462,7 +462,17 @@ internal sealed partial class SessionCore : IConnectionListener
             var before = _retiring;
             _retiring = Task.Run(async () =>
             {
-                await attempt.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await attempt.DisposeAsync().ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A transport of the application's that fails to dispose must not fault a task nobody may await.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    Log.ConnectionLost(_logger, SessionId, "releasing the ended connection failed: " + exception.Message);
+                }
+
                 await before.ConfigureAwait(false);
             });
         }
