@@ -30,6 +30,9 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
     /// <summary>The item metadata that sets one schema file's namespace (else the project's RootNamespace).</summary>
     public const string NamespaceMetadata = "ProtocolNamespace";
 
+    /// <summary>The item metadata that sets the accessibility of one schema file's types: <c>public</c> (default) or <c>internal</c>.</summary>
+    public const string VisibilityMetadata = "ProtocolVisibility";
+
     private const string DefaultNamespace = "Protocol";
 
     /// <inheritdoc/>
@@ -54,7 +57,12 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             .SelectMany(static (m, _) => m.Files)
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        context.RegisterSourceOutput(generatedFiles, static (output, file) => output.AddSource(file.HintName, ProtocolEmitter.Emit(file)));
+        // ProtocolConverterVisibility=internal keeps every converter internal, public types included: the types find
+        // theirs through [JsonConverter], so a library can publish its types without publishing their converters.
+        var converterVisibility = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.ProtocolConverterVisibility", out var value) && value.Trim().Equals("internal", System.StringComparison.OrdinalIgnoreCase) ? "internal" : null);
+        context.RegisterSourceOutput(generatedFiles.Combine(converterVisibility), static (output, pair) =>
+            output.AddSource(pair.Left.HintName, ProtocolEmitter.Emit(pair.Right is null ? pair.Left : pair.Left with { ConverterAccessibility = pair.Right })));
 
         context.RegisterSourceOutput(model.Select(static (m, _) => m.Files.Count > 0), static (output, any) =>
         {
@@ -96,7 +104,8 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             : options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)
                 ? root
                 : DefaultNamespace;
-        return new SchemaSourceFile(text.Path, content, ns.Trim());
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles." + VisibilityMetadata, out var visibility);
+        return new SchemaSourceFile(text.Path, content, ns.Trim(), visibility);
     }
 
     private static ProtocolModel BuildModel(ImmutableArray<ParsedSchemaFile> files, System.Threading.CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static class CodecChecks
         }
     }
 
-    public static byte[] EncodeOurs(ClientFrame frame)
+    internal static byte[] EncodeOurs(ClientFrame frame)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using var writer = new Utf8JsonWriter(buffer);

@@ -122,7 +122,7 @@ public static class EndToEndGoals
 
         var ratios = oursRates.Select((r, i) => r / bareRates[i]).ToList();
         report.Add(GoalLine.AtLeast("3", $"events/s to a ListenAsync consumer ({deltas:N0}-delta turn) vs bare ClientWebSocket (median of {rounds} paired rounds)",
-            Fmt.Num(Median(oursRates), "N0") + "/s", Fmt.Num(Median(bareRates), "N0") + "/s", Median(ratios), 0.5));
+            Fmt.Num(Median(oursRates), "N0") + "/s", Fmt.Num(Median(bareRates), "N0") + "/s", Median(ratios), 0.9));
         report.Add(new GoalLine("3'", "client process CPU per event (context for 3: the engine runs in another process on the same cores)",
             Fmt.Num(Median(oursCpu), "0") + " ns", Fmt.Num(Median(bareCpu), "0") + " ns bare", Median(oursCpu) / Median(bareCpu), "report", null));
         report.Detail($"Goal 3: throughput, {rounds} interleaved rounds of a {deltas:N0}-delta turn", Report.Table(
@@ -279,8 +279,8 @@ public static class EndToEndGoals
         echo.Sort();
         double P(List<double> values, double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
         string Us(double us) => us >= 1000 ? Fmt.Num(us / 1000, "0.00") + " ms" : Fmt.Num(us, "0") + " us";
-        report.Add(new GoalLine("6a", $"latency post -> first delta p50 ({turns} turns, zero-delay agent) vs bare WebSocket echo round trip p50",
-            Us(P(ours, 0.5)), Us(P(echo, 0.5)), P(ours, 0.5) / P(echo, 0.5), "report", null));
+        report.Add(GoalLine.AtMost("6a", $"latency post -> first delta p50 ({turns} turns, zero-delay agent) vs bare WebSocket echo round trip p50",
+            Us(P(ours, 0.5)), Us(P(echo, 0.5)), P(ours, 0.5) / P(echo, 0.5), 1.5));
         report.Add(new GoalLine("6b", "latency post -> first delta p99 vs bare WebSocket echo round trip p99",
             Us(P(ours, 0.99)), Us(P(echo, 0.99)), P(ours, 0.99) / P(echo, 0.99), "report", null));
         report.Detail($"Goal 6: latency over loopback ({turns} turns after {warmup} warm-up)", Report.Table(
@@ -347,12 +347,13 @@ public static class EndToEndGoals
         }).ConfigureAwait(false);
 
         double Kib(long bytes) => bytes / 1024.0 / Count;
-        // The goal is a bound, so the ratio is figure / 64 KiB; the bare sockets are context.
-        report.Add(GoalLine.AtMost("5a", $"{Count:N0} connected idle sessions: managed heap per session, vs the 64 KiB bound",
-            Fmt.Num(Kib(oursHeap), "0.0") + " KiB", "64 KiB (bare ClientWebSocket: " + Fmt.Num(Kib(bareHeap), "0.0") + " KiB)", Kib(oursHeap) / 64, 1));
+        // The goal is a bound, so the ratio is figure / bound; the bare sockets are context. The managed heap bound is 32 KiB
+        // (the receive buffer is rented only while a message is read); the working set keeps 64 KiB.
+        report.Add(GoalLine.AtMost("5a", $"{Count:N0} connected idle sessions: managed heap per session, vs the 32 KiB bound",
+            Fmt.Num(Kib(oursHeap), "0.0") + " KiB", "32 KiB (bare ClientWebSocket: " + Fmt.Num(Kib(bareHeap), "0.0") + " KiB)", Kib(oursHeap) / 32, 1));
         report.Add(GoalLine.AtMost("5b", $"{Count:N0} connected idle sessions: working set per session, vs the 64 KiB bound",
             Fmt.Num(Kib(oursWs), "0.0") + " KiB", "64 KiB (bare ClientWebSocket: " + Fmt.Num(Kib(bareWs), "0.0") + " KiB)", Kib(oursWs) / 64, 1));
-        report.Detail($"Goal 5: {Count:N0} connected idle sessions in one process (deltas after a full GC; ratio column of 5a/5b is figure / 64 KiB)", Report.Table(
+        report.Detail($"Goal 5: {Count:N0} connected idle sessions in one process (deltas after a full GC; ratio column of 5a is figure / 32 KiB, of 5b figure / 64 KiB)", Report.Table(
             new[] { "what", "managed heap/session", "working set/session" },
             new[]
             {

@@ -21,7 +21,7 @@ public static class ClientFrames
     private const string CsvBase64 = "ZmxpZ2h0LGRhdGUscHJpY2VfZXVyClRQIDU1OSwyMDI1LTA2LTE0LDg5CkZSIDEwMjQsMjAyNS0wNi0xNCwxMTIuNQo=";
 
     /// <summary>Ours: the generated records.</summary>
-    public static ClientFrame[] Ours { get; } =
+    internal static ClientFrame[] Ours { get; } = // internal, as the runtime's client frames are
     {
         new CreateSessionFrame
         {

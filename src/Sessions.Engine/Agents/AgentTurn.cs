@@ -201,7 +201,7 @@ public sealed class AgentTurn
     /// <param name="reason">Why approval is needed, if the agent says.</param>
     /// <param name="cancellationToken">Cancels the wait (the session's turn token is the usual choice).</param>
     /// <returns>The client's decision.</returns>
-    public Task<ApprovalDecision> RequestApprovalAsync(
+    public Task<ToolApproval> RequestApprovalAsync(
         string toolName,
         string toolId,
         IReadOnlyDictionary<string, JsonElement> arguments,

@@ -10,5 +10,5 @@ internal interface ITurnHost
     void Append(SessionEvent sessionEvent);
 
     /// <summary>Registers the approval, then appends its request, so that no answer can arrive before it is known.</summary>
-    Task<ApprovalDecision> RequestApprovalAsync(ApprovalRequestEvent request, CancellationToken cancellationToken);
+    Task<ToolApproval> RequestApprovalAsync(ApprovalRequestEvent request, CancellationToken cancellationToken);
 }

@@ -40,7 +40,7 @@ public sealed class LocalEngine : IAsyncDisposable
         WebSocketAddress = new UriBuilder(BaseAddress)
         {
             Scheme = BaseAddress.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs,
-            Path = "v1/sessions/ws",
+            Path = global::Sessions.Protocol.ProtocolFacts.SocketPath,
         }.Uri;
     }
 
@@ -106,8 +106,7 @@ public sealed class LocalEngine : IAsyncDisposable
     public Uri HistoryAddress(string sessionId, long? afterSeq = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        var path = "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/messages";
-        return new Uri(BaseAddress, afterSeq is { } after ? path + "?after_seq=" + after.ToString(System.Globalization.CultureInfo.InvariantCulture) : path);
+        return new Uri(BaseAddress, global::Sessions.Protocol.ProtocolFacts.HistoryPath(sessionId, afterSeq));
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Sessions.Engine;
 public sealed class LocalEngineOptions
 {
     /// <summary>The default <see cref="MaxFrameBytes"/>: 4 MiB, as the protocol brief fixes.</summary>
-    public const int DefaultMaxFrameBytes = 4 * 1024 * 1024;
+    public const int DefaultMaxFrameBytes = global::Sessions.Protocol.ProtocolFacts.DefaultMaxFrameBytes;
 
     /// <summary>
     /// API keys the engine accepts as <c>Authorization: Bearer &lt;key&gt;</c>. When empty, the engine makes up a

@@ -136,7 +136,7 @@ internal sealed class EngineSession : ITurnHost
     }
 
     /// <inheritdoc/>
-    public async Task<ApprovalDecision> RequestApprovalAsync(ApprovalRequestEvent request, CancellationToken cancellationToken)
+    public async Task<ToolApproval> RequestApprovalAsync(ApprovalRequestEvent request, CancellationToken cancellationToken)
     {
         var approvalId = request.Data.ApprovalId;
         var pending = new PendingApproval(request.Data.Arguments);
@@ -172,7 +172,7 @@ internal sealed class EngineSession : ITurnHost
             }
 
             answeredApprovals.Add(response.ApprovalId);
-            pending.Decision.TrySetResult(new ApprovalDecision
+            pending.Decision.TrySetResult(new ToolApproval
             {
                 ApprovalId = response.ApprovalId,
                 Approved = response.Approved,
@@ -275,7 +275,7 @@ internal sealed class EngineSession : ITurnHost
         public IReadOnlyDictionary<string, System.Text.Json.JsonElement> ProposedArguments { get; } = proposedArguments;
 
         // Continuations run elsewhere: the answering receive loop must not run the rest of the turn inline.
-        public TaskCompletionSource<ApprovalDecision> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<ToolApproval> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Sessions.Engine.Diagnostics;
 using Sessions.Engine.Hosting;
+using Sessions.Framing;
 
 namespace Sessions.Engine.Transport;
 
@@ -100,7 +101,7 @@ internal sealed class Connection
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         // The receiver (and its pooled buffer) belongs to this loop, which may outlive RunAsync after a drop.
-        using var receiver = new FrameReceiver(socket, engine.Options.MaxFrameBytes);
+        using var receiver = new WebSocketMessageReader(socket, engine.Options.MaxFrameBytes);
         try
         {
             while (true)

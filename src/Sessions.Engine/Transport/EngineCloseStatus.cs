@@ -6,10 +6,10 @@ namespace Sessions.Engine;
 public static class EngineCloseStatus
 {
     /// <summary>4001: the session was terminated (by <c>terminate_session</c>); it cannot be resumed.</summary>
-    public const WebSocketCloseStatus SessionTerminated = (WebSocketCloseStatus)4001;
+    public const WebSocketCloseStatus SessionTerminated = (WebSocketCloseStatus)global::Sessions.Protocol.ProtocolFacts.SessionTerminatedCloseStatus;
 
     /// <summary>The close description sent with <see cref="SessionTerminated"/>.</summary>
-    public const string SessionTerminatedDescription = "session terminated";
+    public const string SessionTerminatedDescription = global::Sessions.Protocol.ProtocolFacts.SessionTerminatedCloseDescription;
 
     /// <summary>1008: the session belongs to another API key (after an <c>error</c> event with code <c>forbidden</c>).</summary>
     public const WebSocketCloseStatus Forbidden = WebSocketCloseStatus.PolicyViolation;

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Text;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
+using Sessions.Framing;
 using Sessions.Engine.Diagnostics;
 using Sessions.Engine.Sessions;
 
@@ -128,10 +129,22 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         var approvalId = value.Data.ApprovalId;
         return session.Answer(value.Data) switch
         {
-            ApprovalAnswer.Resolved => true,
+            ApprovalAnswer.Resolved => Accepted(session, value),
             ApprovalAnswer.AlreadyAnswered => Reject(EngineErrorCodes.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered.", value.RequestId),
             _ => Reject(EngineErrorCodes.UnknownApproval, "No pending approval has the id \"" + approvalId + "\" in this session.", value.RequestId),
         };
+    }
+
+    /// <summary>Acknowledges a taken answer, so the client's RespondAsync returns only once the engine has it.</summary>
+    private bool Accepted(EngineSession session, SendResponseFrame value)
+    {
+        Send(new ResponseAcceptedEvent
+        {
+            SessionId = session.Id,
+            RequestId = value.RequestId,
+            Data = new ResponseAcceptedEventData { ApprovalId = value.Data.ApprovalId, Approved = value.Data.Approved, Repeated = false },
+        });
+        return true;
     }
 
     /// <inheritdoc/>

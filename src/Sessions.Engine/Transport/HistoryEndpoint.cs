@@ -9,7 +9,7 @@ namespace Sessions.Engine.Transport;
 /// <summary><c>GET /v1/sessions/{session_id}/messages[?after_seq=N]</c>: the session's history, oldest first.</summary>
 internal sealed class HistoryEndpoint(EngineState engine)
 {
-    public const string Pattern = "/v1/sessions/{sessionId}/messages";
+    public const string Pattern = "/" + global::Sessions.Protocol.ProtocolFacts.HistoryPathTemplate;
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -7,7 +7,7 @@ namespace Sessions.Engine.Transport;
 /// <summary><c>/v1/sessions/ws</c>: checks the API key before the upgrade (401 otherwise), then runs one <see cref="Connection"/>.</summary>
 internal sealed class SessionSocketEndpoint(EngineState engine)
 {
-    public const string Path = "/v1/sessions/ws";
+    public const string Path = "/" + global::Sessions.Protocol.ProtocolFacts.SocketPath;
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -9,8 +9,12 @@ public sealed class Agent
 {
     private readonly SessionClient _client;
 
-    internal Agent(SessionClient client, string id)
+    /// <summary>A handle on an agent of <paramref name="client"/> (the same as <see cref="SessionClient.Agent"/>).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="id">The agent's id.</param>
+    public Agent(SessionClient client, string id)
     {
+        System.ArgumentNullException.ThrowIfNull(client);
         System.ArgumentException.ThrowIfNullOrEmpty(id);
         _client = client;
         Id = id;
@@ -22,10 +26,6 @@ public sealed class Agent
     /// <summary>Creates a session with this agent and connects it.</summary>
     public Task<Session> CreateSessionAsync(CancellationToken cancellationToken = default)
         => _client.CreateSessionAsync(Id, null, cancellationToken);
-
-    /// <summary>Resumes an existing session and connects it.</summary>
-    public Task<Session> ResumeSessionAsync(string sessionId, CancellationToken cancellationToken = default)
-        => _client.ResumeSessionAsync(sessionId, null, cancellationToken);
 
     /// <summary>
     /// One turn, start to end: posts <paramref name="text"/>, waits for the reply and returns it with the

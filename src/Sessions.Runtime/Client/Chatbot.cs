@@ -8,8 +8,12 @@ public sealed class Chatbot
 {
     private readonly SessionClient _client;
 
-    internal Chatbot(SessionClient client, string id)
+    /// <summary>A handle on a chatbot of <paramref name="client"/> (the same as <see cref="SessionClient.Chatbot"/>).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="id">The chatbot's id.</param>
+    public Chatbot(SessionClient client, string id)
     {
+        System.ArgumentNullException.ThrowIfNull(client);
         System.ArgumentException.ThrowIfNullOrEmpty(id);
         _client = client;
         Id = id;
@@ -22,7 +26,4 @@ public sealed class Chatbot
     public Task<Session> CreateSessionAsync(CancellationToken cancellationToken = default)
         => _client.CreateSessionAsync(null, Id, cancellationToken);
 
-    /// <summary>Resumes an existing session and connects it.</summary>
-    public Task<Session> ResumeSessionAsync(string sessionId, CancellationToken cancellationToken = default)
-        => _client.ResumeSessionAsync(sessionId, null, cancellationToken);
 }

@@ -1,7 +1,8 @@
 using System;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using Sessions.Protocol;
+using Sessions.Transport;
 
 namespace Sessions;
 
@@ -9,27 +10,37 @@ namespace Sessions;
 /// The entry point: holds the engine's address, the API key and the settings, and hands out
 /// <see cref="Agent"/> and <see cref="Chatbot"/> handles and sessions. Thread-safe; one per application.
 /// </summary>
+/// <remarks>
+/// For tests, either run sessions on an <see cref="InMemoryTransport"/> (<see cref="SessionClientOptions.Transport"/>),
+/// or subclass: the protected constructor makes a client with no engine, and
+/// <see cref="CreateSessionAsync(string?, string?, CancellationToken)"/> and <see cref="ResumeSessionAsync"/> are virtual.
+/// </remarks>
 /// <example>
 /// <code>
 /// using var client = new SessionClient(new SessionClientOptions { BaseAddress = new Uri("https://engine.example/") });
 /// await using var session = await client.Agent("my-agent").CreateSessionAsync();
 /// </code>
 /// </example>
-public sealed class SessionClient : IDisposable
+public class SessionClient : IDisposable
 {
+    private static readonly Uri NoAddress = new("http://localhost/");
+
     /// <summary>Creates a client; the key and address fall back to <c>VECTORSHIFT_API_KEY</c> and <c>VECTORSHIFT_BASE_URL</c>.</summary>
-    /// <exception cref="ArgumentException">No address or key, or a clear-text address to a host other than loopback.</exception>
+    /// <exception cref="ArgumentException">No address or key (neither needed with a <see cref="SessionClientOptions.Transport"/>), or a clear-text address to a host other than loopback.</exception>
     public SessionClient(SessionClientOptions? options = null)
     {
         Options = options ?? new SessionClientOptions();
+        var custom = Options.Transport;
         var baseAddress = Options.BaseAddress
             ?? (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null)
-            ?? throw new ArgumentException($"No engine address: set SessionClientOptions.BaseAddress or {SessionClientOptions.BaseAddressVariable}.", nameof(options));
+            ?? (custom is null ? throw new ArgumentException($"No engine address: set SessionClientOptions.BaseAddress or {SessionClientOptions.BaseAddressVariable}.", nameof(options)) : NoAddress);
         ApiKey = Options.ApiKey is { Length: > 0 } key
             ? key
             : Environment.GetEnvironmentVariable(SessionClientOptions.ApiKeyVariable) is { Length: > 0 } envKey
                 ? envKey
-                : throw new ArgumentException($"No API key: set SessionClientOptions.ApiKey or {SessionClientOptions.ApiKeyVariable}.", nameof(options));
+                : custom is null
+                    ? throw new ArgumentException($"No API key: set SessionClientOptions.ApiKey or {SessionClientOptions.ApiKeyVariable}.", nameof(options))
+                    : string.Empty;
 
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         if (BaseAddress.Scheme is not ("http" or "https" or "ws" or "wss"))
@@ -46,14 +57,25 @@ public sealed class SessionClient : IDisposable
         }
 
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
-        WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, Connection.WebSocketEndpoint.Path);
-        History = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
+        WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, ProtocolFacts.SocketPath);
+        _history = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
+        Transport = custom ?? new WebSocketTransport(WebSocketAddress, ApiKey, Options.MaxFrameBytes);
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>
     public SessionClient(Uri baseAddress, string apiKey)
         : this(new SessionClientOptions { BaseAddress = baseAddress, ApiKey = apiKey })
     {
+    }
+
+    /// <summary>For test doubles: a client with no engine behind it. Override the members the test uses.</summary>
+    protected SessionClient()
+    {
+        Options = new SessionClientOptions();
+        BaseAddress = NoAddress;
+        ApiKey = string.Empty;
+        WebSocketAddress = new Uri(NoAddress, ProtocolFacts.SocketPath);
+        Transport = new InMemoryTransport();
     }
 
     /// <summary>The engine's base address (always ends with a slash).</summary>
@@ -66,7 +88,11 @@ public sealed class SessionClient : IDisposable
 
     internal Uri WebSocketAddress { get; }
 
-    internal HistoryClient History { get; }
+    internal HistoryClient History => _history ?? throw new SessionException("This client is a test double made with the protected constructor: it has no history endpoint.");
+
+    private HistoryClient? _history;
+
+    internal ISessionTransport Transport { get; }
 
     /// <summary>A handle on an agent, to create sessions with it or run one turn.</summary>
     public Agent Agent(string agentId) => new(this, agentId);
@@ -78,7 +104,8 @@ public sealed class SessionClient : IDisposable
     /// <param name="sessionId">The session's id.</param>
     /// <param name="afterSeq">Events after this seq are replayed on connect; 0 or null leaves it to the engine.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
-    public async Task<Session> ResumeSessionAsync(string sessionId, long? afterSeq = null, CancellationToken cancellationToken = default)
+    /// <remarks>To hold a session before it connects (to listen from its very first event), use <see cref="Session(string)"/> and then <see cref="Sessions.Session.ConnectAsync"/>.</remarks>
+    public virtual async Task<Session> ResumeSessionAsync(string sessionId, long? afterSeq = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var session = new Session(this, sessionId, null, null, afterSeq ?? 0);
@@ -86,14 +113,38 @@ public sealed class SessionClient : IDisposable
         return session;
     }
 
-    /// <summary>A session for an existing id, not yet connected (call <see cref="Session.ConnectAsync"/>).</summary>
-    public Session Session(string sessionId) => new(this, sessionId ?? throw new ArgumentNullException(nameof(sessionId)), null, null, 0);
+    /// <summary>A session for an existing id, not yet connected (call <see cref="Sessions.Session.ConnectAsync"/>).</summary>
+    public virtual Session Session(string sessionId) => new(this, sessionId ?? throw new ArgumentNullException(nameof(sessionId)), null, null, 0);
 
-    internal async Task<Session> CreateSessionAsync(string? agentId, string? chatbotId, CancellationToken cancellationToken)
+    /// <summary>Creates a session with an agent or a chatbot and connects it: what <see cref="Sessions.Agent.CreateSessionAsync"/> and <see cref="Sessions.Chatbot.CreateSessionAsync"/> call.</summary>
+    /// <param name="agentId">The agent, or null.</param>
+    /// <param name="chatbotId">The chatbot, or null.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    protected internal virtual async Task<Session> CreateSessionAsync(string? agentId, string? chatbotId, CancellationToken cancellationToken)
     {
         var session = new Session(this, null, agentId, chatbotId, 0);
         await ConnectOrDisposeAsync(session, cancellationToken).ConfigureAwait(false);
         return session;
+    }
+
+    /// <summary>Releases the HTTP client used for history. Sessions are disposed by their owners.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"SessionClient({BaseAddress})"; // never the key
+
+    /// <summary>Releases the HTTP client used for history.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _history?.Dispose();
+        }
     }
 
     private static async Task ConnectOrDisposeAsync(Session session, CancellationToken cancellationToken)
@@ -108,10 +159,4 @@ public sealed class SessionClient : IDisposable
             throw;
         }
     }
-
-    /// <summary>Releases the HTTP client used for history. Sessions are disposed by their owners.</summary>
-    public void Dispose() => History.Dispose();
-
-    /// <inheritdoc/>
-    public override string ToString() => $"SessionClient({BaseAddress})"; // never the key
 }

@@ -45,10 +45,17 @@ public sealed class SessionClientOptions
     public IReconnectPolicy? ReconnectPolicy { get; set; } = new ExponentialBackoffReconnectPolicy();
 
     /// <summary>The largest frame accepted from the engine; a larger one closes the socket (1009).</summary>
-    public int MaxFrameBytes { get; set; } = 4 * 1024 * 1024;
+    public int MaxFrameBytes { get; set; } = Protocol.ProtocolFacts.DefaultMaxFrameBytes;
 
     /// <summary>Allows <c>ws://</c> and <c>http://</c> to hosts other than loopback. Off: the key would cross the network in clear text.</summary>
     public bool AllowInsecureTransport { get; set; }
+
+    /// <summary>
+    /// What sessions connect over; null (the default) for WebSocket to <see cref="BaseAddress"/>. An
+    /// <see cref="Transport.InMemoryTransport"/> runs sessions against an in-process peer, for unit tests; with a
+    /// transport set, <see cref="BaseAddress"/> and <see cref="ApiKey"/> are optional.
+    /// </summary>
+    public Transport.ISessionTransport? Transport { get; set; }
 
     /// <summary>The handler for history requests (tests and proxies); the client does not dispose it.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }

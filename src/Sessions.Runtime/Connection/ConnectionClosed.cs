@@ -11,7 +11,7 @@ namespace Sessions.Connection;
 internal sealed record ConnectionClosed(bool ByClient, WebSocketCloseStatus? Status, string? Description, Exception? Error)
 {
     /// <summary>The engine's close code for a terminated session.</summary>
-    public const int TerminatedStatus = 4001;
+    public const int TerminatedStatus = Protocol.ProtocolFacts.SessionTerminatedCloseStatus;
 
     public bool IsTerminated => (int?)Status == TerminatedStatus;
 

@@ -28,7 +28,7 @@ internal sealed class PendingRequests
 
         if (evt is ErrorEvent error)
         {
-            completion.TrySetException(EngineErrors.ToException(error));
+            Fail(completion, EngineErrors.ToException(error));
         }
         else
         {
@@ -42,8 +42,17 @@ internal sealed class PendingRequests
         {
             if (_pending.TryRemove(id, out var completion))
             {
-                completion.TrySetException(error);
+                Fail(completion, error);
             }
+        }
+    }
+
+    /// <summary>Fails a request, marked observed: its caller may have stopped waiting (cancelled, or its send failed first).</summary>
+    private static void Fail(TaskCompletionSource<SessionEvent> completion, Exception error)
+    {
+        if (completion.TrySetException(error))
+        {
+            _ = completion.Task.Exception;
         }
     }
 }

@@ -7,20 +7,18 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Sessions.Diagnostics;
-using Sessions.Serialization;
+using Sessions.Transport;
 
 namespace Sessions.Connection;
 
 /// <summary>
-/// One WebSocket to the engine: one receive loop that decodes frames and hands them on without waiting
-/// for anyone, one send lock, the requests that await an answer, and keep-alive. It never reconnects;
-/// its owner (<see cref="Session"/>) decides that when it reports that it closed.
+/// One transport connection to the engine, with what the protocol adds above the transport: one receive loop that
+/// decodes frames and hands them on without waiting for anyone, one send lock, the requests that await an answer,
+/// and keep-alive. It never reconnects; its owner decides that when it reports that it closed.
 /// </summary>
 internal sealed class SessionConnection : IAsyncDisposable
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
-
-    private readonly ClientWebSocket _socket;
+    private readonly ISessionTransportConnection _transport;
     private readonly IConnectionListener _listener;
     private readonly SessionClientOptions _options;
     private readonly ILogger _logger;
@@ -34,12 +32,13 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly Task _receiveLoop;
     private long _lastReceived;
     private int _closingByClient;
+    private int _disposed;
     private long _pings;
     private bool _refusedTooBig;
 
-    private SessionConnection(ClientWebSocket socket, IConnectionListener listener, SessionClientOptions options, ILogger logger, Func<string?> sessionId)
+    public SessionConnection(ISessionTransportConnection transport, IConnectionListener listener, SessionClientOptions options, ILogger logger, Func<string?> sessionId)
     {
-        _socket = socket;
+        _transport = transport;
         _listener = listener;
         _options = options;
         _logger = logger;
@@ -61,19 +60,6 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <summary>How the connection ended; set before the listener is told, null while open.</summary>
     public ConnectionClosed? Closed { get; private set; }
 
-    public static async Task<SessionConnection> OpenAsync(
-        Uri address,
-        string apiKey,
-        IConnectionListener listener,
-        SessionClientOptions options,
-        ILogger logger,
-        Func<string?> sessionId,
-        CancellationToken cancellationToken)
-    {
-        var socket = await WebSocketEndpoint.OpenAsync(address, apiKey, cancellationToken).ConfigureAwait(false);
-        return new SessionConnection(socket, listener, options, logger, sessionId);
-    }
-
     /// <summary>Sends one frame. The token cancels only the wait for the send lock, never a frame half sent.</summary>
     public async Task SendAsync(ClientFrame frame, CancellationToken cancellationToken)
     {
@@ -82,17 +68,20 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             _sendBuffer.ResetWrittenCount();
             _sendWriter.Reset(_sendBuffer);
-            ClientFrameJsonConverter.WriteValue(_sendWriter, frame);
-            _sendWriter.Flush();
+            FrameCodec.Encode(_sendWriter, frame);
             if (_logger.IsEnabled(LogLevel.Trace))
             {
                 Log.FrameSent(_logger, _sessionId(), Encoding.UTF8.GetString(_sendBuffer.WrittenSpan));
             }
 
-            await _socket.SendAsync(_sendBuffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
+            await _transport.SendAsync(_sendBuffer.WrittenMemory, _lifetime.Token).ConfigureAwait(false);
             SessionsTelemetry.FramesSent.Add(1);
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (SessionException)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new SessionDisconnectedException("The connection closed before the frame was sent.", exception);
         }
@@ -121,7 +110,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes from this side: sends the close frame and waits, bounded, for the engine's; then aborts.</summary>
+    /// <summary>Closes from this side: sends the close and waits, bounded, for the engine's answer; then aborts.</summary>
     public async Task CloseAsync(WebSocketCloseStatus status, string description)
     {
         Interlocked.Exchange(ref _closingByClient, 1);
@@ -130,24 +119,24 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             try
             {
-                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                // Also after the engine's close: answering it lets the engine end the connection without waiting.
+                await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                try
                 {
-                    await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
-                    try
-                    {
-                        await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        _sendLock.Release();
-                    }
+                    await _transport.CloseAsync((int)status, description, timeout.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _sendLock.Release();
                 }
 
                 await _receiveLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+#pragma warning disable CA1031 // Whatever the transport throws while closing, the close ends in an abort below.
+            catch (Exception)
+#pragma warning restore CA1031
             {
-                // The engine did not finish the handshake in time, or the socket had failed: abort below.
+                // The engine did not finish the handshake in time, or the connection had failed: abort below.
             }
         }
 
@@ -162,14 +151,29 @@ internal sealed class SessionConnection : IAsyncDisposable
     public void Abort()
     {
         _keepAlive?.Dispose();
-        _lifetime.Cancel();
-        _socket.Abort();
+        try
+        {
+            _lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already: nothing is left to abort.
+            return;
+        }
+
+        _transport.Abort();
     }
 
+    /// <summary>Closes (bounded) and releases the transport connection. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await CloseAsync(WebSocketCloseStatus.NormalClosure, "disposed").ConfigureAwait(false);
-        _socket.Dispose();
+        await _transport.DisposeAsync().ConfigureAwait(false);
         _sendLock.Dispose();
         _lifetime.Dispose();
         await _sendWriter.DisposeAsync().ConfigureAwait(false);
@@ -177,61 +181,37 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        WebSocketCloseStatus? status = null;
+        int? status = null;
         string? description = null;
         Exception? error = null;
         try
         {
             while (true)
             {
-                var length = 0;
-                ValueWebSocketReceiveResult result;
-                do
+                var message = await _transport.ReceiveAsync(_lifetime.Token).ConfigureAwait(false);
+                if (message.Kind == TransportMessageKind.Close)
                 {
-                    if (length == buffer.Length)
-                    {
-                        if (buffer.Length >= _options.MaxFrameBytes)
-                        {
-                            await RefuseOversizeFrameAsync().ConfigureAwait(false);
-                            error = new SessionDisconnectedException($"The engine sent a frame over the {_options.MaxFrameBytes}-byte limit; the connection was closed (1009).");
-                            return;
-                        }
-
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var room = Math.Min(buffer.Length, _options.MaxFrameBytes) - length;
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, room), _lifetime.Token).ConfigureAwait(false);
-                    length += result.Count;
-                    if (!result.EndOfMessage && length >= _options.MaxFrameBytes)
-                    {
-                        await RefuseOversizeFrameAsync().ConfigureAwait(false);
-                        error = new SessionDisconnectedException($"The engine sent a frame over the {_options.MaxFrameBytes}-byte limit; the connection was closed (1009).");
-                        return;
-                    }
+                    status = message.CloseStatus;
+                    description = message.CloseDescription;
+                    return;
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
-                if (result.MessageType == WebSocketMessageType.Close)
+                if (message.Kind == TransportMessageKind.TooBig)
                 {
-                    status = _socket.CloseStatus;
-                    description = _socket.CloseStatusDescription;
+                    await RefuseOversizeFrameAsync().ConfigureAwait(false);
+                    error = new SessionDisconnectedException($"The engine sent a frame over the {_options.MaxFrameBytes}-byte limit; the connection was closed (1009).");
                     return;
                 }
 
                 Volatile.Write(ref _lastReceived, _options.TimeProvider.GetTimestamp());
                 SessionsTelemetry.FramesReceived.Add(1);
-                if (result.MessageType == WebSocketMessageType.Binary)
+                if (message.Kind == TransportMessageKind.Binary)
                 {
                     _listener.OnBadFrame("a binary frame (the protocol sends JSON text frames)");
                     continue;
                 }
 
-                Dispatch(buffer.AsSpan(0, length));
+                Dispatch(message.Payload.Span);
             }
         }
         catch (Exception exception)
@@ -240,14 +220,13 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             _keepAlive?.Dispose();
             SessionsTelemetry.ConnectedSessions.Add(-1);
             var byClient = Volatile.Read(ref _closingByClient) == 1;
             _pending.FailAll(new SessionDisconnectedException(
                 "The connection closed before the engine answered" + (error is null ? "." : ": " + error.Message),
                 error));
-            var closed = new ConnectionClosed(byClient, status, description, byClient ? null : error) { FrameTooBig = _refusedTooBig };
+            var closed = new ConnectionClosed(byClient, (WebSocketCloseStatus?)status, description, byClient ? null : error) { FrameTooBig = _refusedTooBig };
             Closed = closed;
             _listener.OnClosed(this, closed);
         }
@@ -260,16 +239,10 @@ internal sealed class SessionConnection : IAsyncDisposable
             Log.FrameReceived(_logger, _sessionId(), Encoding.UTF8.GetString(frame));
         }
 
-        SessionEvent evt;
-        try
+        var decoded = FrameCodec.Decode(frame);
+        if (decoded.Event is not { } evt)
         {
-            var reader = new Utf8JsonReader(frame, ReaderOptions);
-            reader.Read();
-            evt = SessionEventJsonConverter.ReadValue(ref reader);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException or FormatException)
-        {
-            _listener.OnBadFrame(exception.Message);
+            _listener.OnBadFrame(decoded.Problem!);
             return;
         }
 
@@ -279,21 +252,21 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     private async Task RefuseOversizeFrameAsync()
     {
-        // Reported like any other bad frame, so that listeners learn of it; it was only logged as a lost connection
-        // (reliability tests, issue 7).
+        // Reported like any other bad frame, so that listeners learn of it.
         _listener.OnBadFrame($"a frame over the {_options.MaxFrameBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}-byte limit; the connection is closed (1009)");
         _refusedTooBig = true;
         using var timeout = new CancellationTokenSource(_options.CloseTimeout, _options.TimeProvider);
         try
         {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "frame too large", timeout.Token).ConfigureAwait(false);
+            await _transport.CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "frame too large", timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+#pragma warning disable CA1031 // Closing is best effort; the loop ends either way.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Closing is best effort; the loop ends either way.
         }
 
-        _socket.Abort();
+        _transport.Abort();
     }
 
     private void KeepAlive()

@@ -10,8 +10,6 @@ namespace Sessions.Connection;
 /// <summary>Opens the engine's WebSocket with the key in the Authorization header, mapping refusals to clear errors.</summary>
 internal static class WebSocketEndpoint
 {
-    public const string Path = "v1/sessions/ws";
-
     public static async Task<ClientWebSocket> OpenAsync(Uri address, string apiKey, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();

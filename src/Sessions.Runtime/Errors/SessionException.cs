@@ -98,3 +98,23 @@ public sealed class SessionActionRequiredException : SessionException
     /// <summary>The session the run used; resume it to answer.</summary>
     public string SessionId { get; }
 }
+
+/// <summary>
+/// The engine refused an answer to an approval request: another answer was taken already (<c>approval_already_answered</c>),
+/// or no pending approval has that id (<c>unknown_approval</c>). <see cref="SessionException.Code"/> says which.
+/// </summary>
+public sealed class ApprovalAnswerException : SessionException
+{
+    /// <summary>Creates the exception.</summary>
+    public ApprovalAnswerException(string message, string? code, string approvalId)
+        : base(message, code)
+    {
+        ApprovalId = approvalId;
+    }
+
+    /// <summary>The approval the refused answer was for.</summary>
+    public string ApprovalId { get; }
+
+    internal static ApprovalAnswerException From(ErrorEvent error, string approvalId)
+        => new("The engine refused the answer to approval " + approvalId + ": " + error.Data.Error, error.Data.Code, approvalId);
+}

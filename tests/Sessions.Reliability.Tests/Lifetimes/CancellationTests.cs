@@ -161,7 +161,7 @@ public sealed class CancellationTests
             case "RespondApproval":
             {
                 var session = await agent.CreateSessionAsync(Within.Token());
-                var approvals = session.ListenAsync<ApprovalRequestEvent>(Within.Token()).GetAsyncEnumerator();
+                var approvals = session.ListenAsync<ApprovalRequestEvent>(cancellationToken: Within.Token()).GetAsyncEnumerator();
                 await session.SendAsync("approve", Within.Token());
                 Assert.True(await approvals.MoveNextAsync());
                 var request = approvals.Current;

@@ -125,13 +125,13 @@ public sealed class LifetimeTests : IClassFixture<LifetimeTests.EngineFixture>
         switch (from)
         {
             case From.MidTurn:
-                var deltas = session.ListenAsync<MessageDeltaEvent>(guard.Token).GetAsyncEnumerator();
+                var deltas = session.ListenAsync<MessageDeltaEvent>(cancellationToken: guard.Token).GetAsyncEnumerator();
                 await session.SendAsync("count 1000 delay 2", guard.Token);
                 Assert.True(await deltas.MoveNextAsync());
                 break;
 
             case From.WaitingForApproval:
-                var approvals = session.ListenAsync<ApprovalRequestEvent>(guard.Token).GetAsyncEnumerator();
+                var approvals = session.ListenAsync<ApprovalRequestEvent>(cancellationToken: guard.Token).GetAsyncEnumerator();
                 await session.SendAsync("approve", guard.Token);
                 Assert.True(await approvals.MoveNextAsync());
                 break;

@@ -77,13 +77,31 @@ public sealed class ApprovalTests : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task An_answer_whose_acknowledgement_is_lost_in_a_drop_returns_after_the_resume_and_is_applied_once()
+    {
+        using var client = _engine.Client();
+        var (session, events, request) = await PauseAtApprovalAsync(client);
+        await using var _ = session;
+
+        // The engine takes the answer, then drops the connection instead of sending response_accepted.
+        _engine.Engine.Faults.ForSession(session.SessionId!).DropAfterEvents(0);
+        await session.RespondApprovalAsync(request, approved: true, cancellationToken: Within.Token());
+        var rest = await RestOfTurnAsync(events);
+
+        Assert.Contains(rest, e => e is SessionConnectedEvent); // it did resume
+        Assert.EndsWith("Approved: I sent the email to team@example.com.", rest.OfType<MessageCompleteEvent>().Single().Text);
+        Assert.DoesNotContain(rest, e => e is ErrorEvent);
+        Assert.Equal(rest.Count(e => e.Seq is not null), rest.Where(e => e.Seq is not null).Select(e => e.Seq).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Denying_skips_the_tool_and_the_reply_mentions_the_reason()
     {
         using var client = _engine.Client();
         var (session, events, request) = await PauseAtApprovalAsync(client);
         await using var _ = session;
 
-        await session.RespondApprovalAsync((SessionEvent)request, approved: false, denyReason: "not on a Friday", cancellationToken: Within.Token());
+        await session.RespondAsync(request, approved: false, denyReason: "not on a Friday", cancellationToken: Within.Token());
         var rest = await RestOfTurnAsync(events);
 
         Assert.DoesNotContain(rest, e => e is ToolCallEvent);
@@ -119,12 +137,13 @@ public sealed class ApprovalTests : IClassFixture<EngineFixture>
         var wrongKind = await Assert.ThrowsAsync<ArgumentException>(() => session.RespondAsync(notAPause, approved: true));
         Assert.Contains("MessageDelta", wrongKind.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => session.RespondAsync(request));
-        await Assert.ThrowsAsync<ArgumentException>(() => session.RespondApprovalAsync(notAPause, approved: true));
         await Assert.ThrowsAsync<ArgumentException>(() => session.RespondApprovalAsync(request, false, new Dictionary<string, JsonElement>()));
 
-        var errors = session.ListenAsync<ErrorEvent>(Within.Token()).GetAsyncEnumerator(); // registered before the answers
+        var errors = session.ListenAsync<ErrorEvent>(cancellationToken: Within.Token()).GetAsyncEnumerator(); // registered before the answers
         await session.RespondApprovalAsync(request, approved: false, denyReason: "no", cancellationToken: Within.Token());
-        await session.RespondApprovalAsync(request, approved: true, cancellationToken: Within.Token());
+        var refused = await Assert.ThrowsAsync<ApprovalAnswerException>(() => session.RespondApprovalAsync(request, approved: true, cancellationToken: Within.Token()));
+        Assert.Equal("approval_already_answered", refused.Code);
+        Assert.Equal(request.Data.ApprovalId, refused.ApprovalId);
         await RestOfTurnAsync(events);
 
         Assert.True(await errors.MoveNextAsync());

@@ -151,7 +151,7 @@ public sealed class AuthAndLifecycleTests
         var midTurn = await client.Agent("a").CreateSessionAsync(Within.Token());
         await midTurn.SendAsync("count 100000", Within.Token());                      // streaming
         var waiting = await client.Agent("a").CreateSessionAsync(Within.Token());
-        var waitingEvents = waiting.ListenAsync<ApprovalRequestEvent>(Within.Token()).GetAsyncEnumerator();
+        var waitingEvents = waiting.ListenAsync<ApprovalRequestEvent>(cancellationToken: Within.Token()).GetAsyncEnumerator();
         await waiting.SendAsync("approve", Within.Token());
         Assert.True(await waitingEvents.MoveNextAsync());                             // waiting for approval
         var disconnected = await client.Agent("a").CreateSessionAsync(Within.Token());
@@ -192,7 +192,9 @@ public sealed class AuthAndLifecycleTests
         await session.DisposeAsync().AsTask().WaitAsync(Within.Limit);
 
         Assert.Equal(SessionState.Disposed, session.State);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connecting.WaitAsync(Within.Limit));
+        // The caller's own token was not cancelled: the session was ended under it, which is a SessionException.
+        var ended = await Assert.ThrowsAsync<SessionDisconnectedException>(() => connecting.WaitAsync(Within.Limit));
+        Assert.Contains("ended while it was connecting", ended.Message);
     }
 
     [Fact]

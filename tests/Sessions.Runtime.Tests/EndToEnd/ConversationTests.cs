@@ -133,7 +133,7 @@ public sealed class ConversationTests : IClassFixture<EngineFixture>
     {
         using var client = _engine.Client();
         await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
-        var deltas = session.ListenAsync<MessageDeltaEvent>(Within.Token()).GetAsyncEnumerator();
+        var deltas = session.ListenAsync<MessageDeltaEvent>(cancellationToken: Within.Token()).GetAsyncEnumerator();
         var all = session.ListenAsync(maxQueue: 0);
 
         await session.SendAsync("count 5", Within.Token());

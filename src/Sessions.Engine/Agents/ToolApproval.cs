@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Sessions.Engine;
 
-/// <summary>How a client answered an <c>approval_request</c> (its <c>send_response</c> frame).</summary>
-public sealed record ApprovalDecision
+/// <summary>How a client answered an <c>approval_request</c> (its <c>send_response</c> frame). Named apart from the client's <c>Sessions.ApprovalDecision</c>, so that both namespaces can be imported together.</summary>
+public sealed record ToolApproval
 {
     /// <summary>The approval this answers.</summary>
     public required string ApprovalId { get; init; }

@@ -1,10 +1,10 @@
 using System;
 using System.Net.WebSockets;
 
-namespace Sessions.Engine.Transport;
+namespace Sessions.Framing;
 
-/// <summary>What <see cref="FrameReceiver"/> read: a whole message, the peer's close, or the news that a message is too big.</summary>
-internal readonly record struct ReceivedFrame(ReceivedFrameKind Kind, ReadOnlyMemory<byte> Utf8 = default, WebSocketCloseStatus? CloseStatus = null);
+/// <summary>What <see cref="WebSocketMessageReader"/> read: a whole message, the peer's close, or the news that a message is too big.</summary>
+internal readonly record struct ReceivedFrame(ReceivedFrameKind Kind, ReadOnlyMemory<byte> Utf8 = default, WebSocketCloseStatus? CloseStatus = null, string? CloseDescription = null);
 
 /// <summary>What a <see cref="ReceivedFrame"/> is.</summary>
 internal enum ReceivedFrameKind

@@ -4,33 +4,57 @@ using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Sessions.Engine.Transport;
+namespace Sessions.Framing;
 
 /// <summary>
-/// Reads whole messages from a socket into one pooled buffer that grows up to the frame limit, so an oversize frame is
-/// noticed as soon as it passes the limit, not after it has been buffered whole.
+/// Reads whole messages from a socket into a pooled buffer that grows up to the frame limit, so an oversize frame is
+/// noticed as soon as it passes the limit, not after it has been buffered whole. The buffer is rented only while a
+/// message is being read and used. The client and the engine both read
+/// with this one file (linked into both assemblies): one behaviour over the size limit and at a close, on both sides.
 /// </summary>
-internal sealed class FrameReceiver : IDisposable
+/// <remarks>
+/// Hand-written: WebSocket has no "receive one whole message with a limit" of its own, and a Pipe or Stream adapter
+/// would copy every message once more. Not thread-safe: one receive loop owns it.
+/// </remarks>
+internal sealed class WebSocketMessageReader : IDisposable
 {
     private const int InitialSize = 16 * 1024;
-    private const int KeptSize = 64 * 1024;
 
     private readonly WebSocket socket;
     private readonly int maxFrameBytes;
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private byte[] buffer = [];
 
     // True while the rest of an oversize message is still arriving: its fragments are dropped, not read as messages.
     private bool discarding;
 
-    public FrameReceiver(WebSocket socket, int maxFrameBytes)
+    public WebSocketMessageReader(WebSocket socket, int maxFrameBytes)
     {
         this.socket = socket;
         this.maxFrameBytes = maxFrameBytes;
     }
 
+    /// <summary>The next whole message, the peer's close, or <see cref="ReceivedFrameKind.TooBig"/>; the bytes are valid until the next call.</summary>
     public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
-        ShrinkAfterLargeMessage();
+        // The previous message is done with: its buffer goes back to the pool, and the wait for the next one holds none
+        // (a zero-byte read), so an idle connection costs no receive buffer.
+        ReturnBuffer();
+        if (!discarding)
+        {
+            var waited = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            if (waited.MessageType == WebSocketMessageType.Close)
+            {
+                return Close();
+            }
+
+            if (waited.EndOfMessage)
+            {
+                // A whole empty message: the zero-byte read consumed it.
+                return new ReceivedFrame(waited.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary, ReadOnlyMemory<byte>.Empty);
+            }
+        }
+
+        buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
         var count = 0;
         while (true)
         {
@@ -39,7 +63,7 @@ internal sealed class FrameReceiver : IDisposable
                 var skipped = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
                 if (skipped.MessageType == WebSocketMessageType.Close)
                 {
-                    return new ReceivedFrame(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus);
+                    return Close();
                 }
 
                 discarding = !skipped.EndOfMessage;
@@ -54,7 +78,7 @@ internal sealed class FrameReceiver : IDisposable
             var result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return new ReceivedFrame(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus);
+                return Close();
             }
 
             count += result.Count;
@@ -72,11 +96,9 @@ internal sealed class FrameReceiver : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
-    }
+    public void Dispose() => ReturnBuffer();
+
+    private ReceivedFrame Close() => new(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus, CloseDescription: socket.CloseStatusDescription);
 
     private void Grow(int count)
     {
@@ -88,12 +110,12 @@ internal sealed class FrameReceiver : IDisposable
         buffer = larger;
     }
 
-    private void ShrinkAfterLargeMessage()
+    private void ReturnBuffer()
     {
-        if (buffer.Length > KeptSize)
+        if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+            buffer = [];
         }
     }
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Sessions.Connection;
+using Sessions.Framing;
+
+namespace Sessions.Transport;
+
+/// <summary>The default transport: a <see cref="ClientWebSocket"/> to the engine's session socket, the key in the Authorization header.</summary>
+internal sealed class WebSocketTransport : ISessionTransport
+{
+    private readonly Uri _address;
+    private readonly string _apiKey;
+    private readonly int _maxFrameBytes;
+
+    public WebSocketTransport(Uri address, string apiKey, int maxFrameBytes)
+    {
+        _address = address;
+        _apiKey = apiKey;
+        _maxFrameBytes = maxFrameBytes;
+    }
+
+    public async ValueTask<ISessionTransportConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = await WebSocketEndpoint.OpenAsync(_address, _apiKey, cancellationToken).ConfigureAwait(false);
+        return new WebSocketTransportConnection(socket, _maxFrameBytes);
+    }
+
+    private sealed class WebSocketTransportConnection : ISessionTransportConnection
+    {
+        private readonly ClientWebSocket _socket;
+        private readonly WebSocketMessageReader _reader;
+
+        public WebSocketTransportConnection(ClientWebSocket socket, int maxFrameBytes)
+        {
+            _socket = socket;
+            _reader = new WebSocketMessageReader(socket, maxFrameBytes);
+        }
+
+        public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
+            => _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+        public async ValueTask<TransportMessage> ReceiveAsync(CancellationToken cancellationToken)
+        {
+            var frame = await _reader.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            return frame.Kind switch
+            {
+                ReceivedFrameKind.Text => TransportMessage.Text(frame.Utf8),
+                ReceivedFrameKind.Binary => TransportMessage.Binary(frame.Utf8),
+                ReceivedFrameKind.TooBig => TransportMessage.TooBig(),
+                _ => TransportMessage.Close((int?)frame.CloseStatus, frame.CloseDescription),
+            };
+        }
+
+        public async ValueTask CloseAsync(int closeStatus, string? description, CancellationToken cancellationToken)
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync((WebSocketCloseStatus)closeStatus, description, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public void Abort() => _socket.Abort();
+
+        public ValueTask DisposeAsync()
+        {
+            _socket.Dispose();
+
+            // The reader's pooled buffer goes back only after the socket is gone, so no receive can still write into it.
+            _reader.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
