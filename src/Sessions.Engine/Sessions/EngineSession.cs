@@ -23,7 +23,11 @@ internal sealed class EngineSession : ITurnHost
     private readonly List<StoredEvent> events = [];
     private readonly List<IEventSink> sinks = [];
     private readonly Dictionary<string, PendingApproval> approvals = new(StringComparer.Ordinal);
-    private readonly HashSet<string> answeredApprovals = new(StringComparer.Ordinal);
+
+    // The decision taken for each answered approval, so that a repeated answer (a re-send after a dropped connection)
+    // is recognised: the same decision again is a success, a different one is refused. Kept for the session's life:
+    // an approval id is never reused, and a client may re-send long after the turn went on.
+    private readonly Dictionary<string, bool> answeredApprovals = new(StringComparer.Ordinal);
     private readonly SessionHistory history;
     private readonly TimeProvider timeProvider;
     private readonly CancellationTokenSource lifetime;
@@ -161,17 +165,25 @@ internal sealed class EngineSession : ITurnHost
         }
     }
 
-    /// <summary>Hands a client's <c>send_response</c> to the turn waiting for it.</summary>
+    /// <summary>
+    /// Hands a client's <c>send_response</c> to the turn waiting for it. Idempotent by approval id: an answer that
+    /// repeats the decision already taken (from any connection) is a success that changes nothing.
+    /// </summary>
     public ApprovalAnswer Answer(SendResponseFrameData response)
     {
         lock (gate)
         {
-            if (!approvals.Remove(response.ApprovalId, out var pending))
+            if (answeredApprovals.TryGetValue(response.ApprovalId, out var taken))
             {
-                return answeredApprovals.Contains(response.ApprovalId) ? ApprovalAnswer.AlreadyAnswered : ApprovalAnswer.Unknown;
+                return taken == response.Approved ? ApprovalAnswer.Repeated : ApprovalAnswer.AlreadyAnswered;
             }
 
-            answeredApprovals.Add(response.ApprovalId);
+            if (!approvals.Remove(response.ApprovalId, out var pending))
+            {
+                return ApprovalAnswer.Unknown;
+            }
+
+            answeredApprovals.Add(response.ApprovalId, response.Approved);
             pending.Decision.TrySetResult(new ApprovalDecision
             {
                 ApprovalId = response.ApprovalId,
@@ -288,6 +300,9 @@ internal enum ApprovalAnswer
     /// <summary>No approval with that id was ever requested in this session.</summary>
     Unknown,
 
-    /// <summary>The approval was answered before.</summary>
+    /// <summary>The approval was answered before with the same decision: a success, applied once.</summary>
+    Repeated,
+
+    /// <summary>The approval was answered before with the other decision: refused.</summary>
     AlreadyAnswered,
 }

@@ -126,12 +126,29 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var approvalId = value.Data.ApprovalId;
-        return session.Answer(value.Data) switch
+        switch (session.Answer(value.Data))
         {
-            ApprovalAnswer.Resolved => true,
-            ApprovalAnswer.AlreadyAnswered => Reject(EngineErrorCodes.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered.", value.RequestId),
-            _ => Reject(EngineErrorCodes.UnknownApproval, "No pending approval has the id \"" + approvalId + "\" in this session.", value.RequestId),
-        };
+            case ApprovalAnswer.Resolved:
+                return Accepted(session, value, repeated: false);
+            case ApprovalAnswer.Repeated:
+                return Accepted(session, value, repeated: true);
+            case ApprovalAnswer.AlreadyAnswered:
+                return Reject(EngineErrorCodes.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered with the other decision; an approval is applied once.", value.RequestId);
+            default:
+                return Reject(EngineErrorCodes.UnknownApproval, "No pending approval has the id \"" + approvalId + "\" in this session.", value.RequestId);
+        }
+    }
+
+    /// <summary>Acknowledges an answer the engine took (or already had): a direct answer, not stored, no seq.</summary>
+    private bool Accepted(EngineSession session, SendResponseFrame frame, bool repeated)
+    {
+        Send(new ResponseAcceptedEvent
+        {
+            SessionId = session.Id,
+            RequestId = frame.RequestId,
+            Data = new ResponseAcceptedEventData { ApprovalId = frame.Data.ApprovalId, Approved = frame.Data.Approved, Repeated = repeated },
+        });
+        return true;
     }
 
     /// <inheritdoc/>
