@@ -22,7 +22,7 @@ internal sealed class EngineSession : ITurnHost
     private readonly Lock gate = new();
     private readonly List<StoredEvent> events = [];
     private readonly List<IEventSink> sinks = [];
-    private readonly Dictionary<string, PendingApproval> approvals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WaitingApproval> approvals = new(StringComparer.Ordinal);
 
     // The decision taken for each answered approval, so that a repeated answer (a re-send after a dropped connection)
     // is recognised: the same decision again is a success, a different one is refused. Kept for the session's life:
@@ -143,13 +143,22 @@ internal sealed class EngineSession : ITurnHost
     public async Task<ApprovalDecision> RequestApprovalAsync(ApprovalRequestEvent request, CancellationToken cancellationToken)
     {
         var approvalId = request.Data.ApprovalId;
-        var pending = new PendingApproval(request.Data.Arguments);
+        var pending = new WaitingApproval(request.Data.Arguments);
         try
         {
             lock (gate)
             {
                 approvals.Add(approvalId, pending);
                 AppendLocked(request);
+                pending.Listed = new PendingApproval
+                {
+                    ApprovalId = approvalId,
+                    ToolName = request.Data.ToolName,
+                    ToolId = request.Data.ToolId,
+                    Arguments = request.Data.Arguments,
+                    MessageId = request.MessageId,
+                    Seq = lastEventSeq,
+                };
             }
 
             // The session's own lifetime too: an agent that passes no token must not wait past a terminate.
@@ -202,6 +211,15 @@ internal sealed class EngineSession : ITurnHost
         lock (gate)
         {
             return history.After(afterSeq);
+        }
+    }
+
+    /// <summary>The approval requests still waiting for an answer, oldest first (the history lists them).</summary>
+    public IReadOnlyList<PendingApproval> PendingApprovals()
+    {
+        lock (gate)
+        {
+            return approvals.Values.Select(a => a.Listed).OfType<PendingApproval>().OrderBy(a => a.Seq).ToArray();
         }
     }
 
@@ -282,9 +300,12 @@ internal sealed class EngineSession : ITurnHost
 
     private sealed record StoredEvent(long Seq, SessionEvent Event, byte[] Utf8);
 
-    private sealed class PendingApproval(IReadOnlyDictionary<string, System.Text.Json.JsonElement> proposedArguments)
+    private sealed class WaitingApproval(IReadOnlyDictionary<string, System.Text.Json.JsonElement> proposedArguments)
     {
         public IReadOnlyDictionary<string, System.Text.Json.JsonElement> ProposedArguments { get; } = proposedArguments;
+
+        /// <summary>How the history lists it; set under the gate once the request is stored (it then has its seq).</summary>
+        public PendingApproval? Listed { get; set; }
 
         // Continuations run elsewhere: the answering receive loop must not run the rest of the turn inline.
         public TaskCompletionSource<ApprovalDecision> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -41,7 +41,7 @@ internal sealed class HistoryEndpoint(EngineState engine)
                 return;
         }
 
-        var body = EventSerializer.Serialize(new GetMessagesResponse { SessionId = sessionId, Messages = session!.Messages(afterSeq) });
+        var body = EventSerializer.Serialize(new GetMessagesResponse { SessionId = sessionId, Messages = session!.Messages(afterSeq), PendingApprovals = session.PendingApprovals() });
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = body.Length;
