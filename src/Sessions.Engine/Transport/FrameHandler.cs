@@ -84,15 +84,10 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         switch (store.Find(sessionId, owner, out var session))
         {
             case SessionLookup.NotFound:
-                return Reject(ErrorCode.NotFound, "No session has the id \"" + sessionId + "\".", value.RequestId, sessionId);
+                return Reject(ErrorCode.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.", value.RequestId, sessionId);
 
             case SessionLookup.Terminated:
                 return RejectTerminated(sessionId, value.RequestId);
-
-            case SessionLookup.Forbidden:
-                Reject(ErrorCode.Forbidden, "Session \"" + sessionId + "\" belongs to another API key.", value.RequestId, sessionId);
-                writer.Close(EngineCloseStatus.Forbidden, "forbidden");
-                return false;
         }
 
         // Set before attaching, so faults armed for the session apply from session_connected on.

@@ -31,13 +31,10 @@ internal sealed class HistoryEndpoint(EngineState engine)
         switch (engine.Sessions.Find(sessionId, owner, out var session))
         {
             case SessionLookup.NotFound:
-                await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCode.NotFound, "No session has the id \"" + sessionId + "\".").ConfigureAwait(false);
+                await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCode.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.").ConfigureAwait(false);
                 return;
             case SessionLookup.Terminated:
                 await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCode.SessionTerminated, "Session \"" + sessionId + "\" was terminated; its history is gone.").ConfigureAwait(false);
-                return;
-            case SessionLookup.Forbidden:
-                await HttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCode.Forbidden, "Session \"" + sessionId + "\" belongs to another API key.").ConfigureAwait(false);
                 return;
         }
 
