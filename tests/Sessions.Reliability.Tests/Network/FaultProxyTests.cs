@@ -29,10 +29,10 @@ public sealed class FaultProxyTests
     {
         // Sessions are created before the faults are armed: a CreateSessionAsync that fails leaves a faulted task nobody
         // observes (issue 13 item 2, the runtime's lifecycle); the approval test creates under faults.
-        var result = await RunAsync("13 fault proxy, streamed", createUnderFaults: false, run => run.RunAsync(Sessions, session => Enumerable.Range(1, 3)
-            .Select(turn => Counting(400, $"s{session}t{turn}"))
+        var result = await RunAsync("13 fault proxy, streamed", createUnderFaults: false, run => run.RunAsync(Sessions, session => Enumerable.Range(1, 4)
+            .Select(turn => Counting(500, $"s{session}t{turn}"))
             .ToArray()));
-        Assert.True(result.Turns == Sessions * 3, Describe(result));
+        Assert.True(result.Turns == Sessions * 4, Describe(result));
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class FaultProxyTests
 
     private static PlannedTurn Approval(string tag, bool approve)
         => approve
-            ? new($"approve {tag}", "Approved: I sent the email to team@example.com.", Approve: true)
-            : new($"approve {tag}", $"Denied: I did not send the email (not now {tag}).", Approve: false, DenyReason: $"not now {tag}");
+            ? new($"approve {tag}", $"You said: approve {tag}. Approved: I sent the email to team@example.com.", Approve: true)
+            : new($"approve {tag}", $"You said: approve {tag}. Denied: I did not send the email (not now {tag}).", Approve: false, DenyReason: $"not now {tag}");
 
     private async Task<FaultRunResult> RunAsync(string item, bool createUnderFaults, Func<FaultRun, Task<FaultRunResult>> body)
     {
