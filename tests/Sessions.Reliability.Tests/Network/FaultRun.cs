@@ -97,7 +97,7 @@ public sealed class FaultRun
                     if (!await TurnAsync(session, events, turn, seen, guard.Token))
                     {
                         Interlocked.Increment(ref _hangs);
-                        _problems.Enqueue($"session {index} ({session.SessionId}): no message_complete for \"{turn.Text}\" within {_hangLimit.TotalSeconds} s (hang); {seen.Count} events seen");
+                        _problems.Enqueue($"session {index} ({session.SessionId}): no message_complete for \"{turn.Text}\" within {_hangLimit.TotalSeconds} s (hang); {seen.Count} events seen; {await PendingInEngineAsync(session.SessionId!)}");
                         return;
                     }
 
@@ -142,6 +142,14 @@ public sealed class FaultRun
                 _problems.Enqueue($"session {index}: DisposeAsync threw {failed.InnerException}");
             }
         }
+    }
+
+    /// <summary>What the engine itself says is pending (asked directly, not through the proxy): tells a lost answer from other hangs.</summary>
+    private async Task<string> PendingInEngineAsync(string sessionId)
+    {
+        using var history = new HistoryClient(_engine.BaseAddress, _engine.ApiKey, handler: null, TimeSpan.FromSeconds(10));
+        var pending = await history.GetPendingApprovalsAsync(sessionId, CancellationToken.None);
+        return pending.Count == 0 ? "no approval pending in the engine" : $"the engine still waits for the answer to {string.Join(", ", pending.Select(p => p.ApprovalId))} (the answer was lost)";
     }
 
     private async Task<Session> CreateAsync(SessionClient client, CancellationToken cancellationToken)
