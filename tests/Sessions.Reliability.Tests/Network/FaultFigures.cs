@@ -7,6 +7,7 @@ public sealed class FaultFigures
 {
     private long _connections;
     private long _refused;
+    private long _refusalWindows;
     private long _cutsGraceful;
     private long _cutsReset;
     private long _cutsUpstream;
@@ -20,6 +21,9 @@ public sealed class FaultFigures
     public long Connections => Volatile.Read(ref _connections);
 
     public long Refused => Volatile.Read(ref _refused);
+
+    /// <summary>How many whiles the listener was closed (connections in them were refused by the system, uncounted).</summary>
+    public long RefusalWindows => Volatile.Read(ref _refusalWindows);
 
     public long CutsGraceful => Volatile.Read(ref _cutsGraceful);
 
@@ -45,6 +49,8 @@ public sealed class FaultFigures
 
     internal void Refusal() => Interlocked.Increment(ref _refused);
 
+    internal void RefusalWindow() => Interlocked.Increment(ref _refusalWindows);
+
     internal void Cut(bool reset, bool upstream)
     {
         Interlocked.Increment(ref reset ? ref _cutsReset : ref _cutsGraceful);
@@ -60,5 +66,5 @@ public sealed class FaultFigures
     internal void Forwarded(bool upstream, int bytes) => Interlocked.Add(ref upstream ? ref _bytesUp : ref _bytesDown, bytes);
 
     public override string ToString()
-        => $"connections {Connections}, refused {Refused}, cuts {Cuts} (graceful {CutsGraceful}, reset {CutsReset}; client->engine {CutsUpstream}, engine->client {CutsDownstream}), stalls {Stalls}, fragmented reads {FragmentedReads}, jitters {Jitters}, bytes up {BytesUp:N0}, down {BytesDown:N0}";
+        => $"connections {Connections}, reset on accept {Refused}, refusal windows {RefusalWindows}, cuts {Cuts} (graceful {CutsGraceful}, reset {CutsReset}; client->engine {CutsUpstream}, engine->client {CutsDownstream}), stalls {Stalls}, fragmented reads {FragmentedReads}, jitters {Jitters}, bytes up {BytesUp:N0}, down {BytesDown:N0}";
 }

@@ -11,7 +11,8 @@ namespace Sessions.Reliability.Tests.Network;
 /// A TCP proxy of our own on 127.0.0.1 (ephemeral port) between a client and the engine that injects faults at the byte
 /// level, each connection after a plan drawn from one seed: cut after N bytes in either direction (a graceful close or a
 /// reset, wherever N falls: often in the middle of a WebSocket frame), forward in 1-7 byte pieces, add jitter, stall
-/// with both sockets left open, and refuse connections for short whiles (accepted and reset at once).
+/// with both sockets left open, and refuse connections for short whiles (the connection that starts the while is reset,
+/// then the listener closes, so the system refuses the next ones, and listens again on the same port).
 /// </summary>
 /// <remarks>
 /// Hand-written: the faults must sit at exact byte offsets of a live TCP stream, which no proxy library we can use
@@ -19,14 +20,13 @@ namespace Sessions.Reliability.Tests.Network;
 /// </remarks>
 public sealed class FaultProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly IPEndPoint _target;
     private readonly FaultSchedule _schedule;
     private readonly Random _random;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<ProxiedConnection, Task> _connections = new();
     private readonly Task _accepting;
-    private long _refuseUntil;
     private volatile bool _armed;
 
     /// <param name="target">The engine's base address.</param>
@@ -74,6 +74,19 @@ public sealed class FaultProxy : IAsyncDisposable
 
     private async Task AcceptAsync()
     {
+        try
+        {
+            await AcceptAllAsync();
+        }
+        finally
+        {
+            // The loop may have opened a new listener (after a refusal window) since DisposeAsync stopped the old one.
+            _listener.Stop();
+        }
+    }
+
+    private async Task AcceptAllAsync()
+    {
         while (!_stop.IsCancellationRequested)
         {
             Socket client;
@@ -88,12 +101,17 @@ public sealed class FaultProxy : IAsyncDisposable
 
             Figures.Connection();
             client.NoDelay = true;
-            var plan = NextPlan();
+            var plan = NextPlan(out var refuseFor);
             if (plan is null)
             {
                 Figures.Refusal();
                 client.LingerState = new LingerOption(true, 0);
                 client.Dispose();
+                if (refuseFor > 0 && !await RefuseForAsync(refuseFor))
+                {
+                    return;
+                }
+
                 continue;
             }
 
@@ -114,20 +132,53 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>The plan of the next connection, or null to refuse it. One lock: the seed decides the sequence of plans.</summary>
-    private ConnectionPlan? NextPlan()
+    /// <summary>
+    /// Refuses connections for real for a short while: the listener closes, so the system answers new connections with
+    /// a reset (connection refused), then listens again on the same port. False when the proxy is stopping.
+    /// </summary>
+    private async Task<bool> RefuseForAsync(int milliseconds)
     {
+        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _listener.Stop();
+        Figures.RefusalWindow();
+        try
+        {
+            await Task.Delay(milliseconds, _stop.Token);
+            for (var attempt = 0; ; attempt++)
+            {
+                // A new listener on the same port (a stopped TcpListener would bind a new ephemeral port). The accepted
+                // connections still use the port: the address must be reusable.
+                var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                try
+                {
+                    listener.Start();
+                    _listener = listener;
+                    return true;
+                }
+                catch (SocketException) when (attempt < 50)
+                {
+                    // The port is briefly not free again; the window just lasts a little longer.
+                    listener.Dispose();
+                    await Task.Delay(20, _stop.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The plan of the next connection, or null to refuse it (and how long to refuse all, when a window starts). One lock: the seed decides the sequence of plans.</summary>
+    private ConnectionPlan? NextPlan(out int refuseFor)
+    {
+        refuseFor = 0;
         lock (_random)
         {
-            var now = Environment.TickCount64;
-            if (_armed && now < Volatile.Read(ref _refuseUntil))
-            {
-                return null;
-            }
-
             if (_armed && _random.NextDouble() < _schedule.RefuseWindowChance)
             {
-                Volatile.Write(ref _refuseUntil, now + FaultSchedule.Between(_random, _schedule.RefuseWindowMs));
+                refuseFor = FaultSchedule.Between(_random, _schedule.RefuseWindowMs);
                 return null;
             }
 

@@ -95,7 +95,7 @@ public sealed class FaultProxyTests
         Figures.Report(_output, item, "cuts client->engine", result.Faults.CutsUpstream);
         Figures.Report(_output, item, "cuts engine->client", result.Faults.CutsDownstream);
         Figures.Report(_output, item, "stalls", result.Faults.Stalls);
-        Figures.Report(_output, item, "refused connections", result.Faults.Refused);
+        Figures.Report(_output, item, "refusal windows (listener closed: connections refused)", result.Faults.RefusalWindows);
         Figures.Report(_output, item, "fragmented reads (1-7 byte pieces)", result.Faults.FragmentedReads);
         Figures.Report(_output, item, "jitters", result.Faults.Jitters);
         Figures.Report(_output, item, "turns completed", result.Turns);

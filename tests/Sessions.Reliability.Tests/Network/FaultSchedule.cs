@@ -5,8 +5,8 @@ namespace Sessions.Reliability.Tests.Network;
 /// <summary>How often <see cref="FaultProxy"/> injects each fault. Every connection draws its own plan from the seed.</summary>
 public sealed record FaultSchedule
 {
-    /// <summary>Chance that an accepted connection starts a short while in which every connection is refused (reset at once).</summary>
-    public double RefuseWindowChance { get; init; } = 0.03;
+    /// <summary>Chance that an accepted connection is reset and starts a short while in which the listener is closed (connections refused).</summary>
+    public double RefuseWindowChance { get; init; } = 0.08;
 
     /// <summary>How long a refusal window lasts, in milliseconds (drawn between these).</summary>
     public (int Min, int Max) RefuseWindowMs { get; init; } = (30, 150);
