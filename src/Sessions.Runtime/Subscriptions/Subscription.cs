@@ -28,6 +28,9 @@ internal sealed class Subscription
     private readonly Action<long>? _onDrop;
     private readonly object _gapGate = new();
     private Gap _gap;
+
+    // Mirrors _gap.Dropped != 0 outside the lock, so that the hot path (an event that fits) never takes it.
+    private int _hasGap;
     private int _count;
     private string _sessionId = string.Empty;
 
@@ -63,6 +66,7 @@ internal sealed class Subscription
                 lock (_gapGate)
                 {
                     _gap.Add(evt, transient);
+                    Volatile.Write(ref _hasGap, 1);
                 }
 
                 _onDrop?.Invoke(1);
@@ -138,6 +142,11 @@ internal sealed class Subscription
 
     private ErrorEvent? TakeReport()
     {
+        if (Volatile.Read(ref _hasGap) == 0)
+        {
+            return null;
+        }
+
         Gap gap;
         lock (_gapGate)
         {
@@ -148,6 +157,7 @@ internal sealed class Subscription
 
             gap = _gap;
             _gap = default;
+            Volatile.Write(ref _hasGap, 0);
         }
 
         return ClientReports.Overflow(Volatile.Read(ref _sessionId), gap.Dropped) with
