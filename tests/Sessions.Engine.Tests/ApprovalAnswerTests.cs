@@ -74,8 +74,8 @@ public sealed class ApprovalAnswerTests
 
         // Applied once: one tool run, one completed reply, in the stored log.
         var stored = engine.GetStoredEvents(created.Data.SessionId);
-        Assert.Equal(1, stored.OfType<ToolResultEvent>().Count());
-        Assert.Equal(1, stored.OfType<MessageCompleteEvent>().Count());
+        Assert.Single(stored.OfType<ToolResultEvent>());
+        Assert.Single(stored.OfType<MessageCompleteEvent>());
         Assert.Empty(await second.DrainAsync());
     }
 
