@@ -1,7 +1,9 @@
 namespace Sessions.Engine;
 
 /// <summary>
-/// The <c>code</c> values of the <c>error</c> events the engine sends. Clients branch on these, never on the text.
+/// The wire names of <see cref="ErrorCode"/>, the schema's enum of the <c>code</c> values the engine sends, as constants:
+/// for agents that fail a turn (<see cref="AgentTurn.FailAsync"/> takes a code string, so that an agent can send a
+/// code of its own) and for tests. The engine itself sends through the enum; a test keeps these equal to it.
 /// </summary>
 public static class EngineErrorCodes
 {
@@ -20,19 +22,19 @@ public static class EngineErrorCodes
     /// <summary>This connection is already attached to a session; open another connection for another session.</summary>
     public const string AlreadyAttached = "already_attached";
 
-    /// <summary>No session has this id.</summary>
+    /// <summary>No session with this id is visible to this API key (another key's session gets the same answer as a random id).</summary>
     public const string NotFound = "not_found";
 
     /// <summary>The session was terminated and cannot be resumed.</summary>
     public const string SessionTerminated = "session_terminated";
 
-    /// <summary>The session belongs to another API key. The engine closes the socket with 1008 after this error.</summary>
+    /// <summary>The API key may not use this session. Kept in the schema for clients; this engine answers another key's session with <see cref="NotFound"/>.</summary>
     public const string Forbidden = "forbidden";
 
     /// <summary>No pending approval has this <c>approval_id</c>.</summary>
     public const string UnknownApproval = "unknown_approval";
 
-    /// <summary>This approval was answered already.</summary>
+    /// <summary>This approval was answered already with the other decision (the same decision again is acknowledged as a repeat).</summary>
     public const string ApprovalAlreadyAnswered = "approval_already_answered";
 
     /// <summary>The agent failed the turn on purpose (the scripted agent's <c>fail</c>).</summary>
@@ -40,4 +42,13 @@ public static class EngineErrorCodes
 
     /// <summary>The agent threw while running the turn.</summary>
     public const string AgentFailed = "agent_failed";
+
+    /// <summary>Missing or invalid API key (HTTP 401).</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>An HTTP request's parameters are not valid (HTTP 400), for example a negative <c>after_seq</c>.</summary>
+    public const string InvalidRequest = "invalid_request";
+
+    /// <summary>The session address takes WebSocket upgrades only (HTTP 400).</summary>
+    public const string WebsocketRequired = "websocket_required";
 }

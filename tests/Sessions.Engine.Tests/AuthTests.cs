@@ -55,19 +55,28 @@ public sealed class AuthTests
     }
 
     [Fact]
-    public async Task Connecting_to_a_session_of_another_key_gets_forbidden_then_close_1008()
+    public async Task Connecting_to_a_session_of_another_key_is_answered_exactly_like_a_random_id()
     {
         await using var engine = await TestEngine.StartAsync(o => { o.ApiKeys.Add("owner"); o.ApiKeys.Add("intruder"); });
         var (owner, created) = await TestClient.CreateSessionAsync(engine, "owner");
         await using var _ = owner;
+        const string RandomId = "0123456789abcdef01234567";
 
         await using var intruder = await TestClient.ConnectAsync(engine, "intruder");
         await intruder.SendAsync(Frames.Connect("c1", created.Data.SessionId));
-        var error = Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.Forbidden, error.Data.Code);
-        Assert.Equal("c1", error.RequestId);
-        var (status, _, _) = await intruder.ReceiveCloseAsync();
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, status);
+        var theirs = Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync());
+        await intruder.SendAsync(Frames.Connect("c2", RandomId));
+        var random = Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync());
+
+        Assert.Equal(EngineErrorCodes.NotFound, theirs.Data.Code);
+        Assert.Equal(random.Data.Code, theirs.Data.Code);
+        Assert.Equal(random.Data.Error.Replace(RandomId, "ID", StringComparison.Ordinal), theirs.Data.Error.Replace(created.Data.SessionId, "ID", StringComparison.Ordinal));
+        Assert.Equal(random.Data.Retryable, theirs.Data.Retryable);
+        Assert.Equal("c1", theirs.RequestId);
+
+        // Neither closes the socket: the same connection still works.
+        await intruder.SendAsync(Frames.Ping("p"));
+        Assert.Equal("p", (await intruder.NextAsync<PongEvent>()).RequestId);
 
         // The owner's connection is untouched.
         await owner.SendAsync(Frames.Ping("p"));
@@ -75,12 +84,31 @@ public sealed class AuthTests
     }
 
     [Fact]
-    public async Task History_needs_the_key_that_owns_the_session()
+    public async Task A_terminated_session_of_another_key_is_answered_like_a_random_id_too()
+    {
+        await using var engine = await TestEngine.StartAsync(o => { o.ApiKeys.Add("owner"); o.ApiKeys.Add("intruder"); });
+        var (owner, created) = await TestClient.CreateSessionAsync(engine, "owner");
+        await owner.SendAsync(Frames.Terminate("t"));
+        await owner.ReceiveCloseAsync();
+        await owner.DisposeAsync();
+
+        await using var intruder = await TestClient.ConnectAsync(engine, "intruder");
+        await intruder.SendAsync(Frames.Connect("c1", created.Data.SessionId));
+        Assert.Equal(EngineErrorCodes.NotFound, Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync()).Data.Code);
+        using var http = TestEngine.Http(engine, apiKey: "intruder");
+        using var response = await http.GetAsync(engine.HistoryAddress(created.Data.SessionId));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"code\":\"not_found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_needs_the_key_that_owns_the_session_and_another_keys_session_looks_like_a_random_id()
     {
         await using var engine = await TestEngine.StartAsync(o => { o.ApiKeys.Add("owner"); o.ApiKeys.Add("other"); });
         var (client, created) = await TestClient.CreateSessionAsync(engine, "owner");
         await using var _ = client;
         var address = engine.HistoryAddress(created.Data.SessionId);
+        const string RandomId = "0123456789abcdef01234567";
 
         using (var anonymous = TestEngine.Http(engine, apiKey: ""))
         using (var response = await anonymous.GetAsync(address))
@@ -96,10 +124,14 @@ public sealed class AuthTests
         }
 
         using (var other = TestEngine.Http(engine, apiKey: "other"))
-        using (var response = await other.GetAsync(address))
+        using (var theirs = await other.GetAsync(address))
+        using (var random = await other.GetAsync(engine.HistoryAddress(RandomId)))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.Contains("\"code\":\"forbidden\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+            Assert.Equal(random.StatusCode, theirs.StatusCode);
+            var theirBody = (await theirs.Content.ReadAsStringAsync()).Replace(created.Data.SessionId, "ID", StringComparison.Ordinal);
+            Assert.Equal((await random.Content.ReadAsStringAsync()).Replace(RandomId, "ID", StringComparison.Ordinal), theirBody);
+            Assert.Contains("\"code\":\"not_found\"", theirBody, StringComparison.Ordinal);
         }
 
         using (var owner = TestEngine.Http(engine, apiKey: "owner"))

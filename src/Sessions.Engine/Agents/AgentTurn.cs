@@ -261,7 +261,7 @@ public sealed class AgentTurn
     {
         if (!IsComplete)
         {
-            Emit(new ErrorEvent { SessionId = SessionId, MessageId = MessageId, Data = new ErrorEventData { Error = error, Code = EngineErrorCodes.AgentFailed, Retryable = false } });
+            Emit(new ErrorEvent { SessionId = SessionId, MessageId = MessageId, Data = new ErrorEventData { Error = error, Code = ErrorCodes.WireName(ErrorCode.AgentFailed), Retryable = false } });
             Finish(reply.ToString(), SessionMessageStatus.Error, CancellationToken.None);
         }
     }

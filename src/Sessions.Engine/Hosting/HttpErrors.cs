@@ -12,10 +12,10 @@ internal static class HttpErrors
     public static Task UnauthorizedAsync(HttpContext context)
     {
         context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        return WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", "Missing or invalid API key: send Authorization: Bearer <key>.");
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCode.Unauthorized, "Missing or invalid API key: send Authorization: Bearer <key>.");
     }
 
-    public static async Task WriteAsync(HttpContext context, int status, string code, string message)
+    public static async Task WriteAsync(HttpContext context, int status, ErrorCode code, string message)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -24,7 +24,7 @@ internal static class HttpErrors
         {
             writer.WriteStartObject();
             writer.WriteString("error", message);
-            writer.WriteString("code", code);
+            writer.WriteString("code", ErrorCodes.WireName(code));
             writer.WriteEndObject();
         }
     }

@@ -22,8 +22,12 @@ internal sealed class EngineSession : ITurnHost
     private readonly Lock gate = new();
     private readonly List<StoredEvent> events = [];
     private readonly List<IEventSink> sinks = [];
-    private readonly Dictionary<string, PendingApproval> approvals = new(StringComparer.Ordinal);
-    private readonly HashSet<string> answeredApprovals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WaitingApproval> approvals = new(StringComparer.Ordinal);
+
+    // The decision taken for each answered approval, so that a repeated answer (a re-send after a dropped connection)
+    // is recognised: the same decision again is a success, a different one is refused. Kept for the session's life:
+    // an approval id is never reused, and a client may re-send long after the turn went on.
+    private readonly Dictionary<string, bool> answeredApprovals = new(StringComparer.Ordinal);
     private readonly SessionHistory history;
     private readonly TimeProvider timeProvider;
     private readonly CancellationTokenSource lifetime;
@@ -139,13 +143,22 @@ internal sealed class EngineSession : ITurnHost
     public async Task<ToolApproval> RequestApprovalAsync(ApprovalRequestEvent request, CancellationToken cancellationToken)
     {
         var approvalId = request.Data.ApprovalId;
-        var pending = new PendingApproval(request.Data.Arguments);
+        var pending = new WaitingApproval(request.Data.Arguments);
         try
         {
             lock (gate)
             {
                 approvals.Add(approvalId, pending);
                 AppendLocked(request);
+                pending.Listed = new PendingApproval
+                {
+                    ApprovalId = approvalId,
+                    ToolName = request.Data.ToolName,
+                    ToolId = request.Data.ToolId,
+                    Arguments = request.Data.Arguments,
+                    MessageId = request.MessageId,
+                    Seq = lastEventSeq,
+                };
             }
 
             // The session's own lifetime too: an agent that passes no token must not wait past a terminate.
@@ -161,17 +174,25 @@ internal sealed class EngineSession : ITurnHost
         }
     }
 
-    /// <summary>Hands a client's <c>send_response</c> to the turn waiting for it.</summary>
+    /// <summary>
+    /// Hands a client's <c>send_response</c> to the turn waiting for it. Idempotent by approval id: an answer that
+    /// repeats the decision already taken (from any connection) is a success that changes nothing.
+    /// </summary>
     public ApprovalAnswer Answer(SendResponseFrameData response)
     {
         lock (gate)
         {
-            if (!approvals.Remove(response.ApprovalId, out var pending))
+            if (answeredApprovals.TryGetValue(response.ApprovalId, out var taken))
             {
-                return answeredApprovals.Contains(response.ApprovalId) ? ApprovalAnswer.AlreadyAnswered : ApprovalAnswer.Unknown;
+                return taken == response.Approved ? ApprovalAnswer.Repeated : ApprovalAnswer.AlreadyAnswered;
             }
 
-            answeredApprovals.Add(response.ApprovalId);
+            if (!approvals.Remove(response.ApprovalId, out var pending))
+            {
+                return ApprovalAnswer.Unknown;
+            }
+
+            answeredApprovals.Add(response.ApprovalId, response.Approved);
             pending.Decision.TrySetResult(new ToolApproval
             {
                 ApprovalId = response.ApprovalId,
@@ -190,6 +211,15 @@ internal sealed class EngineSession : ITurnHost
         lock (gate)
         {
             return history.After(afterSeq);
+        }
+    }
+
+    /// <summary>The approval requests still waiting for an answer, oldest first (the history lists them).</summary>
+    public IReadOnlyList<PendingApproval> PendingApprovals()
+    {
+        lock (gate)
+        {
+            return approvals.Values.Select(a => a.Listed).OfType<PendingApproval>().OrderBy(a => a.Seq).ToArray();
         }
     }
 
@@ -270,9 +300,12 @@ internal sealed class EngineSession : ITurnHost
 
     private sealed record StoredEvent(long Seq, SessionEvent Event, byte[] Utf8);
 
-    private sealed class PendingApproval(IReadOnlyDictionary<string, System.Text.Json.JsonElement> proposedArguments)
+    private sealed class WaitingApproval(IReadOnlyDictionary<string, System.Text.Json.JsonElement> proposedArguments)
     {
         public IReadOnlyDictionary<string, System.Text.Json.JsonElement> ProposedArguments { get; } = proposedArguments;
+
+        /// <summary>How the history lists it; set under the gate once the request is stored (it then has its seq).</summary>
+        public PendingApproval? Listed { get; set; }
 
         // Continuations run elsewhere: the answering receive loop must not run the rest of the turn inline.
         public TaskCompletionSource<ToolApproval> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -288,6 +321,9 @@ internal enum ApprovalAnswer
     /// <summary>No approval with that id was ever requested in this session.</summary>
     Unknown,
 
-    /// <summary>The approval was answered before.</summary>
+    /// <summary>The approval was answered before with the same decision: a success, applied once.</summary>
+    Repeated,
+
+    /// <summary>The approval was answered before with the other decision: refused.</summary>
     AlreadyAnswered,
 }

@@ -15,7 +15,7 @@ internal sealed class SessionStore : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, LiveSession> live = new(StringComparer.Ordinal);
 
-    // Terminated sessions leave their owner behind, so that a later connect gets "terminated" (or "forbidden"), not "not found".
+    // Terminated sessions leave their owner behind, so that the owner's later connect gets "terminated", not "not found".
     private readonly ConcurrentDictionary<string, string> terminated = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly IAgent agent;
@@ -43,7 +43,10 @@ internal sealed class SessionStore : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Finds a session for <paramref name="owner"/>.</summary>
+    /// <summary>
+    /// Finds a session for <paramref name="owner"/>. Another key's session, live or terminated, is <see cref="SessionLookup.NotFound"/>
+    /// like an id nobody uses: a key cannot tell whether another key's session exists.
+    /// </summary>
     public SessionLookup Find(string sessionId, string owner, out EngineSession? session)
     {
         session = null;
@@ -51,16 +54,16 @@ internal sealed class SessionStore : IAsyncDisposable
         {
             if (!string.Equals(entry.Session.Info.Owner, owner, StringComparison.Ordinal))
             {
-                return SessionLookup.Forbidden;
+                return SessionLookup.NotFound;
             }
 
             session = entry.Session;
             return SessionLookup.Found;
         }
 
-        if (terminated.TryGetValue(sessionId, out var formerOwner))
+        if (terminated.TryGetValue(sessionId, out var formerOwner) && string.Equals(formerOwner, owner, StringComparison.Ordinal))
         {
-            return string.Equals(formerOwner, owner, StringComparison.Ordinal) ? SessionLookup.Terminated : SessionLookup.Forbidden;
+            return SessionLookup.Terminated;
         }
 
         return SessionLookup.NotFound;
@@ -124,11 +127,8 @@ internal enum SessionLookup
     /// <summary>Live and owned by the caller.</summary>
     Found,
 
-    /// <summary>No such session.</summary>
+    /// <summary>No such session visible to the caller: an unknown id, or another API key's session.</summary>
     NotFound,
-
-    /// <summary>Owned by another API key.</summary>
-    Forbidden,
 
     /// <summary>Terminated; it cannot be resumed.</summary>
     Terminated,

@@ -17,7 +17,7 @@ internal static class ClientFrameParser
         rejection = default;
         if (utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
-            rejection = new FrameRejection(EngineErrorCodes.InvalidJson, "The frame is empty; send one JSON object.", null);
+            rejection = new FrameRejection(ErrorCode.InvalidJson, "The frame is empty; send one JSON object.", null);
             return null;
         }
 
@@ -28,14 +28,14 @@ internal static class ClientFrameParser
             var frame = ClientFrameJsonConverter.ReadValue(ref reader);
             if (HasTrailingContent(ref reader))
             {
-                rejection = new FrameRejection(EngineErrorCodes.InvalidJson, "The frame holds more than one JSON value; send one JSON object per frame.", frame.RequestId);
+                rejection = new FrameRejection(ErrorCode.InvalidJson, "The frame holds more than one JSON value; send one JSON object per frame.", frame.RequestId);
                 return null;
             }
 
             if (frame is UnknownClientFrame unknown)
             {
                 rejection = new FrameRejection(
-                    EngineErrorCodes.UnknownType,
+                    ErrorCode.UnknownType,
                     "Unknown frame type \"" + unknown.TypeName + "\". Known types: create_session, connect_session, post_message, post_messages, send_response, terminate_session, ping.",
                     unknown.RequestId);
                 return null;
@@ -69,7 +69,7 @@ internal static class ClientFrameParser
     {
         if (!IsOneJsonValue(utf8, out var syntaxError))
         {
-            return new FrameRejection(EngineErrorCodes.InvalidJson, "The frame is not valid JSON: " + syntaxError, null);
+            return new FrameRejection(ErrorCode.InvalidJson, "The frame is not valid JSON: " + syntaxError, null);
         }
 
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
@@ -84,7 +84,7 @@ internal static class ClientFrameParser
                 JsonTokenType.True or JsonTokenType.False => "a boolean",
                 _ => "null",
             };
-            return new FrameRejection(EngineErrorCodes.InvalidFrame, "A frame must be a JSON object, not " + found + ".", null);
+            return new FrameRejection(ErrorCode.InvalidFrame, "A frame must be a JSON object, not " + found + ".", null);
         }
 
         var requestId = TopLevelString(utf8, "request_id"u8, out _);
@@ -92,7 +92,7 @@ internal static class ClientFrameParser
         var message = hasType
             ? "Invalid frame: " + exception.Message
             : "The frame has no \"type\" property; every frame needs one, for example {\"type\":\"ping\",\"request_id\":\"1\"}.";
-        return new FrameRejection(EngineErrorCodes.InvalidFrame, message, requestId);
+        return new FrameRejection(ErrorCode.InvalidFrame, message, requestId);
     }
 
     private static bool IsOneJsonValue(ReadOnlySpan<byte> utf8, out string? error)
@@ -149,4 +149,4 @@ internal static class ClientFrameParser
 }
 
 /// <summary>Why a frame was refused: the error code and message of the <c>error</c> reply, and the request id to echo.</summary>
-internal readonly record struct FrameRejection(string Code, string Message, string? RequestId);
+internal readonly record struct FrameRejection(ErrorCode Code, string Message, string? RequestId);

@@ -17,7 +17,7 @@ namespace Sessions.Engine.Transport;
 /// for how they end. The session outlives it: ending a connection only detaches it.
 /// </summary>
 /// <remarks>
-/// Endings: the peer closes (we answer its close), the engine closes (terminate 4001, forbidden 1008, oversize 1009,
+/// Endings: the peer closes (we answer its close), the engine closes (terminate 4001, oversize 1009,
 /// stopping 1001: the peer gets a bounded time to answer, then the socket is aborted), or the socket breaks (a drop
 /// fault, a network error). Every wait is bounded, so a connection never outlives engine shutdown.
 /// </remarks>

@@ -11,9 +11,6 @@ public static class EngineCloseStatus
     /// <summary>The close description sent with <see cref="SessionTerminated"/>.</summary>
     public const string SessionTerminatedDescription = global::Sessions.Protocol.ProtocolFacts.SessionTerminatedCloseDescription;
 
-    /// <summary>1008: the session belongs to another API key (after an <c>error</c> event with code <c>forbidden</c>).</summary>
-    public const WebSocketCloseStatus Forbidden = WebSocketCloseStatus.PolicyViolation;
-
     /// <summary>1009: a client frame exceeded the engine's frame limit.</summary>
     public const WebSocketCloseStatus FrameTooBig = WebSocketCloseStatus.MessageTooBig;
 

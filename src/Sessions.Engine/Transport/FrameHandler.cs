@@ -41,7 +41,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     {
         if (frame.Kind == ReceivedFrameKind.Binary)
         {
-            return Reject(EngineErrorCodes.InvalidFrame, "Binary frames are not part of the protocol; send each frame as one UTF-8 text frame holding a JSON object.", null);
+            return Reject(ErrorCode.InvalidFrame, "Binary frames are not part of the protocol; send each frame as one UTF-8 text frame holding a JSON object.", null);
         }
 
         var parsed = ClientFrameParser.Parse(frame.Utf8.Span, out var rejection);
@@ -58,7 +58,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
         if ((value.Data.AgentId is null) == (value.Data.ChatbotId is null))
         {
-            return Reject(EngineErrorCodes.InvalidFrame, "create_session needs exactly one of data.agent_id and data.chatbot_id.", value.RequestId);
+            return Reject(ErrorCode.InvalidFrame, "create_session needs exactly one of data.agent_id and data.chatbot_id.", value.RequestId);
         }
 
         var session = store.Create(owner, value.Data.AgentId, value.Data.ChatbotId, value.Data.Metadata);
@@ -79,21 +79,16 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
         if (value.Data.LastSeq is < 0)
         {
-            return Reject(EngineErrorCodes.InvalidFrame, "data.last_seq cannot be negative; omit it to replay every stored event.", value.RequestId);
+            return Reject(ErrorCode.InvalidFrame, "data.last_seq cannot be negative; omit it to replay every stored event.", value.RequestId);
         }
 
         switch (store.Find(sessionId, owner, out var session))
         {
             case SessionLookup.NotFound:
-                return Reject(EngineErrorCodes.NotFound, "No session has the id \"" + sessionId + "\".", value.RequestId, sessionId);
+                return Reject(ErrorCode.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.", value.RequestId, sessionId);
 
             case SessionLookup.Terminated:
                 return RejectTerminated(sessionId, value.RequestId);
-
-            case SessionLookup.Forbidden:
-                Reject(EngineErrorCodes.Forbidden, "Session \"" + sessionId + "\" belongs to another API key.", value.RequestId, sessionId);
-                writer.Close(EngineCloseStatus.Forbidden, "forbidden");
-                return false;
         }
 
         // Set before attaching, so faults armed for the session apply from session_connected on.
@@ -115,7 +110,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     /// <inheritdoc/>
     public bool Visit(PostMessagesFrame value)
         => value.Data.Messages.Count == 0
-            ? Reject(EngineErrorCodes.InvalidFrame, "post_messages needs at least one message in data.messages.", value.RequestId)
+            ? Reject(ErrorCode.InvalidFrame, "post_messages needs at least one message in data.messages.", value.RequestId)
             : Post(value.Data.Messages, value.RequestId, single: false);
 
     /// <inheritdoc/>
@@ -127,22 +122,27 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var approvalId = value.Data.ApprovalId;
-        return session.Answer(value.Data) switch
+        switch (session.Answer(value.Data))
         {
-            ApprovalAnswer.Resolved => Accepted(session, value),
-            ApprovalAnswer.AlreadyAnswered => Reject(EngineErrorCodes.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered.", value.RequestId),
-            _ => Reject(EngineErrorCodes.UnknownApproval, "No pending approval has the id \"" + approvalId + "\" in this session.", value.RequestId),
-        };
+            case ApprovalAnswer.Resolved:
+                return Accepted(session, value, repeated: false);
+            case ApprovalAnswer.Repeated:
+                return Accepted(session, value, repeated: true);
+            case ApprovalAnswer.AlreadyAnswered:
+                return Reject(ErrorCode.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered with the other decision; an approval is applied once.", value.RequestId);
+            default:
+                return Reject(ErrorCode.UnknownApproval, "No pending approval has the id \"" + approvalId + "\" in this session.", value.RequestId);
+        }
     }
 
-    /// <summary>Acknowledges a taken answer, so the client's RespondAsync returns only once the engine has it.</summary>
-    private bool Accepted(EngineSession session, SendResponseFrame value)
+    /// <summary>Acknowledges an answer the engine took (or already had): a direct answer, not stored, no seq.</summary>
+    private bool Accepted(EngineSession session, SendResponseFrame frame, bool repeated)
     {
         Send(new ResponseAcceptedEvent
         {
             SessionId = session.Id,
-            RequestId = value.RequestId,
-            Data = new ResponseAcceptedEventData { ApprovalId = value.Data.ApprovalId, Approved = value.Data.Approved, Repeated = false },
+            RequestId = frame.RequestId,
+            Data = new ResponseAcceptedEventData { ApprovalId = frame.Data.ApprovalId, Approved = frame.Data.Approved, Repeated = repeated },
         });
         return true;
     }
@@ -170,7 +170,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
     /// <inheritdoc/>
     public bool Visit(UnknownClientFrame value)
-        => Reject(EngineErrorCodes.UnknownType, "Unknown frame type \"" + value.TypeName + "\".", value.RequestId);
+        => Reject(ErrorCode.UnknownType, "Unknown frame type \"" + value.TypeName + "\".", value.RequestId);
 
     private bool Post(IReadOnlyList<UserMessage> messages, string requestId, bool single)
     {
@@ -184,7 +184,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             if (Invalid(messages[i]) is { } problem)
             {
                 var where = single ? "data.message" : "data.messages[" + i + "]";
-                return Reject(EngineErrorCodes.InvalidFrame, where + ": " + problem, requestId);
+                return Reject(ErrorCode.InvalidFrame, where + ": " + problem, requestId);
             }
         }
 
@@ -241,7 +241,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     {
         if (Attached is null)
         {
-            Reject(EngineErrorCodes.NotAttached, "Send create_session or connect_session first: this connection is not attached to a session.", requestId);
+            Reject(ErrorCode.NotAttached, "Send create_session or connect_session first: this connection is not attached to a session.", requestId);
         }
 
         return Attached;
@@ -254,22 +254,22 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             return false;
         }
 
-        Reject(EngineErrorCodes.AlreadyAttached, "This connection is already attached to session \"" + session.Id + "\"; open another connection for another session.", requestId);
+        Reject(ErrorCode.AlreadyAttached, "This connection is already attached to session \"" + session.Id + "\"; open another connection for another session.", requestId);
         return true;
     }
 
     private bool RejectTerminated(string sessionId, string requestId)
-        => Reject(EngineErrorCodes.SessionTerminated, "Session \"" + sessionId + "\" was terminated; it cannot be resumed. Create a new session.", requestId, sessionId);
+        => Reject(ErrorCode.SessionTerminated, "Session \"" + sessionId + "\" was terminated; it cannot be resumed. Create a new session.", requestId, sessionId);
 
     /// <summary>Queues an <c>error</c> answer (transient: no seq, not stored). Always returns false, the value of a refused frame.</summary>
-    private bool Reject(string code, string message, string? requestId, string? sessionId = null)
+    private bool Reject(ErrorCode code, string message, string? requestId, string? sessionId = null)
     {
-        Log.FrameRejected(logger, connectionId, code);
+        Log.FrameRejected(logger, connectionId, ErrorCodes.WireName(code));
         Send(new ErrorEvent
         {
             SessionId = sessionId ?? Attached?.Id ?? string.Empty,
             RequestId = requestId,
-            Data = new ErrorEventData { Error = message, Code = code, Retryable = false },
+            Data = new ErrorEventData { Error = message, Code = ErrorCodes.WireName(code), Retryable = false },
         });
         return false;
     }

@@ -24,24 +24,21 @@ internal sealed class HistoryEndpoint(EngineState engine)
         if (context.Request.Query.TryGetValue("after_seq", out var raw)
             && !(long.TryParse(raw.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq)))
         {
-            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "after_seq must be a non-negative integer.").ConfigureAwait(false);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, "after_seq must be a non-negative integer.").ConfigureAwait(false);
             return;
         }
 
         switch (engine.Sessions.Find(sessionId, owner, out var session))
         {
             case SessionLookup.NotFound:
-                await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.NotFound, "No session has the id \"" + sessionId + "\".").ConfigureAwait(false);
+                await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCode.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.").ConfigureAwait(false);
                 return;
             case SessionLookup.Terminated:
-                await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.SessionTerminated, "Session \"" + sessionId + "\" was terminated; its history is gone.").ConfigureAwait(false);
-                return;
-            case SessionLookup.Forbidden:
-                await HttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, EngineErrorCodes.Forbidden, "Session \"" + sessionId + "\" belongs to another API key.").ConfigureAwait(false);
+                await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCode.SessionTerminated, "Session \"" + sessionId + "\" was terminated; its history is gone.").ConfigureAwait(false);
                 return;
         }
 
-        var body = EventSerializer.Serialize(new GetMessagesResponse { SessionId = sessionId, Messages = session!.Messages(afterSeq) });
+        var body = EventSerializer.Serialize(new GetMessagesResponse { SessionId = sessionId, Messages = session!.Messages(afterSeq), PendingApprovals = session.PendingApprovals() });
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = body.Length;

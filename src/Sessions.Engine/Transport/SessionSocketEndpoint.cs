@@ -19,7 +19,7 @@ internal sealed class SessionSocketEndpoint(EngineState engine)
 
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "websocket_required", "This address takes WebSocket upgrades only.").ConfigureAwait(false);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.WebsocketRequired, "This address takes WebSocket upgrades only.").ConfigureAwait(false);
             return;
         }
 

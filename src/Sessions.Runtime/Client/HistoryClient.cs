@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -12,54 +13,35 @@ using Sessions.Serialization;
 namespace Sessions;
 
 /// <summary>The history endpoint: <c>GET {base}/v1/sessions/{id}/messages[?after_seq=N]</c>.</summary>
+/// <remarks>
+/// Every failure reaches the caller as a <see cref="SessionException"/>: a refused or cut connection as
+/// <see cref="SessionDisconnectedException"/>, the <see cref="HttpClient"/> timeout as <see cref="SessionTimeoutException"/>,
+/// an answer that is not the documented JSON as a <see cref="SessionException"/> with code <c>bad_response</c>. Only the
+/// caller's own cancellation stays an <see cref="OperationCanceledException"/>.
+/// </remarks>
 internal sealed class HistoryClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
     private readonly string _apiKey;
 
-    public HistoryClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler)
+    public HistoryClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler, TimeSpan? timeout = null)
     {
         _baseAddress = baseAddress;
         _apiKey = apiKey;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        if (timeout is { } limit)
+        {
+            _http.Timeout = limit;
+        }
     }
 
     public async Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
     {
-        var path = "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/messages";
-        var endpoint = new Uri(_baseAddress, path);
-        var address = afterSeq is { } after ? new Uri(endpoint + "?after_seq=" + after.ToString(CultureInfo.InvariantCulture)) : endpoint;
-        using var request = new HttpRequestMessage(HttpMethod.Get, address);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var where = endpoint.GetLeftPart(UriPartial.Path);
-        if (!response.IsSuccessStatusCode)
+        var (body, where) = await GetAsync(sessionId, afterSeq, cancellationToken).ConfigureAwait(false);
+        return Decode(body, where, static (typed, document) =>
         {
-            var status = response.StatusCode;
-            throw status switch
-            {
-                HttpStatusCode.Unauthorized => new SessionAuthenticationException($"The engine refused the API key (401) at GET {where}.") { StatusCode = status, Method = "GET", Endpoint = where },
-                HttpStatusCode.Forbidden => new SessionPermissionException($"Session {sessionId} belongs to another API key (403) at GET {where}.") { StatusCode = status, Method = "GET", Endpoint = where },
-                HttpStatusCode.NotFound => new SessionNotFoundException($"Session {sessionId} was not found (404) at GET {where}.") { StatusCode = status, Method = "GET", Endpoint = where },
-                _ => new SessionException($"The engine answered {(int)status} at GET {where}.", "http_" + ((int)status).ToString(CultureInfo.InvariantCulture)) { StatusCode = status, Method = "GET", Endpoint = where },
-            };
-        }
-
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Decode(body, where);
-    }
-
-    private static SessionMessage[] Decode(byte[] body, string where)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            reader.Read();
-            var typed = GetMessagesResponseJsonConverter.ReadValue(ref reader);
-
             // The typed records drop what this version does not know; Raw keeps each message whole.
-            using var document = JsonDocument.Parse(body);
             var raws = document.RootElement.GetProperty("messages");
             var messages = new SessionMessage[typed.Messages.Count];
             var index = 0;
@@ -70,10 +52,69 @@ internal sealed class HistoryClient : IDisposable
             }
 
             return messages;
-        }
-        catch (JsonException exception)
+        });
+    }
+
+    /// <summary>The approval requests still waiting for an answer, oldest first; empty from an engine that does not list them.</summary>
+    public async Task<IReadOnlyList<PendingApproval>> GetPendingApprovalsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        // The engine lists pending approvals whatever after_seq is: asking after the last possible seq skips the messages.
+        var (body, where) = await GetAsync(sessionId, long.MaxValue, cancellationToken).ConfigureAwait(false);
+        return Decode(body, where, static (typed, _) => typed.PendingApprovals ?? []);
+    }
+
+    private async Task<(byte[] Body, string Where)> GetAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
+    {
+        var path = "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/messages";
+        var endpoint = new Uri(_baseAddress, path);
+        var address = afterSeq is { } after ? new Uri(endpoint + "?after_seq=" + after.ToString(CultureInfo.InvariantCulture)) : endpoint;
+        var where = endpoint.GetLeftPart(UriPartial.Path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, address);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        try
         {
-            throw new SessionException($"The history from GET {where} is not valid: {exception.Message}", "bad_response", exception);
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Refused(response.StatusCode, sessionId, where);
+            }
+
+            return (await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), where);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's token: HttpClient's own timeout.
+            throw new SessionTimeoutException($"GET {where} got no answer within {_http.Timeout.TotalSeconds:0.###} s.", exception) { Method = "GET", Endpoint = where };
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            // Refused, reset or cut in the middle of the body. The message names the endpoint, never the key.
+            throw new SessionDisconnectedException($"GET {where} failed: {exception.Message}", exception) { Method = "GET", Endpoint = where };
+        }
+    }
+
+    private static SessionException Refused(HttpStatusCode status, string sessionId, string where) => status switch
+    {
+        HttpStatusCode.Unauthorized => new SessionAuthenticationException($"The engine refused the API key (401) at GET {where}.") { StatusCode = status, Method = "GET", Endpoint = where },
+        HttpStatusCode.Forbidden => new SessionPermissionException($"Session {sessionId} belongs to another API key (403) at GET {where}.") { StatusCode = status, Method = "GET", Endpoint = where },
+        HttpStatusCode.NotFound => new SessionNotFoundException($"Session {sessionId} was not found (404) at GET {where}.") { StatusCode = status, Method = "GET", Endpoint = where },
+        _ => new SessionException($"The engine answered {(int)status} at GET {where}.", "http_" + ((int)status).ToString(CultureInfo.InvariantCulture)) { StatusCode = status, Method = "GET", Endpoint = where },
+    };
+
+    private static T Decode<T>(byte[] body, string where, Func<GetMessagesResponse, JsonDocument, T> select)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            reader.Read();
+            var typed = GetMessagesResponseJsonConverter.ReadValue(ref reader);
+            using var document = JsonDocument.Parse(body);
+            return select(typed, document);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            // InvalidOperationException and KeyNotFoundException: JSON of another shape than the schema's (a number, no "messages").
+            throw new SessionException($"The history from GET {where} is not valid: {exception.Message}", "bad_response", exception) { Method = "GET", Endpoint = where };
         }
     }
 

@@ -95,6 +95,10 @@ internal sealed class SessionConnection : IAsyncDisposable
     public async Task<SessionEvent> RequestAsync(ClientFrame frame, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var answer = _pending.Register(frame.RequestId);
+
+        // When the send fails or the wait ends first, the connection's end may still fail this task: observed here, so
+        // that it never surfaces as an unobserved task exception (the caller got its own exception).
+        _ = answer.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
             await SendAsync(frame, cancellationToken).ConfigureAwait(false);

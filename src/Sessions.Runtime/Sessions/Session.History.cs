@@ -19,5 +19,10 @@ public partial class Session
     public virtual Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(long afterSeq, CancellationToken cancellationToken = default)
         => Client.History.GetMessagesAsync(RequireId(), afterSeq, cancellationToken);
 
+    /// <summary>The approval requests still waiting for an answer, oldest first: a client that restarted answers them with <see cref="PendingApproval.ToApprovalRequest"/> and <c>RespondApprovalAsync</c>.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public virtual Task<IReadOnlyList<PendingApproval>> GetPendingApprovalsAsync(CancellationToken cancellationToken = default)
+        => Client.History.GetPendingApprovalsAsync(RequireId(), cancellationToken);
+
     private string RequireId() => SessionId ?? throw new SessionDisconnectedException("The session has no id yet: connect it first.");
 }

@@ -21,9 +21,12 @@ public partial class Session
     /// <param name="eventTypes">Only these kinds, or all when null. The synthetic overflow error always comes through.</param>
     /// <param name="maxQueue">
     /// How many events may wait for this listener; 0 means no limit. When a slow listener lets the queue fill,
-    /// further events are dropped for it alone, and where the gap is it receives one <see cref="ErrorEvent"/>
-    /// whose <c>Data.Error</c> is <c>"subscriber queue overflow"</c> and whose
-    /// <see cref="ErrorEvent.DroppedEvents"/> says how many were lost. Other listeners lose nothing.
+    /// further streaming deltas (<c>message_delta</c>, <c>thinking</c>, <c>participant_status</c>) are dropped for it
+    /// alone, while every other kind (<c>message_complete</c>, <c>approval_request</c>, <c>reauth_request</c>,
+    /// <c>error</c>, ...) still queues; where the gap is it receives one <see cref="ErrorEvent"/> whose
+    /// <c>Data.Error</c> is <c>"subscriber queue overflow"</c>, whose <see cref="ErrorEvent.DroppedEvents"/> says how
+    /// many were lost and whose <see cref="ErrorEvent.FirstDroppedSeq"/>/<see cref="ErrorEvent.LastDroppedSeq"/> say
+    /// which. Other listeners lose nothing.
     /// </param>
     /// <param name="cancellationToken">Ends the listening (the enumeration stops without an exception).</param>
     /// <remarks>

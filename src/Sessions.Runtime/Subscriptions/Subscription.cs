@@ -11,21 +11,27 @@ namespace Sessions.Subscriptions;
 /// its own queue, filled by the receive loop without ever waiting.
 /// </summary>
 /// <remarks>
-/// Overflow: when the queue holds <c>capacity</c> events, further events are dropped and counted. One
-/// synthetic <see cref="ErrorEvent"/> (code <c>subscriber_queue_overflow</c>) carrying how many were
-/// dropped then takes the place of the gap: queued before the next event that fits, or handed to the
-/// reader as soon as it has drained the queue, whichever comes first (the count is taken atomically, so
-/// exactly one of them reports it). Each burst of drops is reported once and in place.
+/// Overflow: when the queue holds <c>capacity</c> events, further transient events (<see cref="OverflowPolicy.IsTransient"/>:
+/// deltas) are dropped and counted, while every other kind still queues (up to <see cref="OverflowPolicy.HardLimit"/>).
+/// One synthetic <see cref="ErrorEvent"/> (code <c>subscriber_queue_overflow</c>) carrying how many were dropped and
+/// which seqs then takes the place of the gap: queued before the next event that is queued, or handed to the reader as
+/// soon as it has drained the queue, whichever comes first (the gap is taken under a lock, so exactly one of them
+/// reports it). Each burst of drops is reported once and in place.
 /// </remarks>
 internal sealed class Subscription
 {
     private readonly Channel<SessionEvent> _queue = Channel.CreateUnbounded<SessionEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<SessionEvent, bool>? _filter;
     private readonly int _capacity;
+    private readonly int _hardLimit;
     private readonly Action<Subscription> _onEnd;
     private readonly Action<long>? _onDrop;
+    private readonly object _gapGate = new();
+    private Gap _gap;
+
+    // Mirrors _gap.Dropped != 0 outside the lock, so that the hot path (an event that fits) never takes it.
+    private int _hasGap;
     private int _count;
-    private long _dropped;
     private string _sessionId = string.Empty;
 
     public Subscription(Func<SessionEvent, bool>? filter, int capacity, Action<Subscription> onEnd, Action<long>? onDrop)
@@ -37,6 +43,7 @@ internal sealed class Subscription
 
         _filter = filter;
         _capacity = capacity;
+        _hardLimit = capacity == 0 ? 0 : OverflowPolicy.HardLimit(capacity);
         _onEnd = onEnd;
         _onDrop = onDrop;
     }
@@ -50,11 +57,21 @@ internal sealed class Subscription
         }
 
         Volatile.Write(ref _sessionId, evt.SessionId);
-        if (_capacity > 0 && Volatile.Read(ref _count) >= _capacity)
+        if (_capacity > 0)
         {
-            Interlocked.Increment(ref _dropped);
-            _onDrop?.Invoke(1);
-            return;
+            var count = Volatile.Read(ref _count);
+            var transient = OverflowPolicy.IsTransient(evt);
+            if (count >= _hardLimit || (transient && count >= _capacity))
+            {
+                lock (_gapGate)
+                {
+                    _gap.Add(evt, transient);
+                    Volatile.Write(ref _hasGap, 1);
+                }
+
+                _onDrop?.Invoke(1);
+                return;
+            }
         }
 
         FlushOverflowReport();
@@ -82,10 +99,9 @@ internal sealed class Subscription
                 }
 
                 // Drained: a gap that no later event has reported yet is reported now.
-                var dropped = Interlocked.Exchange(ref _dropped, 0);
-                if (dropped > 0)
+                if (TakeReport() is { } report)
                 {
-                    yield return ClientReports.Overflow(Volatile.Read(ref _sessionId), dropped);
+                    yield return report;
                     continue;
                 }
 
@@ -115,13 +131,73 @@ internal sealed class Subscription
 
     private void FlushOverflowReport()
     {
-        var dropped = Interlocked.Exchange(ref _dropped, 0);
-        if (dropped == 0)
+        if (TakeReport() is not { } report)
         {
             return;
         }
 
         Interlocked.Increment(ref _count);
-        _queue.Writer.TryWrite(ClientReports.Overflow(_sessionId, dropped));
+        _queue.Writer.TryWrite(report);
+    }
+
+    private ErrorEvent? TakeReport()
+    {
+        if (Volatile.Read(ref _hasGap) == 0)
+        {
+            return null;
+        }
+
+        Gap gap;
+        lock (_gapGate)
+        {
+            if (_gap.Dropped == 0)
+            {
+                return null;
+            }
+
+            gap = _gap;
+            _gap = default;
+            Volatile.Write(ref _hasGap, 0);
+        }
+
+        return ClientReports.Overflow(Volatile.Read(ref _sessionId), gap.Dropped) with
+        {
+            MessageId = gap.SingleMessage ? gap.MessageId : null,
+            FirstDroppedSeq = gap.FirstSeq,
+            LastDroppedSeq = gap.LastSeq,
+            OnlyTransientDropped = !gap.KeptKindDropped,
+        };
+    }
+
+    /// <summary>One burst of drops not reported yet: how many, which seqs, which message.</summary>
+    private struct Gap
+    {
+        public long Dropped;
+        public long? FirstSeq;
+        public long? LastSeq;
+        public string? MessageId;
+        public bool SingleMessage;
+        public bool KeptKindDropped;
+
+        public void Add(SessionEvent evt, bool transient)
+        {
+            if (Dropped++ == 0)
+            {
+                MessageId = evt.MessageId;
+                SingleMessage = true;
+            }
+            else if (!string.Equals(MessageId, evt.MessageId, StringComparison.Ordinal))
+            {
+                SingleMessage = false;
+            }
+
+            if (evt.Seq is { } seq)
+            {
+                FirstSeq ??= seq;
+                LastSeq = seq;
+            }
+
+            KeptKindDropped |= !transient;
+        }
     }
 }

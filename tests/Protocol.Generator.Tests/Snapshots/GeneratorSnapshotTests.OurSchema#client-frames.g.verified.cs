@@ -310,7 +310,7 @@ namespace Sessions.Tests.Generated
     }
 
     /// <summary>
-    /// Answers an <c>approval_request</c>; the paused turn resumes. An unknown or already answered <c>approval_id</c> gets an <c>error</c> event.
+    /// Answers an <c>approval_request</c>; the paused turn resumes. Acknowledged by <c>response_accepted</c> (with this frame's <c>request_id</c>) once the engine has taken the answer. Idempotent by <c>approval_id</c>, across connections and resumes: the same decision again is acknowledged with <c>repeated: true</c> and applied once; the other decision for an approval already answered gets an <c>error</c> event with code <c>approval_already_answered</c>, and an <c>approval_id</c> no pending approval has gets <c>unknown_approval</c> (both with this frame's <c>request_id</c>). A client that did not see the acknowledgement re-sends the answer after resuming if <c>session_connected</c> still lists the approval in <c>pending_approvals</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]

@@ -24,6 +24,64 @@ namespace Sessions.Tests.Generated
     }
 
     /// <summary>
+    /// The <c>code</c> of an <c>error</c> event (and of the history endpoint's error body): what went wrong, for clients to branch on. <c>invalid_json</c>: the frame is not JSON, or holds more than one JSON value. <c>invalid_frame</c>: the frame is JSON but not a valid frame (not an object, no <c>type</c>, a missing or ill-typed field, a binary frame). <c>unknown_type</c>: the frame's <c>type</c> is not one the engine knows. <c>not_attached</c>: the frame needs a session, but the connection has not sent <c>create_session</c> or <c>connect_session</c>. <c>already_attached</c>: the connection is already attached to a session. <c>not_found</c>: no session with this id is visible to this API key (a random id and another key's session get the same answer). <c>session_terminated</c>: the session was terminated and cannot be resumed. <c>forbidden</c>: the API key may not use this session. <c>unknown_approval</c>: no pending approval has this <c>approval_id</c>. <c>approval_already_answered</c>: the approval was answered already with the other decision. <c>agent_error</c>: the agent failed the turn on purpose. <c>agent_failed</c>: the agent threw while running the turn. <c>unauthorized</c>: missing or invalid API key (HTTP 401). <c>invalid_request</c>: an HTTP request's parameters are not valid (HTTP 400). <c>websocket_required</c>: the session address takes WebSocket upgrades only (HTTP 400). Agents may send codes of their own; a reader maps a code it does not know to its unknown value and keeps the text.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorCodeJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public enum ErrorCode
+    {
+        /// <summary>
+        /// A value this version of the schema does not know. It cannot be written back.
+        /// </summary>
+        Unknown = 0,
+
+        /// <summary>On the wire: <c>invalid_json</c>.</summary>
+        InvalidJson = 1,
+
+        /// <summary>On the wire: <c>invalid_frame</c>.</summary>
+        InvalidFrame = 2,
+
+        /// <summary>On the wire: <c>unknown_type</c>.</summary>
+        UnknownType = 3,
+
+        /// <summary>On the wire: <c>not_attached</c>.</summary>
+        NotAttached = 4,
+
+        /// <summary>On the wire: <c>already_attached</c>.</summary>
+        AlreadyAttached = 5,
+
+        /// <summary>On the wire: <c>not_found</c>.</summary>
+        NotFound = 6,
+
+        /// <summary>On the wire: <c>session_terminated</c>.</summary>
+        SessionTerminated = 7,
+
+        /// <summary>On the wire: <c>forbidden</c>.</summary>
+        Forbidden = 8,
+
+        /// <summary>On the wire: <c>unknown_approval</c>.</summary>
+        UnknownApproval = 9,
+
+        /// <summary>On the wire: <c>approval_already_answered</c>.</summary>
+        ApprovalAlreadyAnswered = 10,
+
+        /// <summary>On the wire: <c>agent_error</c>.</summary>
+        AgentError = 11,
+
+        /// <summary>On the wire: <c>agent_failed</c>.</summary>
+        AgentFailed = 12,
+
+        /// <summary>On the wire: <c>unauthorized</c>.</summary>
+        Unauthorized = 13,
+
+        /// <summary>On the wire: <c>invalid_request</c>.</summary>
+        InvalidRequest = 14,
+
+        /// <summary>On the wire: <c>websocket_required</c>.</summary>
+        WebsocketRequired = 15,
+    }
+
+    /// <summary>
     /// A file sent inline with a user message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter))]
@@ -67,6 +125,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>messages</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage> Messages { get; init; }
+
+        /// <summary>
+        /// The approval requests still waiting for an answer, oldest first, whatever <c>after_seq</c> was: a client that restarts finds them here and answers them with <c>send_response</c>. Absent from engines that do not report them.
+        /// </summary>
+        /// <remarks>On the wire: <c>pending_approvals</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>? PendingApprovals { get; init; }
     }
 
     /// <summary>
@@ -124,6 +188,50 @@ namespace Sessions.Tests.Generated
 
         /// <summary>On the wire: <c>waiting_for_approval</c>.</summary>
         WaitingForApproval = 4,
+    }
+
+    /// <summary>
+    /// An <c>approval_request</c> still waiting for its answer, as the history lists it.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed partial record PendingApproval
+    {
+        /// <summary>
+        /// Id to quote as <c>approval_id</c> in <c>send_response</c>.
+        /// </summary>
+        /// <remarks>On the wire: <c>approval_id</c>.</remarks>
+        public required string ApprovalId { get; init; }
+
+        /// <summary>
+        /// Name of the tool the agent wants to run.
+        /// </summary>
+        /// <remarks>On the wire: <c>tool_name</c>.</remarks>
+        public required string ToolName { get; init; }
+
+        /// <summary>
+        /// Id of the tool as configured on the agent.
+        /// </summary>
+        /// <remarks>On the wire: <c>tool_id</c>.</remarks>
+        public required string ToolId { get; init; }
+
+        /// <summary>
+        /// Arguments the agent proposes (JSON object), as in the <c>approval_request</c>.
+        /// </summary>
+        /// <remarks>On the wire: <c>arguments</c>.</remarks>
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> Arguments { get; init; }
+
+        /// <summary>
+        /// The assistant message whose turn waits for the answer, when the request named one.
+        /// </summary>
+        /// <remarks>On the wire: <c>message_id</c>.</remarks>
+        public string? MessageId { get; init; }
+
+        /// <summary>
+        /// The <c>seq</c> of the <c>approval_request</c> event.
+        /// </summary>
+        /// <remarks>On the wire: <c>seq</c>.</remarks>
+        public required long Seq { get; init; }
     }
 
     /// <summary>
@@ -398,6 +506,203 @@ namespace Sessions.Tests.Generated.Serialization
         }
     }
 
+    /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ErrorCode"/> without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed class ErrorCodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ErrorCode>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedInvalidJson = global::System.Text.Json.JsonEncodedText.Encode("invalid_json");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedInvalidFrame = global::System.Text.Json.JsonEncodedText.Encode("invalid_frame");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedUnknownType = global::System.Text.Json.JsonEncodedText.Encode("unknown_type");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedNotAttached = global::System.Text.Json.JsonEncodedText.Encode("not_attached");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedAlreadyAttached = global::System.Text.Json.JsonEncodedText.Encode("already_attached");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedNotFound = global::System.Text.Json.JsonEncodedText.Encode("not_found");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedSessionTerminated = global::System.Text.Json.JsonEncodedText.Encode("session_terminated");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedForbidden = global::System.Text.Json.JsonEncodedText.Encode("forbidden");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedUnknownApproval = global::System.Text.Json.JsonEncodedText.Encode("unknown_approval");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedApprovalAlreadyAnswered = global::System.Text.Json.JsonEncodedText.Encode("approval_already_answered");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedAgentError = global::System.Text.Json.JsonEncodedText.Encode("agent_error");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedAgentFailed = global::System.Text.Json.JsonEncodedText.Encode("agent_failed");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedUnauthorized = global::System.Text.Json.JsonEncodedText.Encode("unauthorized");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedInvalidRequest = global::System.Text.Json.JsonEncodedText.Encode("invalid_request");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedWebsocketRequired = global::System.Text.Json.JsonEncodedText.Encode("websocket_required");
+
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.ErrorCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorCode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+        /// <summary>Reads one value; a string this version does not know gives <see cref="global::Sessions.Tests.Generated.ErrorCode.Unknown"/>.</summary>
+        /// <param name="reader">The reader, on a string token.</param>
+        /// <returns>The member.</returns>
+        public static global::Sessions.Tests.Generated.ErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref reader, "ErrorCode", "a string");
+            }
+
+            return reader.ValueIsEscaped || reader.HasValueSequence ? FromWireName(reader.GetString()!) : FromUtf8(reader.ValueSpan);
+        }
+
+        /// <summary>The member for a UTF-8 wire value (unescaped).</summary>
+        /// <param name="utf8">The value's bytes.</param>
+        /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ErrorCode.Unknown"/>.</returns>
+        public static global::Sessions.Tests.Generated.ErrorCode FromUtf8(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_json"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.InvalidJson;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_frame"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.InvalidFrame;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_type"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.UnknownType;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_attached"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.NotAttached;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "already_attached"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_found"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.NotFound;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_terminated"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.SessionTerminated;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "forbidden"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.Forbidden;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_approval"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.UnknownApproval;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_already_answered"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_error"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.AgentError;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_failed"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.AgentFailed;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unauthorized"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.Unauthorized;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_request"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.InvalidRequest;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "websocket_required"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired;
+            }
+
+            return global::Sessions.Tests.Generated.ErrorCode.Unknown;
+        }
+
+        /// <summary>The member for a wire value.</summary>
+        /// <param name="value">The wire value.</param>
+        /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ErrorCode.Unknown"/>.</returns>
+        public static global::Sessions.Tests.Generated.ErrorCode FromWireName(string value) => value switch
+        {
+            "invalid_json" => global::Sessions.Tests.Generated.ErrorCode.InvalidJson,
+            "invalid_frame" => global::Sessions.Tests.Generated.ErrorCode.InvalidFrame,
+            "unknown_type" => global::Sessions.Tests.Generated.ErrorCode.UnknownType,
+            "not_attached" => global::Sessions.Tests.Generated.ErrorCode.NotAttached,
+            "already_attached" => global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached,
+            "not_found" => global::Sessions.Tests.Generated.ErrorCode.NotFound,
+            "session_terminated" => global::Sessions.Tests.Generated.ErrorCode.SessionTerminated,
+            "forbidden" => global::Sessions.Tests.Generated.ErrorCode.Forbidden,
+            "unknown_approval" => global::Sessions.Tests.Generated.ErrorCode.UnknownApproval,
+            "approval_already_answered" => global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered,
+            "agent_error" => global::Sessions.Tests.Generated.ErrorCode.AgentError,
+            "agent_failed" => global::Sessions.Tests.Generated.ErrorCode.AgentFailed,
+            "unauthorized" => global::Sessions.Tests.Generated.ErrorCode.Unauthorized,
+            "invalid_request" => global::Sessions.Tests.Generated.ErrorCode.InvalidRequest,
+            "websocket_required" => global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired,
+            _ => global::Sessions.Tests.Generated.ErrorCode.Unknown,
+        };
+
+        /// <summary>The wire value of a member.</summary>
+        /// <param name="value">The member.</param>
+        /// <returns>The string on the wire.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">For the unknown member, whose wire value was not kept.</exception>
+        public static string ToWireName(global::Sessions.Tests.Generated.ErrorCode value) => value switch
+        {
+            global::Sessions.Tests.Generated.ErrorCode.InvalidJson => "invalid_json",
+            global::Sessions.Tests.Generated.ErrorCode.InvalidFrame => "invalid_frame",
+            global::Sessions.Tests.Generated.ErrorCode.UnknownType => "unknown_type",
+            global::Sessions.Tests.Generated.ErrorCode.NotAttached => "not_attached",
+            global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached => "already_attached",
+            global::Sessions.Tests.Generated.ErrorCode.NotFound => "not_found",
+            global::Sessions.Tests.Generated.ErrorCode.SessionTerminated => "session_terminated",
+            global::Sessions.Tests.Generated.ErrorCode.Forbidden => "forbidden",
+            global::Sessions.Tests.Generated.ErrorCode.UnknownApproval => "unknown_approval",
+            global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered => "approval_already_answered",
+            global::Sessions.Tests.Generated.ErrorCode.AgentError => "agent_error",
+            global::Sessions.Tests.Generated.ErrorCode.AgentFailed => "agent_failed",
+            global::Sessions.Tests.Generated.ErrorCode.Unauthorized => "unauthorized",
+            global::Sessions.Tests.Generated.ErrorCode.InvalidRequest => "invalid_request",
+            global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired => "websocket_required",
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "ErrorCode has no wire value for this member."),
+        };
+
+        /// <summary>Writes one value.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The member.</param>
+        /// <exception cref="global::System.Text.Json.JsonException">For the unknown member, whose wire value was not kept.</exception>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorCode value)
+        {
+            switch (value)
+            {
+                case global::Sessions.Tests.Generated.ErrorCode.InvalidJson: writer.WriteStringValue(EncodedInvalidJson); break;
+                case global::Sessions.Tests.Generated.ErrorCode.InvalidFrame: writer.WriteStringValue(EncodedInvalidFrame); break;
+                case global::Sessions.Tests.Generated.ErrorCode.UnknownType: writer.WriteStringValue(EncodedUnknownType); break;
+                case global::Sessions.Tests.Generated.ErrorCode.NotAttached: writer.WriteStringValue(EncodedNotAttached); break;
+                case global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached: writer.WriteStringValue(EncodedAlreadyAttached); break;
+                case global::Sessions.Tests.Generated.ErrorCode.NotFound: writer.WriteStringValue(EncodedNotFound); break;
+                case global::Sessions.Tests.Generated.ErrorCode.SessionTerminated: writer.WriteStringValue(EncodedSessionTerminated); break;
+                case global::Sessions.Tests.Generated.ErrorCode.Forbidden: writer.WriteStringValue(EncodedForbidden); break;
+                case global::Sessions.Tests.Generated.ErrorCode.UnknownApproval: writer.WriteStringValue(EncodedUnknownApproval); break;
+                case global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered: writer.WriteStringValue(EncodedApprovalAlreadyAnswered); break;
+                case global::Sessions.Tests.Generated.ErrorCode.AgentError: writer.WriteStringValue(EncodedAgentError); break;
+                case global::Sessions.Tests.Generated.ErrorCode.AgentFailed: writer.WriteStringValue(EncodedAgentFailed); break;
+                case global::Sessions.Tests.Generated.ErrorCode.Unauthorized: writer.WriteStringValue(EncodedUnauthorized); break;
+                case global::Sessions.Tests.Generated.ErrorCode.InvalidRequest: writer.WriteStringValue(EncodedInvalidRequest); break;
+                case global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired: writer.WriteStringValue(EncodedWebsocketRequired); break;
+                default: throw global::Sessions.Protocol.Generated.ProtocolJson.CannotWrite("ErrorCode", value.ToString());
+            }
+        }
+    }
+
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.FilePart"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
     public sealed class FilePartJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.FilePart>
@@ -496,6 +801,7 @@ namespace Sessions.Tests.Generated.Serialization
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
         private static readonly global::System.Text.Json.JsonEncodedText NameMessages = global::System.Text.Json.JsonEncodedText.Encode("messages");
+        private static readonly global::System.Text.Json.JsonEncodedText NamePendingApprovals = global::System.Text.Json.JsonEncodedText.Encode("pending_approvals");
 
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.GetMessagesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -513,6 +819,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage>? p1 = default;
             var has1 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("session_id"u8))
@@ -526,6 +833,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SessionMessage>(ref reader, "GetMessagesResponse.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.ReadValue(ref r1));
                     has1 = true;
+                }
+                else if (reader.ValueTextEquals("pending_approvals"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.PendingApproval>(ref reader, "GetMessagesResponse.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.ReadValue(ref r1)));
                 }
                 else
                 {
@@ -548,6 +860,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 SessionId = p0!,
                 Messages = p1!,
+                PendingApprovals = p2,
             };
         }
 
@@ -561,6 +874,11 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.SessionId);
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.WriteValue(w1, x1); });
+            if (value.PendingApprovals is { } pendingapprovalsValue)
+            {
+                writer.WritePropertyName(NamePendingApprovals);
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, pendingapprovalsValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.WriteValue(w1, x1); });
+            }
             writer.WriteEndObject();
         }
     }
@@ -757,6 +1075,145 @@ namespace Sessions.Tests.Generated.Serialization
                 case global::Sessions.Tests.Generated.ParticipantState.WaitingForApproval: writer.WriteStringValue(EncodedWaitingForApproval); break;
                 default: throw global::Sessions.Protocol.Generated.ProtocolJson.CannotWrite("ParticipantState", value.ToString());
             }
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PendingApproval"/> without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    public sealed class PendingApprovalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PendingApproval>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameToolName = global::System.Text.Json.JsonEncodedText.Encode("tool_name");
+        private static readonly global::System.Text.Json.JsonEncodedText NameToolId = global::System.Text.Json.JsonEncodedText.Encode("tool_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameArguments = global::System.Text.Json.JsonEncodedText.Encode("arguments");
+        private static readonly global::System.Text.Json.JsonEncodedText NameMessageId = global::System.Text.Json.JsonEncodedText.Encode("message_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameSeq = global::System.Text.Json.JsonEncodedText.Encode("seq");
+
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.PendingApproval Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+        /// <summary>Reads one value; the reader is on its first token and is left on its last.</summary>
+        /// <param name="reader">The reader.</param>
+        /// <returns>The value read.</returns>
+        public static global::Sessions.Tests.Generated.PendingApproval ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PendingApproval");
+            string? p0 = default;
+            var has0 = false;
+            string? p1 = default;
+            var has1 = false;
+            string? p2 = default;
+            var has2 = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p3 = default;
+            var has3 = false;
+            string? p4 = default;
+            long p5 = default;
+            var has5 = false;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("approval_id"u8))
+                {
+                    reader.Read();
+                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.approval_id");
+                    has0 = true;
+                }
+                else if (reader.ValueTextEquals("tool_name"u8))
+                {
+                    reader.Read();
+                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_name");
+                    has1 = true;
+                }
+                else if (reader.ValueTextEquals("tool_id"u8))
+                {
+                    reader.Read();
+                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_id");
+                    has2 = true;
+                }
+                else if (reader.ValueTextEquals("arguments"u8))
+                {
+                    reader.Read();
+                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "PendingApproval.arguments");
+                    has3 = true;
+                }
+                else if (reader.ValueTextEquals("message_id"u8))
+                {
+                    reader.Read();
+                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.message_id"));
+                }
+                else if (reader.ValueTextEquals("seq"u8))
+                {
+                    reader.Read();
+                    p5 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PendingApproval.seq");
+                    has5 = true;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (!has0)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "approval_id");
+            }
+
+            if (!has1)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "tool_name");
+            }
+
+            if (!has2)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "tool_id");
+            }
+
+            if (!has3)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "arguments");
+            }
+
+            if (!has5)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "seq");
+            }
+
+            return new global::Sessions.Tests.Generated.PendingApproval
+            {
+                ApprovalId = p0!,
+                ToolName = p1!,
+                ToolId = p2!,
+                Arguments = p3!,
+                MessageId = p4,
+                Seq = p5,
+            };
+        }
+
+        /// <summary>Writes one value.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(NameApprovalId);
+            writer.WriteStringValue(value.ApprovalId);
+            writer.WritePropertyName(NameToolName);
+            writer.WriteStringValue(value.ToolName);
+            writer.WritePropertyName(NameToolId);
+            writer.WriteStringValue(value.ToolId);
+            writer.WritePropertyName(NameArguments);
+            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
+            if (value.MessageId is { } messageidValue)
+            {
+                writer.WritePropertyName(NameMessageId);
+                writer.WriteStringValue(messageidValue);
+            }
+            writer.WritePropertyName(NameSeq);
+            writer.WriteNumberValue(value.Seq);
+            writer.WriteEndObject();
         }
     }
 

@@ -96,7 +96,7 @@ namespace Sessions.Tests.Generated
         public required string Error { get; init; }
 
         /// <summary>
-        /// Machine-readable error code; branch on this, not on <c>error</c>.
+        /// Machine-readable error code; branch on this, not on <c>error</c>. The engine's codes are the values of <c>ErrorCode</c> (common.schema.json); a string here, so that a code a newer engine or an agent adds reaches the reader intact.
         /// </summary>
         /// <remarks>On the wire: <c>code</c>.</remarks>
         public required string Code { get; init; }

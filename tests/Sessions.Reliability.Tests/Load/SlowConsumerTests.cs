@@ -11,7 +11,8 @@ namespace Sessions.Reliability.Tests.Load;
 
 /// <summary>
 /// Must hold (3): one subscriber that never reads while another reads everything: the fast one loses nothing, the slow
-/// one gets the overflow error with the right count, memory stays bounded (measured).
+/// one loses only deltas and gets the overflow error with the right count and seqs, then <c>message_complete</c>;
+/// memory stays bounded (measured).
 /// </summary>
 public sealed class SlowConsumerTests
 {
@@ -44,6 +45,14 @@ public sealed class SlowConsumerTests
         Assert.True(await slow.MoveNextAsync());
         var overflow = Assert.IsType<ErrorEvent>(slow.Current);
 
+        // What a turn needs is never dropped: after the gap come the kept kinds, message_complete with the whole text.
+        var keptBeyond = seen.Skip(SlowQueue).Where(e => e is not (MessageDeltaEvent or ThinkingEvent or ParticipantStatusEvent)).ToList();
+        var afterGap = new List<SessionEvent>();
+        while (afterGap.Count < keptBeyond.Count && await slow.MoveNextAsync())
+        {
+            afterGap.Add(slow.Current);
+        }
+
         // Drained, it is an ordinary listener again: the next turn reaches it whole.
         var again = session.ListenAsync(maxQueue: 0);
         await session.SendAsync("count 5", Within.Token());
@@ -63,7 +72,13 @@ public sealed class SlowConsumerTests
         Assert.Equal(seen.Take(SlowQueue), kept);
         Assert.True(overflow.IsQueueOverflow);
         Assert.Equal("subscriber queue overflow", overflow.Error);
-        Assert.Equal(seen.Count - SlowQueue, overflow.DroppedEvents);
+        Assert.Equal(seen.Count - SlowQueue - keptBeyond.Count, overflow.DroppedEvents);
+        Assert.True(overflow.OnlyTransientDropped);
+        Assert.Equal(seen.Skip(SlowQueue).First(e => e is MessageDeltaEvent).Seq, overflow.FirstDroppedSeq);
+        Assert.Equal(seen.Last(e => e is MessageDeltaEvent).Seq, overflow.LastDroppedSeq);
+        Assert.Equal(keptBeyond, afterGap);
+        var complete = Assert.IsType<MessageCompleteEvent>(afterGap[^1]);
+        Assert.Equal(string.Concat(seen.OfType<MessageDeltaEvent>().Select(d => d.Data.Delta)), complete.Data.Text);
         Assert.Equal(next, slowNext);
     }
 

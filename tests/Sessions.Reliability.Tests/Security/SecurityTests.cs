@@ -100,8 +100,9 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task Another_keys_session_is_a_permission_error_on_the_socket_and_on_history()
+    public async Task Another_keys_session_and_a_random_id_are_indistinguishable_on_the_socket_and_on_history()
     {
+        const string RandomId = "0123456789abcdef01234567";
         var engineLogs = new CapturingLoggerFactory();
         var requests = engineLogs.Count("Microsoft.AspNetCore.Hosting.Diagnostics", 1);
         await using var engine = await Engines.StartAsync(o =>
@@ -113,16 +114,24 @@ public sealed class SecurityTests
         using var owner = Engines.Client(engine, apiKey: "key-owner-1b2c");
         using var other = Engines.Client(engine, apiKey: "key-other-3d4e");
         await using var session = await owner.Agent("agent-1").CreateSessionAsync(Within.Token());
+        var id = session.SessionId!;
         var before = requests.Value;
 
-        var onSocket = await Assert.ThrowsAsync<SessionPermissionException>(() => other.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token()));
-        var onHistory = await Assert.ThrowsAsync<SessionPermissionException>(() => other.Session(session.SessionId!).GetMessagesAsync(Within.Token()));
+        var onSocket = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.ResumeSessionAsync(id, cancellationToken: Within.Token()));
+        var onHistory = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.Session(id).GetMessagesAsync(Within.Token()));
         var attempts = requests.Value - before;
+        var randomOnSocket = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.ResumeSessionAsync(RandomId, cancellationToken: Within.Token()));
+        var randomOnHistory = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.Session(RandomId).GetMessagesAsync(Within.Token()));
 
         Figures.Report(_output, "7 security", "requests made by the other key (one resume, one history)", attempts);
         Assert.Equal(2, attempts); // the refused resume is not retried
-        Assert.Equal("forbidden", onSocket.Code);
-        Assert.Equal(HttpStatusCode.Forbidden, onHistory.StatusCode);
+        Assert.Equal("not_found", onSocket.Code);
+        Assert.Equal(randomOnSocket.Code, onSocket.Code);
+        Assert.Equal(randomOnSocket.Message.Replace(RandomId, "ID", StringComparison.Ordinal), onSocket.Message.Replace(id, "ID", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, onHistory.StatusCode);
+        Assert.Equal(randomOnHistory.StatusCode, onHistory.StatusCode);
+        Assert.Equal(randomOnHistory.Code, onHistory.Code);
+        Assert.Equal(randomOnHistory.Message.Replace(RandomId, "ID", StringComparison.Ordinal), onHistory.Message.Replace(id, "ID", StringComparison.Ordinal));
         Assert.True(session.IsConnected); // the owner is not disturbed
         await session.SendAsync("still mine", Within.Token());
     }
@@ -192,7 +201,7 @@ public sealed class SecurityTests
 
             using (var another = Engines.Client(engine, o => o.LoggerFactory = clientLogs, apiKey: "another-owner-key"))
             {
-                Caught(await Assert.ThrowsAsync<SessionPermissionException>(() => another.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token())));
+                Caught(await Assert.ThrowsAsync<SessionNotFoundException>(() => another.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token())));
             }
 
             Caught(Assert.Throws<ArgumentException>(() => new SessionClient(new SessionClientOptions { BaseAddress = new Uri("ws://engine.example.com/"), ApiKey = Key })));

@@ -77,16 +77,16 @@ public sealed class AuthAndLifecycleTests
     }
 
     [Fact]
-    public async Task Another_keys_session_is_a_permission_error_on_resume_and_on_history()
+    public async Task Another_keys_session_is_not_found_on_resume_and_on_history()
     {
         await using var engine = await TwoKeyEngineAsync();
         using var owner = Clients.For(engine, apiKey: KeyA);
         using var stranger = Clients.For(engine, apiKey: KeyB);
         await using var session = await owner.Agent("a").CreateSessionAsync(Within.Token());
 
-        await Assert.ThrowsAsync<SessionPermissionException>(() => stranger.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token()));
-        var history = await Assert.ThrowsAsync<SessionPermissionException>(() => stranger.Session(session.SessionId!).GetMessagesAsync(Within.Token()));
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, history.StatusCode);
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => stranger.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token()));
+        var history = await Assert.ThrowsAsync<SessionNotFoundException>(() => stranger.Session(session.SessionId!).GetMessagesAsync(Within.Token()));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, history.StatusCode);
     }
 
     [Fact]

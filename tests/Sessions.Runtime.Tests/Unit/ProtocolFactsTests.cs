@@ -30,7 +30,6 @@ public sealed class ProtocolFactsTests(EngineFixture engine) : IClassFixture<Eng
     {
         Assert.Equal((int)EngineCloseStatus.SessionTerminated, ConnectionClosed.TerminatedStatus);
         Assert.True(new ConnectionClosed(false, EngineCloseStatus.SessionTerminated, EngineCloseStatus.SessionTerminatedDescription, null).IsTerminated);
-        Assert.True(new ConnectionClosed(false, EngineCloseStatus.Forbidden, null, null).IsPolicyViolation);
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, EngineCloseStatus.FrameTooBig);
         Assert.Equal(LocalEngineOptions.DefaultMaxFrameBytes, new SessionClientOptions().MaxFrameBytes);
     }
