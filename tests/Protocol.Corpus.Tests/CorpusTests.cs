@@ -18,7 +18,8 @@ public sealed class CorpusTests
     /// <summary>The corpus: every folder of Schemas/ that holds <c>&lt;folder&gt;.schema.json</c>.</summary>
     public static TheoryData<string> Schemas() => new(SchemaNames());
 
-    private static List<string> SchemaNames() =>
+    /// <summary>The corpus folder names, in ordinal order.</summary>
+    public static List<string> SchemaNames() =>
         Directory.EnumerateDirectories(CorpusPaths.CorpusDirectory)
             .Select(path => Path.GetFileName(path))
             .Where(name => File.Exists(Path.Combine(CorpusPaths.CorpusDirectory, name, name + ".schema.json")))
