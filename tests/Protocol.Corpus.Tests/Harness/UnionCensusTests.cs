@@ -17,6 +17,8 @@ public sealed class UnionCensusTests
               ]
             },
             "Role": { "anyOf": [ { "const": "user" }, { "const": "assistant" } ] },
+            "Located": { "oneOf": [ { "properties": { "in": { "const": "path" } } }, { "properties": { "in": { "const": "query" } } } ] },
+            "Parameter": { "type": "object", "allOf": [ { "$ref": "#/$defs/Located" }, { "anyOf": [ { "required": ["a"] }, { "required": ["b"] } ] } ] },
             "Holder": {
               "type": "object",
               "properties": {
@@ -62,7 +64,13 @@ public sealed class UnionCensusTests
     {
         UnionCensus census = UnionCensus.Take(SchemaDocument.Parse(Schema, "test"));
         Assert.Equal(
-            new[] { "#/$defs/Shape/oneOf/0/properties/inner", "#/$defs/Holder/patternProperties/^x-" },
+            new[]
+            {
+                "#/$defs/Shape/oneOf/0/properties/inner",
+                "#/$defs/Located",
+                "#/$defs/Parameter/allOf/1",
+                "#/$defs/Holder/patternProperties/^x-",
+            },
             census.Elsewhere.ToArray());
     }
 

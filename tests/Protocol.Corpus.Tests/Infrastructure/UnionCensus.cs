@@ -31,6 +31,11 @@ public sealed record UnionSite(string Definition, string Pointer, IReadOnlyList<
 /// unless its alternatives together admit every JSON kind (string, number, boolean, object and array): that means
 /// "any JSON value", which the generator rightly keeps as <c>JsonElement</c>. Enums written as <c>oneOf</c> of
 /// <c>const</c>s are unions of this kind too (their typed form is an enum).
+/// <para>
+/// A union that is a member of an <c>allOf</c> (directly, or as a definition referred to only from <c>allOf</c>s) is
+/// a constraint on the object it is merged into, not a value of its own: <c>allOf [anyOf [width, maxWidth], anyOf
+/// [height, maxHeight]]</c> has no hierarchy to become. Such unions are counted with <see cref="Elsewhere"/>.
+/// </para>
 /// </summary>
 public sealed class UnionCensus
 {
@@ -62,7 +67,8 @@ public sealed class UnionCensus
             definitions = definitions.Prepend(SchemaDocument.Root);
         }
 
-        foreach (string definition in definitions)
+        HashSet<string> mixins = MixinDefinitions(schema);
+        foreach (string definition in definitions.Where(d => !(mixins.Contains(d) && IsUnion(schema.Schema(d), out _))))
         {
             Walk(schema.Schema(definition), definition, schema.Pointer(definition), new List<string>(), sites);
         }
@@ -145,7 +151,10 @@ public sealed class UnionCensus
         {
             for (int i = 0; i < parts.Count; i++)
             {
-                Walk(parts[i], definition, pointer + "/allOf/" + i, steps, sites);
+                if (!IsUnion(parts[i], out _))
+                {
+                    Walk(parts[i], definition, pointer + "/allOf/" + i, steps, sites);
+                }
             }
         }
 
@@ -162,6 +171,57 @@ public sealed class UnionCensus
             Walk(values, definition, pointer + "/additionalProperties", steps, sites);
             steps.RemoveAt(steps.Count - 1);
         }
+    }
+
+    // The definitions every reference to which is a direct member of an allOf.
+    private static HashSet<string> MixinDefinitions(SchemaDocument schema)
+    {
+        var inAllOf = new HashSet<string>(StringComparer.Ordinal);
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(JsonNode? node, bool allOfMember)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (o["$ref"] is JsonValue r && r.TryGetValue(out string? reference) && schema.DefinitionOf(reference) is { } target)
+                    {
+                        (allOfMember ? inAllOf : elsewhere).Add(target);
+                    }
+
+                    foreach (KeyValuePair<string, JsonNode?> child in o)
+                    {
+                        if (child.Key is "const" or "enum" or "default" or "examples" or "example")
+                        {
+                            continue;
+                        }
+
+                        if (child.Key == "allOf" && child.Value is JsonArray parts)
+                        {
+                            foreach (JsonNode? part in parts)
+                            {
+                                Visit(part, allOfMember: true);
+                            }
+                        }
+                        else
+                        {
+                            Visit(child.Value, allOfMember: false);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (JsonNode? item in a)
+                    {
+                        Visit(item, allOfMember: false);
+                    }
+
+                    break;
+            }
+        }
+
+        Visit(schema.RootSchema, allOfMember: false);
+        inAllOf.ExceptWith(elsewhere);
+        return inAllOf;
     }
 
     // Every union anywhere in the file, through the keywords whose values are schemas (never through const, enum,
