@@ -27,8 +27,6 @@ public static class Contenders
 
     private static readonly Regex MissingName = new("'([A-Za-z0-9_]+)'", RegexOptions.CultureInvariant);
 
-    /// <summary>The classes NJsonSchema's output uses without declaring them (declared empty by <see cref="Theirs"/>).</summary>
-    public static IReadOnlyList<string> MissingClasses { get; private set; } = Array.Empty<string>();
 
     public static (IReadOnlyList<Type> Types, int GeneratorErrors) Ours(CorpusWorkload workload)
     {
@@ -39,8 +37,11 @@ public static class Contenders
         return (assembly.GetExportedTypes(), result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
     }
 
-    /// <summary>NJsonSchema's classes, by the definition each was generated for (asked of its own type resolver).</summary>
-    public static IReadOnlyDictionary<string, Type> Theirs(CorpusWorkload workload, IEnumerable<string> definitions)
+    /// <summary>
+    /// NJsonSchema's classes, by the definition each was generated for (asked of its own type resolver), and the classes
+    /// its output uses without declaring them (declared empty here).
+    /// </summary>
+    public static (IReadOnlyDictionary<string, Type> Types, IReadOnlyList<string> Undeclared) Theirs(CorpusWorkload workload, IEnumerable<string> definitions)
     {
         // NJsonSchema generates the classes reachable from the root's properties; this schema's root is a oneOf of the
         // events, which it does not follow (it would generate 7 classes). The usual way round: a root object with one
@@ -76,7 +77,6 @@ public static class Contenders
         // locations, webhook event lists). Declared empty, the rest compiles; payloads they cannot hold fail to decode
         // and are left out of the goal (the goal's note lists them).
         var missing = errors.Where(e => e.Id == "CS0246").Select(e => MissingName.Match(e.GetMessage(CultureInfo.InvariantCulture)).Groups[1].Value).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
-        MissingClasses = missing;
         if (compiled is null && missing.Count > 0 && errors.All(e => e.Id == "CS0246"))
         {
             string stubs = $"namespace {TheirsNamespace} {{ " + string.Concat(missing.Select(n => $"public partial class {n} {{ }} ")) + "}";
@@ -94,6 +94,6 @@ public static class Contenders
             }
         }
 
-        return byDefinition;
+        return (byDefinition, missing);
     }
 }
