@@ -125,7 +125,7 @@ public static class ProtocolChecks
                 Type expected = value?.GetType() ?? type;
                 if (unionType is null)
                 {
-                    failures.Add($"{example.Label}: no generated type for union '{union}', of which '{example.Definition}' is a variant");
+                    failures.Add($"{example.Label}: no generated type for {(union == SchemaDocument.Root ? "the root union" : $"union '{union}'")}, of which '{example.Definition}' is a variant");
                     continue;
                 }
 
@@ -235,15 +235,44 @@ public static class ProtocolChecks
         }
     }
 
-    // The union definitions that take this definition as a variant ($ref alternative of their oneOf/anyOf).
-    private static IEnumerable<string> UnionsTaking(SchemaDocument schema, string definition) =>
-        schema.Definitions
-            .Where(d => UnionCensus.IsUnion(d.Value, out _))
-            .Where(d => new[] { "oneOf", "anyOf" }
-                .SelectMany(k => d.Value[k] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray())
-                .Any(a => a?["$ref"]?.GetValue<string>() is { } r && schema.DefinitionOf(r) == definition))
-            .Select(d => d.Key)
-            .Where(d => d != definition);
+    // The unions (definitions, or the root) that take this definition as a variant, directly or through a union that
+    // is itself a variant ($ref alternatives of their oneOf/anyOf): GitHub's root union takes issues_event, which takes
+    // issues$opened, and an issues$opened payload must decode as IssuesOpened from either.
+    private static IEnumerable<string> UnionsTaking(SchemaDocument schema, string definition)
+    {
+        IEnumerable<string> candidates = schema.Definitions.Keys;
+        if (schema.RootDefinesType)
+        {
+            candidates = candidates.Append(SchemaDocument.Root);
+        }
+
+        var variantsOf = candidates
+            .Where(u => UnionCensus.IsUnion(schema.Schema(u), out _))
+            .ToDictionary(
+                u => u,
+                u => new[] { "oneOf", "anyOf" }
+                    .SelectMany(k => schema.Schema(u)[k] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray())
+                    .Select(a => a?["$ref"] is System.Text.Json.Nodes.JsonValue r && r.TryGetValue(out string? reference) ? schema.DefinitionOf(reference) : null)
+                    .Where(d => d is not null)
+                    .Select(d => d!)
+                    .ToHashSet(StringComparer.Ordinal),
+                StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(new[] { definition });
+        while (pending.Count > 0)
+        {
+            string variant = pending.Dequeue();
+            foreach (var (union, variants) in variantsOf)
+            {
+                if (variants.Contains(variant) && union != definition && found.Add(union))
+                {
+                    pending.Enqueue(union);
+                }
+            }
+        }
+
+        return found.OrderBy(u => u, StringComparer.Ordinal);
+    }
 
     private static void Fail(SchemaCase schemaCase, string what, List<string> failures)
     {
