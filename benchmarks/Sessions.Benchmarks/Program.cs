@@ -59,6 +59,7 @@ public static class Program
         }
 
         Step(options, 7, "generator", () => Generator.GeneratorGoal.Run(options, report), report);
+        Step(options, 8, "corpus decode vs NJsonSchema", () => Corpus.CorpusGoal.Run(options, report), report);
 
         clock.Stop();
         Console.WriteLine();

@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace Sessions.Protocol.Corpus.Tests.Infrastructure;
+
+/// <summary>
+/// A union of the schema at a place where the generated C# can be found by its public members: a definition (or the
+/// root), or a property, array item or map value reached from one through <c>properties</c>, <c>allOf</c>,
+/// <c>items</c> and <c>additionalProperties</c>.
+/// </summary>
+/// <param name="Definition">The definition it is in (<c>#</c> for the root).</param>
+/// <param name="Pointer">Its JSON pointer in the schema file.</param>
+/// <param name="Steps">From the definition's type to it: wire property names, <c>[]</c> for an array's item, <c>{}</c> for a map's value.</param>
+/// <param name="Form">What makes it a union, for messages (<c>oneOf of 3</c>, <c>type [string, integer]</c>).</param>
+public sealed record UnionSite(string Definition, string Pointer, IReadOnlyList<string> Steps, string Form)
+{
+    /// <summary>The definition and steps as one path (<c>Tool.inputSchema.type</c>).</summary>
+    public string Path => Steps.Count == 0 ? Definition : Definition + "." + string.Join(".", Steps);
+}
+
+/// <summary>
+/// Counts the unions of a schema. A schema object is a union when it has
+/// <list type="bullet">
+/// <item><c>oneOf</c> or <c>anyOf</c> with at least two alternatives that are not the null schema (<c>{"type":"null"}</c>):
+/// a nullable <c>X</c> written as <c>anyOf [X, null]</c> is nullability, not a union; or</item>
+/// <item><c>type</c> as an array of at least two JSON kinds other than <c>null</c> (<c>integer</c> with <c>number</c>
+/// counts once),</item>
+/// </list>
+/// unless its alternatives together admit every JSON kind (string, number, boolean, object and array): that means
+/// "any JSON value", which the generator rightly keeps as <c>JsonElement</c>. Enums written as <c>oneOf</c> of
+/// <c>const</c>s are unions of this kind too (their typed form is an enum).
+/// <para>
+/// A union that is a member of an <c>allOf</c> (directly, or as a definition referred to only from <c>allOf</c>s) is
+/// a constraint on the object it is merged into, not a value of its own: <c>allOf [anyOf [width, maxWidth], anyOf
+/// [height, maxHeight]]</c> has no hierarchy to become. Such unions are counted with <see cref="Elsewhere"/>.
+/// </para>
+/// </summary>
+public sealed class UnionCensus
+{
+    private static readonly string[] EveryKind = { "string", "number", "boolean", "object", "array" };
+
+    private UnionCensus(IReadOnlyList<UnionSite> sites, IReadOnlyList<string> elsewhere)
+    {
+        Sites = sites;
+        Elsewhere = elsewhere;
+    }
+
+    /// <summary>Unions at places the tests can find in the generated code (see <see cref="UnionSite"/>).</summary>
+    public IReadOnlyList<UnionSite> Sites { get; }
+
+    /// <summary>
+    /// Pointers of the other unions of the file: inside a union's alternatives, <c>patternProperties</c>, <c>not</c>,
+    /// <c>if</c>/<c>then</c>/<c>else</c>, tuple items... Counted for the report; their C# place has no public path.
+    /// </summary>
+    public IReadOnlyList<string> Elsewhere { get; }
+
+    /// <summary>Takes the census of a schema.</summary>
+    public static UnionCensus Take(SchemaDocument schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var sites = new List<UnionSite>();
+        IEnumerable<string> definitions = schema.Definitions.Keys;
+        if (schema.RootDefinesType)
+        {
+            definitions = definitions.Prepend(SchemaDocument.Root);
+        }
+
+        HashSet<string> mixins = MixinDefinitions(schema);
+        foreach (string definition in definitions.Where(d => !(mixins.Contains(d) && IsUnion(schema.Schema(d), out _))))
+        {
+            Walk(schema.Schema(definition), definition, schema.Pointer(definition), new List<string>(), sites);
+        }
+
+        var all = new List<string>();
+        FindAll(schema.RootSchema, "#", all);
+        var located = sites.Select(s => s.Pointer).ToHashSet(StringComparer.Ordinal);
+        return new UnionCensus(sites, all.Where(p => !located.Contains(p)).ToList());
+    }
+
+    /// <summary>Whether <paramref name="node"/> is a union (see the class remarks), and in what form.</summary>
+    public static bool IsUnion(JsonNode? node, out string form)
+    {
+        form = string.Empty;
+        if (node is not JsonObject schema)
+        {
+            return false;
+        }
+
+        foreach (string keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema[keyword] is JsonArray alternatives)
+            {
+                List<JsonNode?> nonNull = alternatives.Where(a => !IsNullSchema(a)).ToList();
+                if (nonNull.Count >= 2 && !AdmitsEveryKind(nonNull.Select(KindOnly)))
+                {
+                    form = $"{keyword} of {nonNull.Count}";
+                    return true;
+                }
+            }
+        }
+
+        if (schema["type"] is JsonArray types)
+        {
+            var kinds = types.Select(t => t?.GetValue<string>()).Where(t => t is not null && t != "null").Select(t => t!).ToList();
+            if (kinds.Contains("integer") && kinds.Contains("number"))
+            {
+                kinds.Remove("integer");
+            }
+
+            if (kinds.Count >= 2 && !AdmitsEveryKind(kinds))
+            {
+                form = "type [" + string.Join(", ", kinds) + "]";
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Walk(JsonNode? node, string definition, string pointer, List<string> steps, List<UnionSite> sites)
+    {
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+
+        if (IsUnion(schema, out string form))
+        {
+            sites.Add(new UnionSite(definition, pointer, steps.ToList(), form));
+            return;
+        }
+
+        if (schema.ContainsKey("$ref"))
+        {
+            return; // a definition: counted where it is defined
+        }
+
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (KeyValuePair<string, JsonNode?> property in properties)
+            {
+                steps.Add(property.Key);
+                Walk(property.Value, definition, pointer + "/properties/" + Escape(property.Key), steps, sites);
+                steps.RemoveAt(steps.Count - 1);
+            }
+        }
+
+        if (schema["allOf"] is JsonArray parts)
+        {
+            for (int i = 0; i < parts.Count; i++)
+            {
+                if (!IsUnion(parts[i], out _))
+                {
+                    Walk(parts[i], definition, pointer + "/allOf/" + i, steps, sites);
+                }
+            }
+        }
+
+        if (schema["items"] is JsonObject items)
+        {
+            steps.Add("[]");
+            Walk(items, definition, pointer + "/items", steps, sites);
+            steps.RemoveAt(steps.Count - 1);
+        }
+
+        if (schema["additionalProperties"] is JsonObject values)
+        {
+            steps.Add("{}");
+            Walk(values, definition, pointer + "/additionalProperties", steps, sites);
+            steps.RemoveAt(steps.Count - 1);
+        }
+    }
+
+    // The definitions every reference to which is a direct member of an allOf.
+    private static HashSet<string> MixinDefinitions(SchemaDocument schema)
+    {
+        var inAllOf = new HashSet<string>(StringComparer.Ordinal);
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(JsonNode? node, bool allOfMember)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (o["$ref"] is JsonValue r && r.TryGetValue(out string? reference) && schema.DefinitionOf(reference) is { } target)
+                    {
+                        (allOfMember ? inAllOf : elsewhere).Add(target);
+                    }
+
+                    foreach (KeyValuePair<string, JsonNode?> child in o)
+                    {
+                        if (child.Key is "const" or "enum" or "default" or "examples" or "example")
+                        {
+                            continue;
+                        }
+
+                        if (child.Key == "allOf" && child.Value is JsonArray parts)
+                        {
+                            foreach (JsonNode? part in parts)
+                            {
+                                Visit(part, allOfMember: true);
+                            }
+                        }
+                        else
+                        {
+                            Visit(child.Value, allOfMember: false);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (JsonNode? item in a)
+                    {
+                        Visit(item, allOfMember: false);
+                    }
+
+                    break;
+            }
+        }
+
+        Visit(schema.RootSchema, allOfMember: false);
+        inAllOf.ExceptWith(elsewhere);
+        return inAllOf;
+    }
+
+    // Every union anywhere in the file, through the keywords whose values are schemas (never through const, enum,
+    // default or examples, whose values are data).
+    private static void FindAll(JsonNode? node, string pointer, List<string> found)
+    {
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+
+        if (IsUnion(schema, out _))
+        {
+            found.Add(pointer);
+        }
+
+        foreach (KeyValuePair<string, JsonNode?> keyword in schema)
+        {
+            string at = pointer + "/" + Escape(keyword.Key);
+            switch (keyword.Key)
+            {
+                case "properties" or "patternProperties" or "definitions" or "$defs" or "dependentSchemas":
+                    if (keyword.Value is JsonObject map)
+                    {
+                        foreach (KeyValuePair<string, JsonNode?> entry in map)
+                        {
+                            FindAll(entry.Value, at + "/" + Escape(entry.Key), found);
+                        }
+                    }
+
+                    break;
+                case "oneOf" or "anyOf" or "allOf" or "prefixItems":
+                    if (keyword.Value is JsonArray list)
+                    {
+                        for (int i = 0; i < list.Count; i++)
+                        {
+                            FindAll(list[i], at + "/" + i, found);
+                        }
+                    }
+
+                    break;
+                case "items":
+                    if (keyword.Value is JsonArray tuple)
+                    {
+                        for (int i = 0; i < tuple.Count; i++)
+                        {
+                            FindAll(tuple[i], at + "/" + i, found);
+                        }
+                    }
+                    else
+                    {
+                        FindAll(keyword.Value, at, found);
+                    }
+
+                    break;
+                case "additionalProperties" or "additionalItems" or "not" or "if" or "then" or "else" or "contains" or "propertyNames" or "unevaluatedProperties" or "unevaluatedItems":
+                    FindAll(keyword.Value, at, found);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsNullSchema(JsonNode? node) =>
+        node is JsonObject o
+        && ((o["type"] is JsonValue t && t.TryGetValue(out string? type) && type == "null" && !o.ContainsKey("properties"))
+            || (o.ContainsKey("const") && o["const"] is null));
+
+    // The one JSON kind an alternative admits when it says nothing but "type", else null (an alternative that says
+    // more is a real case of the union).
+    private static string? KindOnly(JsonNode? node) =>
+        node is JsonObject o && o.Count(p => p.Key is not ("description" or "title" or "$comment")) == 1
+        && o["type"] is JsonValue t && t.TryGetValue(out string? type) ? type : null;
+
+    private static bool AdmitsEveryKind(IEnumerable<string?> kinds)
+    {
+        var set = kinds.Select(k => k == "integer" ? "number" : k).ToHashSet(StringComparer.Ordinal);
+        return EveryKind.All(set.Contains);
+    }
+
+    private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+}

@@ -1,0 +1,46 @@
+/// <summary>
+/// Example and examples are mutually exclusive
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Openapi30.Serialization.ParameterJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+public sealed partial record Parameter
+{
+    /// <remarks>On the wire: <c>name</c>.</remarks>
+    public required string Name { get; init; }
+
+    /// <remarks>On the wire: <c>in</c>.</remarks>
+    public required string In { get; init; }
+
+    /// <remarks>On the wire: <c>description</c>.</remarks>
+    public string? Description { get; init; }
+
+    /// <remarks>On the wire: <c>required</c>.</remarks>
+    public bool? Required { get; init; }
+
+    /// <remarks>On the wire: <c>deprecated</c>.</remarks>
+    public bool? Deprecated { get; init; }
+
+    /// <remarks>On the wire: <c>allowEmptyValue</c>.</remarks>
+    public bool? AllowEmptyValue { get; init; }
+
+    /// <remarks>On the wire: <c>style</c>.</remarks>
+    public string? Style { get; init; }
+
+    /// <remarks>On the wire: <c>explode</c>.</remarks>
+    public bool? Explode { get; init; }
+
+    /// <remarks>On the wire: <c>allowReserved</c>.</remarks>
+    public bool? AllowReserved { get; init; }
+
+    /// <remarks>On the wire: <c>schema</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Schema { get; init; }
+
+    /// <remarks>On the wire: <c>content</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Corpus.Openapi30.MediaType>? Content { get; init; }
+
+    /// <remarks>On the wire: <c>example</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Example { get; init; }
+
+    /// <remarks>On the wire: <c>examples</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Examples { get; init; }
+}
