@@ -30,6 +30,9 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
     /// <summary>The item metadata that sets one schema file's namespace (else the project's RootNamespace).</summary>
     public const string NamespaceMetadata = "ProtocolNamespace";
 
+    /// <summary>The item metadata that sets the accessibility of one schema file's types: <c>public</c> (default) or <c>internal</c>.</summary>
+    public const string VisibilityMetadata = "ProtocolVisibility";
+
     private const string DefaultNamespace = "Protocol";
 
     /// <inheritdoc/>
@@ -96,7 +99,8 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             : options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)
                 ? root
                 : DefaultNamespace;
-        return new SchemaSourceFile(text.Path, content, ns.Trim());
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles." + VisibilityMetadata, out var visibility);
+        return new SchemaSourceFile(text.Path, content, ns.Trim(), visibility);
     }
 
     private static ProtocolModel BuildModel(ImmutableArray<ParsedSchemaFile> files, System.Threading.CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public static class SchemaReader
         try
         {
             var root = SourceJsonParser.Parse(Encoding.UTF8.GetBytes(source.Text));
-            return new ParsedSchemaFile(source, root, EquatableArray<SchemaDiagnostic>.Empty);
+            return new ParsedSchemaFile(source, root, VisibilityDiagnostics(source));
         }
         catch (JsonException exception)
         {
@@ -45,6 +45,25 @@ public static class SchemaReader
             var diagnostic = new SchemaDiagnostic(SchemaDiagnostics.InvalidJson.Id, SchemaDiagnostics.InvalidJson.Severity, message, location, "#");
             return new ParsedSchemaFile(source, null, new EquatableArray<SchemaDiagnostic>(new[] { diagnostic }));
         }
+    }
+
+    private static EquatableArray<SchemaDiagnostic> VisibilityDiagnostics(SchemaSourceFile source)
+    {
+        if (source.AccessibilityKeyword is not null)
+        {
+            return EquatableArray<SchemaDiagnostic>.Empty;
+        }
+
+        // Item metadata has no position of its own: the diagnostic points at the file's start.
+        var message = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            SchemaDiagnostics.UnknownVisibility.MessageFormat,
+            source.Visibility);
+        var location = new TextLocator(source.Path, source.Text).FromUtf8Span(0, 0);
+        return new EquatableArray<SchemaDiagnostic>(new[]
+        {
+            new SchemaDiagnostic(SchemaDiagnostics.UnknownVisibility.Id, SchemaDiagnostics.UnknownVisibility.Severity, message, location, "#"),
+        });
     }
 
     // Utf8JsonReader messages end with "LineNumber: n | BytePositionInLine: m."; the location carries that.

@@ -43,6 +43,9 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void CrossFileRef() => VerifyAndCompile(TestSchemas.CrossFile);
 
+    [Fact]
+    public void InternalVisibility() => VerifyAndCompile(TestSchemas.CopilotUnion.Select(s => s with { ProtocolVisibility = "internal" }).ToList());
+
     private static void VerifyAndCompile(IReadOnlyList<SchemaInput> schemas, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
         GeneratorRun run = GeneratorHarness.Run(schemas).AssertNoException();

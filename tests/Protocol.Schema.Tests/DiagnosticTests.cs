@@ -639,7 +639,7 @@ public class DiagnosticTests
     public void Every_descriptor_message_ends_with_a_fix()
     {
         Assert.Equal(
-            new[] { "PSG001", "PSG002", "PSG003", "PSG004", "PSG005", "PSG006", "PSG007", "PSG008", "PSG010", "PSG999" },
+            new[] { "PSG001", "PSG002", "PSG003", "PSG004", "PSG005", "PSG006", "PSG007", "PSG008", "PSG010", "PSG011", "PSG999" },
             SchemaDiagnostics.All.Select(d => d.Id).ToArray());
         Assert.All(SchemaDiagnostics.All, d => Assert.Contains("Fix:", d.MessageFormat, System.StringComparison.Ordinal));
     }

@@ -16,11 +16,11 @@ internal static partial class ProtocolEmitter
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string Encoded = "global::System.Text.Json.JsonEncodedText";
 
-    private static void OpenConverter(SourceWriter w, string converterName, string type)
+    private static void OpenConverter(SourceWriter w, GeneratedFileModel file, string converterName, string type)
     {
         w.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
         w.Line(GeneratedCode);
-        w.Open("public sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
+        w.Open(file.Accessibility + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
     }
 
     private static void Overrides(SourceWriter w, string type)
@@ -46,7 +46,7 @@ internal static partial class ProtocolEmitter
     {
         var type = Global(file, record.Name);
         var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
-        OpenConverter(w, record.ConverterName, type);
+        OpenConverter(w, file, record.ConverterName, type);
         NameFields(w, properties);
         if (record.Variant is { } variant)
         {
@@ -212,7 +212,7 @@ internal static partial class ProtocolEmitter
     {
         var type = Global(file, union.Name);
         var typeEnum = union.TypeEnum;
-        OpenConverter(w, union.ConverterName, type);
+        OpenConverter(w, file, union.ConverterName, type);
         Overrides(w, type);
         w.Line();
         w.Line("/// <summary>");
@@ -261,7 +261,7 @@ internal static partial class ProtocolEmitter
 
         w.Line();
         var unknownType = Global(file, union.UnknownVariantName);
-        OpenConverter(w, union.UnknownConverterName, unknownType);
+        OpenConverter(w, file, union.UnknownConverterName, unknownType);
         NameFields(w, union.BaseProperties);
         w.Line();
         Overrides(w, unknownType);
@@ -285,7 +285,7 @@ internal static partial class ProtocolEmitter
     private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)
     {
         var type = Global(file, enumeration.Name);
-        OpenConverter(w, enumeration.ConverterName, type);
+        OpenConverter(w, file, enumeration.ConverterName, type);
         foreach (var member in enumeration.Members)
         {
             w.Line("private static readonly " + Encoded + " Encoded" + member.Name + " = " + Encoded + ".Encode(" + SourceWriter.Literal(member.WireValue) + ");");

@@ -18,7 +18,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// </remarks>");
         ConverterAttribute(w, file, union.ConverterName);
         w.Line(GeneratedCode);
-        w.Open("public abstract partial record " + union.Name);
+        w.Open(file.Accessibility + " abstract partial record " + union.Name);
         w.Line("/// <summary>Only the generated kinds derive from this record.</summary>");
         w.Line("private protected " + union.Name + "()");
         w.Line("{");
@@ -42,7 +42,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// </summary>");
         ConverterAttribute(w, file, union.UnknownConverterName);
         w.Line(GeneratedCode);
-        w.Open("public sealed partial record " + union.UnknownVariantName + " : " + Global(file, union.Name));
+        w.Open(file.Accessibility + " sealed partial record " + union.UnknownVariantName + " : " + Global(file, union.Name));
         w.Line("/// <inheritdoc/>");
         w.Line("public override " + typeEnum + " " + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";");
         w.Line();
@@ -63,7 +63,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// </summary>");
         w.Line("/// <typeparam name=\"TResult\">What a visit returns.</typeparam>");
         w.Line(GeneratedCode);
-        w.Open("public interface " + union.VisitorName + "<out TResult>");
+        w.Open(file.Accessibility + " interface " + union.VisitorName + "<out TResult>");
         foreach (var variant in union.Variants)
         {
             VisitMethod(w, variant.Type.TypeName);

@@ -96,7 +96,7 @@ internal static partial class ProtocolEmitter
         w.Line(GeneratedCode);
         if (record.Variant is not { } variant)
         {
-            w.Open("public sealed partial record " + record.Name);
+            w.Open(file.Accessibility + " sealed partial record " + record.Name);
             var firstProperty = true;
             foreach (var property in record.Properties)
             {
@@ -114,7 +114,7 @@ internal static partial class ProtocolEmitter
         }
 
         var typeEnum = variant.TypeEnum.TypeName;
-        w.Open("public sealed partial record " + record.Name + " : " + variant.Union.TypeName);
+        w.Open(file.Accessibility + " sealed partial record " + record.Name + " : " + variant.Union.TypeName);
         w.Line("/// <inheritdoc/>");
         w.Line("public override " + typeEnum + " " + variant.DiscriminatorPropertyName + " => " + typeEnum + "." + variant.TypeEnumMember + ";");
         EmitProperties(w, record.Properties);
@@ -129,7 +129,7 @@ internal static partial class ProtocolEmitter
         w.Summary(DescriptionOf(enumeration));
         ConverterAttribute(w, file, enumeration.ConverterName);
         w.Line(GeneratedCode);
-        w.Open("public enum " + enumeration.Name);
+        w.Open(file.Accessibility + " enum " + enumeration.Name);
         w.Summary("A value this version of the schema does not know. It cannot be written back.");
         w.Line(enumeration.UnknownMember + " = 0,");
         var value = 1;

@@ -252,7 +252,8 @@ internal sealed partial class ProtocolModelBuilder
                 hint + ".g.cs",
                 file.FileName,
                 file.Source.Namespace,
-                types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray()));
+                types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+                file.Source.AccessibilityKeyword ?? "public"));
         }
 
         return files.ToEquatableArray();

@@ -69,6 +69,14 @@ public static class SchemaDiagnostics
         SchemaDiagnosticSeverity.Warning,
         "The schema is read leniently: a keyword of the wrong JSON type is reported and ignored.");
 
+    /// <summary>The <c>ProtocolVisibility</c> item metadata has a value the generator does not know.</summary>
+    public static readonly SchemaDiagnosticDescriptor UnknownVisibility = new(
+        "PSG011",
+        "Unknown ProtocolVisibility",
+        "The ProtocolVisibility metadata '{0}' is neither 'public' nor 'internal'. The types of this file are generated public. Fix: write ProtocolVisibility=\"public\" or ProtocolVisibility=\"internal\" on the AdditionalFiles item.",
+        SchemaDiagnosticSeverity.Warning,
+        "Every generated type of a schema file (records, enums, unions, visitors, converters) gets the accessibility its AdditionalFiles item's ProtocolVisibility metadata names: public (the default) or internal.");
+
     /// <summary>The generator needs C# 11 features in the consuming project.</summary>
     public static readonly SchemaDiagnosticDescriptor LanguageVersionTooLow = new(
         "PSG010",
@@ -89,6 +97,6 @@ public static class SchemaDiagnostics
     public static IReadOnlyList<SchemaDiagnosticDescriptor> All { get; } = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedShape, UnionWithoutDiscriminator, UnsupportedEnum,
-        NameCollision, VariantOfTwoUnions, MalformedKeyword, LanguageVersionTooLow, InternalError,
+        NameCollision, VariantOfTwoUnions, MalformedKeyword, LanguageVersionTooLow, UnknownVisibility, InternalError,
     };
 }

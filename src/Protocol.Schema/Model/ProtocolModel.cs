@@ -13,7 +13,8 @@ public sealed record ProtocolModel(EquatableArray<GeneratedFileModel> Files, Equ
 /// <param name="SchemaFileName">The schema file's name, quoted in the generated header.</param>
 /// <param name="Namespace">The namespace of the types.</param>
 /// <param name="Types">The types, ordered by name.</param>
-public sealed record GeneratedFileModel(string HintName, string SchemaFileName, string Namespace, EquatableArray<TypeModel> Types)
+/// <param name="Accessibility">The accessibility keyword of every generated type of the file: <c>public</c> or <c>internal</c>.</param>
+public sealed record GeneratedFileModel(string HintName, string SchemaFileName, string Namespace, EquatableArray<TypeModel> Types, string Accessibility = "public")
 {
     /// <summary>The namespace of the converters.</summary>
     public string SerializationNamespace => Namespace + ".Serialization";

@@ -20,6 +20,9 @@ public static class GeneratorHarness
     /// <summary>The per-file option carrying an <c>AdditionalFiles</c> item's <c>ProtocolNamespace</c> metadata.</summary>
     public const string ProtocolNamespaceKey = "build_metadata.AdditionalFiles.ProtocolNamespace";
 
+    /// <summary>The per-file option carrying an <c>AdditionalFiles</c> item's <c>ProtocolVisibility</c> metadata.</summary>
+    public const string ProtocolVisibilityKey = "build_metadata.AdditionalFiles.ProtocolVisibility";
+
     /// <summary>
     /// A consumer file with the global usings of an SDK project with <c>ImplicitUsings</c> enabled, so generated code is
     /// compiled in the name-lookup environment most consumers have.
@@ -83,7 +86,11 @@ public static class GeneratorHarness
             global,
             schemas.Select(schema => new KeyValuePair<string, IEnumerable<KeyValuePair<string, string>>>(
                 schema.Path,
-                new[] { new KeyValuePair<string, string>(ProtocolNamespaceKey, schema.ProtocolNamespace ?? string.Empty) })));
+                new[]
+                {
+                    new KeyValuePair<string, string>(ProtocolNamespaceKey, schema.ProtocolNamespace ?? string.Empty),
+                    new KeyValuePair<string, string>(ProtocolVisibilityKey, schema.ProtocolVisibility ?? string.Empty),
+                })));
     }
 
     /// <summary>A driver for a fresh <see cref="ProtocolGenerator"/>, tracking incremental steps.</summary>

@@ -13,7 +13,8 @@ namespace Sessions.Protocol.Generator.Tests.Harness;
 /// The <c>ProtocolNamespace</c> item metadata, or <see langword="null"/> for an item without it. Like MSBuild's generated
 /// .editorconfig, the harness then still passes the key, with an empty value.
 /// </param>
-public sealed record SchemaInput(string Path, string Text, string? ProtocolNamespace = null)
+/// <param name="ProtocolVisibility">The <c>ProtocolVisibility</c> item metadata, or <see langword="null"/> for an item without it (passed as empty, like <paramref name="ProtocolNamespace"/>).</param>
+public sealed record SchemaInput(string Path, string Text, string? ProtocolNamespace = null, string? ProtocolVisibility = null)
 {
     /// <summary>A file of this project's <c>Schemas/</c> folder, under its virtual path.</summary>
     public static SchemaInput FromTestSchemas(string fileName, string? protocolNamespace = null) =>
