@@ -135,7 +135,7 @@ public class DiagnosticTests
             """.Replace("REF", reference);
         var model = Schema.Build(text);
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG002", Error, "#/definitions/Holder/properties/b", "'" + reference + "'");
+        Schema.AssertDiagnostic(diagnostic, "PSG002", Warning, "#/definitions/Holder/properties/b", "'" + reference + "'");
         Schema.AssertStartsAt(diagnostic, text, "\"$ref\"");
         Assert.Equal((5, 15), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
 
@@ -196,7 +196,7 @@ public class DiagnosticTests
         Assert.All(model.Diagnostics, d =>
         {
             Assert.Equal("PSG002", d.Id);
-            Assert.Equal(Error, d.Severity);
+            Assert.Equal(Warning, d.Severity);
             Assert.Contains("refers back to itself", d.Message, System.StringComparison.Ordinal);
             Assert.Contains("Fix:", d.Message, System.StringComparison.Ordinal);
         });
@@ -223,7 +223,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = model.Single("PSG002");
-        Schema.AssertDiagnostic(diagnostic, "PSG002", Error, "#/definitions/U/oneOf/1", "'#/definitions/Nope'");
+        Schema.AssertDiagnostic(diagnostic, "PSG002", Warning, "#/definitions/U/oneOf/1", "'#/definitions/Nope'");
         Schema.AssertStartsAt(diagnostic, text, "\"$ref\"", occurrence: 1);
         Assert.Single(model.Diagnostics);
         Assert.Equal(new[] { "A" }, model.TypeNames());
@@ -341,7 +341,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG004", Error, "#/definitions/Payload", "'Payload'", "variant 0 has no property with a string const", "JsonElement");
+        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Payload", "'Payload'", "variant 0 has no property with a string const", "JsonElement");
         Schema.AssertStartsAt(diagnostic, text, "\"oneOf\"");
         Assert.Equal((3, 6), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
         Assert.Equal(Refs.Json(), model.Object("Holder").Property("payload").Type);
@@ -368,7 +368,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG004", Error, "#/definitions/Frame", "'Frame'", "two variants share the same value of 'type'");
+        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Frame", "'Frame'", "two variants share the same value of 'type'");
         Schema.AssertStartsAt(diagnostic, text, "\"anyOf\"");
         Assert.Equal((3, 6), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
 
@@ -472,7 +472,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG007", Error, "#/definitions/BUnion/oneOf/0", "'Shared'", "'AUnion'", "'BUnion'");
+        Schema.AssertDiagnostic(diagnostic, "PSG007", Warning, "#/definitions/BUnion/oneOf/0", "'Shared'", "'AUnion'", "'BUnion'");
         Schema.AssertSpans(diagnostic, text, "{ \"$ref\": \"#/definitions/Shared\" }", occurrence: 1);
         Assert.Equal((3, 26), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
 
@@ -642,6 +642,15 @@ public class DiagnosticTests
             new[] { "PSG001", "PSG002", "PSG003", "PSG004", "PSG005", "PSG006", "PSG007", "PSG008", "PSG010", "PSG011", "PSG999" },
             SchemaDiagnostics.All.Select(d => d.Id).ToArray());
         Assert.All(SchemaDiagnostics.All, d => Assert.Contains("Fix:", d.MessageFormat, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_fallback_is_never_an_error_only_input_that_yields_nothing_is()
+    {
+        // PSG001: the file gives no types; PSG010: the project cannot compile what we would emit; PSG999: our own failure.
+        Assert.Equal(
+            new[] { "PSG001", "PSG010", "PSG999" },
+            SchemaDiagnostics.All.Where(d => d.Severity == Error).Select(d => d.Id).ToArray());
     }
 
     [Fact]

@@ -2,7 +2,11 @@ using System.Collections.Generic;
 
 namespace Sessions.Protocol.Schema.Diagnostics;
 
-/// <summary>Every diagnostic the schema reader can report. Ids never change meaning.</summary>
+/// <summary>
+/// Every diagnostic the schema reader can report. Ids never change meaning. A fallback is never an error: wherever
+/// something can still be generated (a <c>JsonElement</c>, another name) the diagnostic is a warning; errors are kept
+/// for input that yields nothing. Every severity can be changed like any analyzer's (<c>dotnet_diagnostic.PSGnnn.severity</c>).
+/// </summary>
 public static class SchemaDiagnostics
 {
     /// <summary>The schema file is not valid JSON.</summary>
@@ -18,7 +22,7 @@ public static class SchemaDiagnostics
         "PSG002",
         "Unresolved $ref",
         "The reference '{0}' does not resolve: {1}. Fix: point it at an existing definition, e.g. '#/definitions/Name' or 'other.schema.json#/definitions/Name', and include the other file as an AdditionalFiles item.",
-        SchemaDiagnosticSeverity.Error,
+        SchemaDiagnosticSeverity.Warning,
         "Local references ('#/...') and references to other *.schema.json files of the same project are supported. The value falls back to JsonElement.");
 
     /// <summary>A schema construct that has no C# mapping.</summary>
@@ -34,7 +38,7 @@ public static class SchemaDiagnostics
         "PSG004",
         "Union without a discriminator",
         "The union '{0}' cannot be told apart: {1}. It is generated as JsonElement. Fix: give every variant the same property (for example \"type\") with a distinct string \"const\".",
-        SchemaDiagnosticSeverity.Error,
+        SchemaDiagnosticSeverity.Warning,
         "An anyOf/oneOf of objects becomes an abstract record with one subclass per variant. The variants must all have one property whose value is a string const, different for each variant.");
 
     /// <summary>An enum with values that are not strings.</summary>
@@ -58,7 +62,7 @@ public static class SchemaDiagnostics
         "PSG007",
         "Variant of two unions",
         "'{0}' is a variant of both '{1}' and '{2}'; a C# record has one base. It is generated only under '{1}'. Fix: give each union its own variant definitions (share the common part with allOf).",
-        SchemaDiagnosticSeverity.Error,
+        SchemaDiagnosticSeverity.Warning,
         "A variant definition becomes a sealed record deriving from its union's base record, so it can belong to one union only.");
 
     /// <summary>A keyword whose value has the wrong JSON type.</summary>
