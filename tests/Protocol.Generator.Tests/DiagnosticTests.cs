@@ -113,7 +113,7 @@ public sealed class DiagnosticTests
                   "type": "object",
                   "properties": {
                     "name": { "type": "string" },
-                    "value": { "type": [ "string", "integer" ] }
+                    "value": { "type": [ "string", "date" ] }
                   }
                 }
               }

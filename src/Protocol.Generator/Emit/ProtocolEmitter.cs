@@ -34,6 +34,8 @@ internal static partial class ProtocolEmitter
                 case ObjectTypeModel record: EmitRecord(w, record, file); break;
                 case UnionTypeModel union: EmitUnion(w, union, file); break;
                 case EnumTypeModel enumeration: EmitEnum(w, enumeration, file); break;
+                case ExtensibleEnumTypeModel extensible: EmitExtensibleEnum(w, extensible, file); break;
+                case KindUnionTypeModel kindUnion: EmitKindUnion(w, kindUnion, file); break;
             }
         }
 
@@ -54,6 +56,8 @@ internal static partial class ProtocolEmitter
                 case ObjectTypeModel record: EmitRecordConverter(w, record, file); break;
                 case UnionTypeModel union: EmitUnionConverters(w, union, file); break;
                 case EnumTypeModel enumeration: EmitEnumConverter(w, enumeration, file); break;
+                case ExtensibleEnumTypeModel extensible: EmitExtensibleEnumConverter(w, extensible, file); break;
+                case KindUnionTypeModel kindUnion: EmitKindUnionConverter(w, kindUnion, file); break;
             }
         }
 
@@ -136,7 +140,7 @@ internal static partial class ProtocolEmitter
         foreach (var member in enumeration.Members)
         {
             w.Line();
-            w.Line("/// <summary>On the wire: <c>" + SourceWriter.Escape(member.WireValue) + "</c>.</summary>");
+            MemberSummary(w, member);
             w.Line(member.Name + " = " + value++.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
         }
 

@@ -38,6 +38,8 @@ internal static class ValueCode
             case TypeKind.Object:
             case TypeKind.Union:
             case TypeKind.Enum:
+            case TypeKind.ExtensibleEnum:
+            case TypeKind.KindUnion:
                 return type.ConverterName + ".ReadValue(ref " + reader + ")";
             case TypeKind.Map when type.Element!.Kind == TypeKind.Json && !type.Element.IsNullable:
                 return Helpers + ".ReadElementMap" + args;
@@ -75,6 +77,8 @@ internal static class ValueCode
             case TypeKind.Object:
             case TypeKind.Union:
             case TypeKind.Enum:
+            case TypeKind.ExtensibleEnum:
+            case TypeKind.KindUnion:
                 return type.ConverterName + ".WriteValue(" + writer + ", " + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:

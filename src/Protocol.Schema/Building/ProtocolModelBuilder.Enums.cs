@@ -38,13 +38,21 @@ internal sealed partial class ProtocolModelBuilder
     }
 
     /// <summary>Members named from wire values, and a free name for the unknown member.</summary>
-    private (EquatableArray<EnumMemberModel> Members, string Unknown) EnumMembers(SchemaNode node, IReadOnlyList<string> wireValues)
+    private (EquatableArray<EnumMemberModel> Members, string Unknown) EnumMembers(SchemaNode node, IReadOnlyList<string> wireValues, IEnumerable<string>? reserved = null)
     {
         var scope = new NameScope();
+        var taken = new HashSet<string>(reserved ?? Enumerable.Empty<string>(), System.StringComparer.Ordinal);
+
         var members = new List<EnumMemberModel>();
         foreach (var wire in wireValues)
         {
             var wanted = Naming.ToPascal(wire);
+            if (taken.Contains(wanted))
+            {
+                // A value named like a member of the generated type itself ("equals" on an open enum).
+                wanted += "Value";
+            }
+
             var (name, collided) = scope.Take(wanted, wire);
             if (collided is not null)
             {

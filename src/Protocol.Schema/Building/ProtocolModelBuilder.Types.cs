@@ -64,7 +64,13 @@ internal sealed partial class ProtocolModelBuilder
                 return Resolve(nonNull[0], name).WithNullable(nullable);
             }
 
-            return BuildUnion(node, nonNull, name).WithNullable(nullable);
+            return (ResolveNonObjectAlternatives(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
+        }
+
+        if (SingleAllOfReference(node) is { } wrapped)
+        {
+            // {"description": ..., "allOf": [{"$ref": ...}]}: a reference that carries its own description (schemars).
+            return ResolveReference(wrapped, wrapped.Value.StringOf("$ref")!);
         }
 
         if (value["allOf"] is not null)
@@ -96,8 +102,7 @@ internal sealed partial class ProtocolModelBuilder
         var (types, nullableType) = ReadTypeKeyword(node);
         if (types.Count > 1)
         {
-            Report(SchemaDiagnostics.UnsupportedShape, node, "type", node.Pointer, "a value of several JSON types (" + string.Join(", ", types) + ")", "use one type (plus \"null\"), or a oneOf of objects with a discriminator");
-            return JsonRef.WithNullable(nullableType);
+            return ResolveSeveralTypes(node, types, name).WithNullable(nullableType);
         }
 
         var type = types.Count == 1 ? types[0] : InferType(value);
@@ -215,6 +220,20 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return (types, nullable);
+    }
+
+    /// <summary>The one <c>$ref</c> of an <c>allOf</c> of one item, when nothing beside it shapes the value.</summary>
+    private static SchemaNode? SingleAllOfReference(SchemaNode node)
+    {
+        if (node.Child("allOf") is not { Value.Kind: SourceJsonKind.Array, Value.Items.Count: 1 } allOf
+            || node.Value["properties"] is not null || node.Value["type"] is not null
+            || node.Value["additionalProperties"] is not null || node.Value["oneOf"] is not null || node.Value["anyOf"] is not null)
+        {
+            return null;
+        }
+
+        var item = allOf.Item(allOf.Value.Items[0], 0);
+        return item.Value.IsObject && item.Value.StringOf("$ref") is not null ? item : null;
     }
 
     /// <summary>The items of <c>oneOf</c> or <c>anyOf</c>, or null when there is neither.</summary>

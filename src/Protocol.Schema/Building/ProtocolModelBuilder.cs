@@ -201,13 +201,31 @@ internal sealed partial class ProtocolModelBuilder
 
         foreach (var property in node.Value.Properties)
         {
-            if (node.Pointer.EndsWith("/properties", StringComparison.Ordinal) || property.Value.Kind is SourceJsonKind.Object or SourceJsonKind.Array)
+            if (property.Value.Kind is not (SourceJsonKind.Object or SourceJsonKind.Array))
             {
-                var child = node.Child(property.Name)!;
+                continue;
+            }
+
+            var child = node.Child(property.Name)!;
+            if (SchemaMapKeywords.Contains(property.Name) && property.Value.IsObject)
+            {
+                // A map of names to schemas: its keys are names ("oneOf" may be a property's name), its values schemas.
+                foreach (var entry in child.Value.Properties)
+                {
+                    CollectReferences(child.Child(entry.Name)!, false, fromAllOf, elsewhere, variants);
+                }
+            }
+            else
+            {
                 CollectReferences(child, property.Name == "allOf", fromAllOf, elsewhere, variants);
             }
         }
     }
+
+    private static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+    };
 
     private static bool DefinesType(SourceJsonValue schema)
         => schema["properties"] is not null || schema["oneOf"] is not null || schema["anyOf"] is not null

@@ -93,7 +93,68 @@ public sealed record EnumTypeModel(
 /// <summary>One enum member.</summary>
 /// <param name="Name">The C# member name.</param>
 /// <param name="WireValue">The string on the wire.</param>
-public sealed record EnumMemberModel(string Name, string WireValue);
+/// <param name="Description">The member's own description (an enum written as a oneOf of documented consts), or null.</param>
+public sealed record EnumMemberModel(string Name, string WireValue, string? Description = null);
+
+/// <summary>
+/// An open string enum (known values plus any other string): a value type that keeps the wire string, with the known
+/// values as static members, ordinal equality and an implicit conversion from <c>string</c>.
+/// </summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Members">The known values, in schema order.</param>
+/// <param name="OtherDescription">What the schema says of the other strings, or null.</param>
+public sealed record ExtensibleEnumTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    EquatableArray<EnumMemberModel> Members,
+    string? OtherDescription) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>The JSON token kinds a case of a <see cref="KindUnionTypeModel"/> is recognised by.</summary>
+public enum JsonKind
+{
+    /// <summary>A string token.</summary>
+    String,
+
+    /// <summary>A number token that fits a 64-bit integer.</summary>
+    Integer,
+
+    /// <summary>Any number token.</summary>
+    Number,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>An array.</summary>
+    Array,
+
+    /// <summary>An object.</summary>
+    Object,
+}
+
+/// <summary>
+/// A union of values of different JSON kinds (<c>string | integer</c>, one-or-many, ...): a value type told apart by
+/// the token kind, with one typed accessor, constructor and implicit conversion per case and an exhaustive <c>Match</c>.
+/// </summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Cases">The cases; a token kind selects at most one (Integer before Number).</param>
+public sealed record KindUnionTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    EquatableArray<KindUnionCaseModel> Cases) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>One case of a <see cref="KindUnionTypeModel"/>.</summary>
+/// <param name="Name">The case's C# name (<c>String</c>, <c>Integer</c>, <c>Array</c>, ...): <c>Is{Name}</c>, <c>As{Name}</c>.</param>
+/// <param name="Kind">The JSON kind that selects it.</param>
+/// <param name="Type">The case's C# type.</param>
+/// <param name="Tag">Its number in the union's tag field (1-based; 0 is the default value, holding nothing).</param>
+/// <param name="ConversionFrom">The type the implicit conversion takes (an array case converts from <c>T[]</c>, as C# allows no conversion from an interface), or null for none.</param>
+public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom);
 
 /// <summary>A property of a record.</summary>
 /// <param name="Name">The C# property name.</param>

@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sessions.Protocol.Schema.Collections;
+using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Json;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Schema.Building;
+
+/// <summary>
+/// oneOf/anyOf that are not object unions: documented string consts (an enum), consts plus any string (an open
+/// enum), and values of different JSON kinds (a kind union). Object unions are in the .Unions part.
+/// </summary>
+internal sealed partial class ProtocolModelBuilder
+{
+    /// <summary>The type for alternatives that are not an object union, or null when they are one (or nothing fits).</summary>
+    private TypeRef? ResolveNonObjectAlternatives(SchemaNode node, List<SchemaNode> alternatives, string nameHint)
+    {
+        var consts = alternatives.Select(a => StringConstOf(a)).ToList();
+        var plainStrings = alternatives.Where((a, i) => consts[i] is null && IsPlainString(a)).ToList();
+        if (consts.All(c => c is not null))
+        {
+            return BuildConstEnum(node, alternatives, nameHint, open: null);
+        }
+
+        if (plainStrings.Count == 1 && consts.Count(c => c is not null) == alternatives.Count - 1)
+        {
+            return BuildConstEnum(node, alternatives.Where((_, i) => consts[i] is not null).ToList(), nameHint, open: plainStrings[0]);
+        }
+
+        var kinds = alternatives.Select(a => KindOf(a)).ToList();
+        if (kinds.Any(k => k is null) || kinds.Distinct().Count() != kinds.Count || kinds.Count(k => k == JsonKind.Object) > 1)
+        {
+            return null;
+        }
+
+        if (kinds.All(k => k == JsonKind.Object))
+        {
+            return null;
+        }
+
+        return BuildKindUnion(node, alternatives.Select((a, i) => (kinds[i]!.Value, a)).ToList(), nameHint);
+    }
+
+    /// <summary>A <c>type</c> listing several JSON types: a kind union, or "any value" (JsonElement, silently).</summary>
+    private TypeRef ResolveSeveralTypes(SchemaNode node, List<string> types, string nameHint)
+    {
+        var kinds = types.Select(KindOfTypeName).ToList();
+        if (types.FirstOrDefault(t => KindOfTypeName(t) is null) is { } unknown)
+        {
+            Report(SchemaDiagnostics.UnsupportedShape, node, "type", node.Pointer, "the type '" + unknown + "'", "use string, integer, number, boolean, array or object");
+            return JsonRef;
+        }
+
+        var covered = new HashSet<JsonKind>(kinds.Select(k => k!.Value == JsonKind.Integer ? JsonKind.Number : k!.Value));
+        if (covered.IsSupersetOf(new[] { JsonKind.String, JsonKind.Number, JsonKind.Boolean, JsonKind.Array, JsonKind.Object }))
+        {
+            return JsonRef;
+        }
+
+        return BuildKindUnion(node, kinds.Select(k => (k!.Value, node)).ToList(), nameHint);
+    }
+
+    private TypeRef BuildConstEnum(SchemaNode node, List<SchemaNode> alternatives, string nameHint, SchemaNode? open)
+    {
+        var name = NameFor(node, nameHint);
+        var wires = alternatives.Select(a => StringConstOf(a)!).ToList();
+        var (members, unknown) = EnumMembers(node, wires.Distinct().ToList(), open is null ? null : ExtensibleEnumReserved(name));
+        var described = members
+            .Select(m => m with { Description = alternatives[wires.IndexOf(m.WireValue)].Description })
+            .ToEquatableArray();
+        if (open is null)
+        {
+            var type = NamedRef(TypeKind.Enum, node.File, name);
+            _built[node.Key] = type;
+            AddType(node.File, new EnumTypeModel(name, node.Description, ConverterName(name), described, unknown));
+            return type;
+        }
+
+        var extensible = NamedRef(TypeKind.ExtensibleEnum, node.File, name);
+        _built[node.Key] = extensible;
+        AddType(node.File, new ExtensibleEnumTypeModel(name, node.Description, ConverterName(name), described, open.Description));
+        return extensible;
+    }
+
+    private static HashSet<string> ExtensibleEnumReserved(string typeName)
+        => new(System.StringComparer.Ordinal) { typeName, "Equals", "GetHashCode", "ToString", "GetType", "Value" };
+
+    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint)
+    {
+        var name = NameFor(node, nameHint);
+        var union = NamedRef(TypeKind.KindUnion, node.File, name);
+        _built[node.Key] = union;
+        var models = new List<KindUnionCaseModel>();
+        foreach (var (kind, schema) in cases.OrderBy(c => c.Kind))
+        {
+            var caseName = kind.ToString();
+            var type = schema == node
+                ? ResolveTyped(node, KindTypeName(kind), name + caseName)
+                : Resolve(schema, name + caseName).WithNullable(false);
+            var conversion = type.Kind == TypeKind.Array ? type.Element!.Declaration + "[]"
+                : type.Kind is TypeKind.Map or TypeKind.Json ? null
+                : type.TypeName;
+            models.Add(new KindUnionCaseModel(caseName, kind, type, models.Count + 1, conversion));
+        }
+
+        AddType(node.File, new KindUnionTypeModel(name, node.Description, ConverterName(name), models.ToEquatableArray()));
+        return union;
+    }
+
+    private static string KindTypeName(JsonKind kind) => kind switch
+    {
+        JsonKind.String => "string",
+        JsonKind.Integer => "integer",
+        JsonKind.Number => "number",
+        JsonKind.Boolean => "boolean",
+        JsonKind.Array => "array",
+        _ => "object",
+    };
+
+    private static JsonKind? KindOfTypeName(string type) => type switch
+    {
+        "string" => JsonKind.String,
+        "integer" => JsonKind.Integer,
+        "number" => JsonKind.Number,
+        "boolean" => JsonKind.Boolean,
+        "array" => JsonKind.Array,
+        "object" => JsonKind.Object,
+        _ => null,
+    };
+
+    /// <summary>The one JSON kind a schema's values have, following <c>$ref</c>; null when several or unknown.</summary>
+    private JsonKind? KindOf(SchemaNode node) => KindOf(node, 0);
+
+    private JsonKind? KindOf(SchemaNode node, int depth)
+    {
+        var value = node.Value;
+        if (!value.IsObject || depth > 16)
+        {
+            return null;
+        }
+
+        if (value.StringOf("$ref") is { } reference)
+        {
+            return FindReferenceQuietly(node, reference) is { } target ? KindOf(target, depth + 1) : null;
+        }
+
+        if (value["type"] is { Kind: SourceJsonKind.String } type)
+        {
+            return KindOfTypeName(type.Text!);
+        }
+
+        if (value["enum"] is not null || value["const"] is { Kind: SourceJsonKind.String })
+        {
+            return value["enum"] is { Kind: SourceJsonKind.Array } values && values.Items.All(v => v.Kind == SourceJsonKind.String) || value["const"] is not null
+                ? JsonKind.String
+                : null;
+        }
+
+        return value["properties"] is not null || value["additionalProperties"] is not null ? JsonKind.Object
+            : value["items"] is not null ? JsonKind.Array
+            : null;
+    }
+
+    /// <summary>The string a schema allows as its only value (<c>const</c>, or an <c>enum</c> of one), or null.</summary>
+    private static string? StringConstOf(SchemaNode node)
+    {
+        var value = node.Value;
+        if (!value.IsObject || value["properties"] is not null || value["$ref"] is not null
+            || value["type"] is { } type && !(type.Kind == SourceJsonKind.String && type.Text == "string"))
+        {
+            return null;
+        }
+
+        return value["const"] is { Kind: SourceJsonKind.String } constant ? constant.Text
+            : value["enum"] is { Kind: SourceJsonKind.Array, Items.Count: 1 } one && one.Items[0].Kind == SourceJsonKind.String ? one.Items[0].Text
+            : null;
+    }
+
+    /// <summary>Any string: <c>{"type":"string"}</c> with nothing that restricts it to a set or a format we map.</summary>
+    private static bool IsPlainString(SchemaNode node)
+        => node.Value.IsObject
+           && node.Value["type"] is { Kind: SourceJsonKind.String, Text: "string" }
+           && node.Value["const"] is null && node.Value["enum"] is null && node.Value["format"] is null && node.Value["$ref"] is null;
+}
