@@ -337,7 +337,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Payload", "'Payload'", "variant 0 has no property with a string const", "JsonElement");
+        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Payload", "'Payload'", "variants 0 and 1 have the same required properties", "JsonElement");
         Schema.AssertStartsAt(diagnostic, text, "\"oneOf\"");
         Assert.Equal((3, 6), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
         Assert.Equal(Refs.Json(), model.Object("Holder").Property("payload").Type);
@@ -364,7 +364,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Frame", "'Frame'", "two variants share the same value of 'type'");
+        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Frame", "'Frame'", "variants 0 and 1 have the same required properties");
         Schema.AssertStartsAt(diagnostic, text, "\"anyOf\"");
         Assert.Equal((3, 6), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
 

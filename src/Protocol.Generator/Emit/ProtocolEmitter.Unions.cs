@@ -24,7 +24,9 @@ internal static partial class ProtocolEmitter
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.Line("/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> property on the wire.</summary>");
+        w.Line(union.IsRecognisedByRules
+            ? "/// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>"
+            : "/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> property on the wire.</summary>");
         w.Line("public abstract " + typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
         EmitProperties(w, union.BaseProperties);
         w.Line();
@@ -37,17 +39,30 @@ internal static partial class ProtocolEmitter
 
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// A <see cref=\"" + Global(file, union.Name) + "\"/> whose <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> this version does not know. It keeps");
-        w.Line("/// that value and the whole JSON object, and writes the object back unchanged.");
+        if (union.IsRecognisedByRules)
+        {
+            w.Line("/// A <see cref=\"" + Global(file, union.Name) + "\"/> that no kind's rule recognises. It keeps the whole JSON object,");
+            w.Line("/// and writes it back unchanged.");
+        }
+        else
+        {
+            w.Line("/// A <see cref=\"" + Global(file, union.Name) + "\"/> whose <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> this version does not know. It keeps");
+            w.Line("/// that value and the whole JSON object, and writes the object back unchanged.");
+        }
+
         w.Line("/// </summary>");
         ConverterAttribute(w, file, union.UnknownConverterName);
         w.Line(GeneratedCode);
         w.Open(file.Accessibility + " sealed partial record " + union.UnknownVariantName + " : " + Global(file, union.Name));
         w.Line("/// <inheritdoc/>");
         w.Line("public override " + typeEnum + " " + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";");
-        w.Line();
-        w.Line("/// <summary>The <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> value as received.</summary>");
-        w.Line("public required string " + union.UnknownDiscriminatorPropertyName + " { get; init; }");
+        if (union.UnknownDiscriminatorPropertyName is not null)
+        {
+            w.Line();
+            w.Line("/// <summary>The <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> value as received" + (union.IsRecognisedByRules ? " (empty when absent)" : string.Empty) + ".</summary>");
+            w.Line("public required string " + union.UnknownDiscriminatorPropertyName + " { get; init; }");
+        }
+
         w.Line();
         w.Line("/// <summary>The whole JSON object as received.</summary>");
         w.Line("public required global::System.Text.Json.JsonElement " + union.UnknownRawPropertyName + " { get; init; }");

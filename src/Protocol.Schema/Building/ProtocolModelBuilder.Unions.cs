@@ -25,13 +25,20 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef; // the unresolved reference is reported already
         }
 
-        var name = NameFor(node, nameHint);
         var discriminator = FindDiscriminator(variants.Select(v => v.Shape).ToList(), out var problem);
         if (discriminator is null)
         {
-            Report(SchemaDiagnostics.UnionWithoutDiscriminator, node, keyword, name, problem);
+            var plan = PlanRules(variants.Select(v => (v.Target!, v.Shape)).ToList(), out var ruleProblem);
+            if (plan is not null)
+            {
+                return BuildRuleUnion(node, alternatives, variants.Select(v => (v.Target!, v.Shape)).ToList(), plan, nameHint);
+            }
+
+            Report(SchemaDiagnostics.UnionWithoutDiscriminator, node, keyword, NameFor(node, nameHint), ruleProblem ?? problem);
             return JsonRef;
         }
+
+        var name = NameFor(node, nameHint);
 
         var union = NamedRef(TypeKind.Union, node.File, name);
         _built[node.Key] = union;
@@ -123,7 +130,11 @@ internal sealed partial class ProtocolModelBuilder
     /// <summary>The property every variant fixes to a distinct string const; "type" first when several qualify.</summary>
     private static string? FindDiscriminator(List<ObjectShape> shapes, out string problem)
     {
-        var candidates = shapes[0].Order.Where(p => shapes.All(s => s.ConstOf(p) is not null)).ToList();
+        // A tag required by some variants and optional in others (absent means that variant) needs the rules of the
+        // .RuleUnions part; a tag no variant lists as required is taken as loosely written, and required.
+        var candidates = shapes[0].Order
+            .Where(p => shapes.All(s => s.ConstOf(p) is not null) && (shapes.All(s => s.Required.Contains(p)) || shapes.All(s => !s.Required.Contains(p))))
+            .ToList();
         if (candidates.Count == 0)
         {
             var index = shapes.FindIndex(s => !s.Order.Any(p => s.ConstOf(p) is not null));

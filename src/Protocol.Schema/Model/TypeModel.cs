@@ -1,3 +1,4 @@
+using System.Linq;
 using Sessions.Protocol.Schema.Collections;
 
 namespace Sessions.Protocol.Schema.Model;
@@ -25,18 +26,18 @@ public sealed record ObjectTypeModel(
 /// <param name="Union">The union's base record.</param>
 /// <param name="TypeEnum">The union's type enum.</param>
 /// <param name="VisitorTypeName">The global::-qualified visitor interface, without its type argument.</param>
-/// <param name="DiscriminatorWireName">The discriminator property on the wire.</param>
+/// <param name="DiscriminatorWireName">The discriminator property on the wire, or null when the union has no tag.</param>
 /// <param name="DiscriminatorPropertyName">The C# property that returns the type enum member.</param>
-/// <param name="DiscriminatorValue">This variant's discriminator on the wire.</param>
+/// <param name="DiscriminatorValue">The tag value written for this variant, or null when it writes none of its own (no tag, or a tag that is one of its properties).</param>
 /// <param name="TypeEnumMember">This variant's member of the union's type enum.</param>
 /// <param name="InheritedProperties">The properties it inherits from the base record (read and written with its own).</param>
 public sealed record VariantModel(
     TypeRef Union,
     TypeRef TypeEnum,
     string VisitorTypeName,
-    string DiscriminatorWireName,
+    string? DiscriminatorWireName,
     string DiscriminatorPropertyName,
-    string DiscriminatorValue,
+    string? DiscriminatorValue,
     string TypeEnumMember,
     EquatableArray<PropertyModel> InheritedProperties);
 
@@ -52,14 +53,20 @@ public sealed record VariantModel(
 /// <param name="TypeEnumUnknownMember">The type enum's member for discriminators this version does not know.</param>
 /// <param name="UnknownVariantName">The record that keeps an unknown discriminator and the raw JSON.</param>
 /// <param name="UnknownConverterName">The unknown record's converter.</param>
-/// <param name="UnknownDiscriminatorPropertyName">The unknown record's property holding the discriminator string as received.</param>
+/// <param name="UnknownDiscriminatorPropertyName">The unknown record's property holding the discriminator string as received; null when the union has no tag.</param>
 /// <param name="UnknownRawPropertyName">The unknown record's property holding the whole JSON object.</param>
 /// <param name="VisitorName">The visitor interface's simple name (generic in TResult).</param>
+/// <param name="ProbedProperties">
+/// When the variants are not told apart by one distinct tag value each: the properties whose presence the reader
+/// notes (bit i of the presence mask is property i); variants then carry a <see cref="VariantRecognition"/>. Empty
+/// for a union told apart by its tag alone.
+/// </param>
+/// <param name="Recognition">How the reader tells the variants apart, for the XML docs.</param>
 public sealed record UnionTypeModel(
     string Name,
     string? Description,
     string ConverterName,
-    string DiscriminatorWireName,
+    string? DiscriminatorWireName,
     string DiscriminatorPropertyName,
     EquatableArray<PropertyModel> BaseProperties,
     EquatableArray<UnionVariantModel> Variants,
@@ -67,15 +74,33 @@ public sealed record UnionTypeModel(
     string TypeEnumUnknownMember,
     string UnknownVariantName,
     string UnknownConverterName,
-    string UnknownDiscriminatorPropertyName,
+    string? UnknownDiscriminatorPropertyName,
     string UnknownRawPropertyName,
-    string VisitorName) : TypeModel(Name, Description, ConverterName);
+    string VisitorName,
+    EquatableArray<string> ProbedProperties = default,
+    string? Recognition = null) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
+    public bool IsRecognisedByRules => Variants.Any(v => v.Recognition is not null);
+}
 
 /// <summary>One variant as the union sees it.</summary>
 /// <param name="Type">The variant record.</param>
 /// <param name="DiscriminatorValue">Its discriminator on the wire.</param>
 /// <param name="TypeEnumMember">Its member of the type enum.</param>
-public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember);
+/// <param name="Recognition">When the union is recognised by rules: this variant's rule; else null.</param>
+public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember, VariantRecognition? Recognition = null);
+
+/// <summary>
+/// The rule that recognises one variant of a union not told apart by a distinct tag value each. Rules are tried by
+/// <see cref="Order"/> (most specific first); the first that holds picks the variant, none gives the unknown variant.
+/// </summary>
+/// <param name="TagValues">The tag values that select it (empty: the tag does not select it).</param>
+/// <param name="WhenTagAbsent">Whether it is selected when the tag property is absent (the variant lacks it or has it optional).</param>
+/// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> that must all be present.</param>
+/// <param name="Description">The rule in words, for the variant's XML docs.</param>
+/// <param name="Order">Where the rule is tried among the union's rules (0 first): the more it asks, the earlier.</param>
+public sealed record VariantRecognition(EquatableArray<string> TagValues, bool WhenTagAbsent, long RequiredMask, string Description, int Order);
 
 /// <summary>A string enum; unknown wire values map to an explicit member.</summary>
 /// <param name="Name">The simple C# name.</param>
