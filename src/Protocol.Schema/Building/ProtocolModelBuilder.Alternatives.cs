@@ -39,6 +39,11 @@ internal sealed partial class ProtocolModelBuilder
             return null;
         }
 
+        if (CoversEveryKind(kinds.Select(k => k!.Value)))
+        {
+            return JsonRef;
+        }
+
         return BuildKindUnion(node, alternatives.Select((a, i) => (kinds[i]!.Value, a)).ToList(), nameHint);
     }
 
@@ -52,14 +57,18 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef;
         }
 
-        var covered = new HashSet<JsonKind>(kinds.Select(k => k!.Value == JsonKind.Integer ? JsonKind.Number : k!.Value));
-        if (covered.IsSupersetOf(new[] { JsonKind.String, JsonKind.Number, JsonKind.Boolean, JsonKind.Array, JsonKind.Object }))
+        if (CoversEveryKind(kinds.Select(k => k!.Value)))
         {
             return JsonRef;
         }
 
         return BuildKindUnion(node, kinds.Select(k => (k!.Value, node)).ToList(), nameHint);
     }
+
+    /// <summary>Whether values of these kinds are any JSON value (integer counts as number; null is handled apart).</summary>
+    private static bool CoversEveryKind(IEnumerable<JsonKind> kinds)
+        => new HashSet<JsonKind>(kinds.Select(k => k == JsonKind.Integer ? JsonKind.Number : k))
+            .IsSupersetOf(new[] { JsonKind.String, JsonKind.Number, JsonKind.Boolean, JsonKind.Array, JsonKind.Object });
 
     private TypeRef BuildConstEnum(SchemaNode node, List<SchemaNode> alternatives, string nameHint, SchemaNode? open)
     {
@@ -95,8 +104,9 @@ internal sealed partial class ProtocolModelBuilder
         foreach (var (kind, schema) in cases.OrderBy(c => c.Kind))
         {
             var caseName = kind.ToString();
+            // The case of a "type" list is the node itself: under another key, so its record does not take the union's name.
             var type = schema == node
-                ? ResolveTyped(node, KindTypeName(kind), name + caseName)
+                ? ResolveTyped(node with { Pointer = node.Pointer + "/(" + KindTypeName(kind) + ")" }, KindTypeName(kind), name + caseName)
                 : Resolve(schema, name + caseName).WithNullable(false);
             var conversion = type.Kind == TypeKind.Array ? type.Element!.Declaration + "[]"
                 : type.Kind is TypeKind.Map or TypeKind.Json ? null

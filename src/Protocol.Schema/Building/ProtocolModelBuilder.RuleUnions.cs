@@ -174,7 +174,7 @@ internal sealed partial class ProtocolModelBuilder
 
             var part = VariantNamePart(rule, shape, tag);
             var member = memberScope.Take(part, part).Name;
-            var variantName = NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix);
+            var variantName = AdoptedRecordName(target) ?? NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: rule.FixedTag ? tag : null, reserved);

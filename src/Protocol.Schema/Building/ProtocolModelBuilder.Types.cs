@@ -64,6 +64,12 @@ internal sealed partial class ProtocolModelBuilder
                 return Resolve(nonNull[0], name).WithNullable(nullable);
             }
 
+            if (nonNull.Any(AcceptsAnything))
+            {
+                // "a string, or anything": any JSON value, silently.
+                return JsonRef.WithNullable(nullable);
+            }
+
             return (ResolveNonObjectAlternatives(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
         }
 
@@ -257,6 +263,11 @@ internal sealed partial class ProtocolModelBuilder
 
         return null;
     }
+
+    /// <summary><c>true</c>, or an object with nothing but annotations: any JSON value.</summary>
+    private static bool AcceptsAnything(SchemaNode node)
+        => node.Value.Kind == SourceJsonKind.True
+           || node.Value.IsObject && node.Value.Properties.All(p => p.Name is "description" or "title" or "$comment" or "examples" or "default" or "deprecated");
 
     private static bool IsNullSchema(SchemaNode node)
         => node.Value.IsObject && node.Value["type"] is { Kind: SourceJsonKind.String, Text: "null" };

@@ -66,7 +66,7 @@ internal sealed partial class ProtocolModelBuilder
                 continue;
             }
 
-            var variantName = NameFor(target, Naming.ToPascal(value) + suffix);
+            var variantName = AdoptedRecordName(target) ?? NameFor(target, Naming.ToPascal(value) + suffix);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);
@@ -101,6 +101,29 @@ internal sealed partial class ProtocolModelBuilder
             "RawJson",
             visitorName));
         return union;
+    }
+
+    /// <summary>
+    /// A definition already built as a plain record (a union met later takes it as a variant): its record is taken
+    /// out, to be generated again as the variant, under the same name so every reference to it stays valid.
+    /// </summary>
+    private string? AdoptedRecordName(SchemaNode target)
+    {
+        if (!_built.TryGetValue(target.Key, out var existing) || existing.Kind != TypeKind.Object || _variantOf.ContainsKey(target.Key))
+        {
+            return null;
+        }
+
+        var types = _typesByFile[target.File.Source.Path];
+        var index = types.FindIndex(t => t is ObjectTypeModel { Variant: null } && "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var name = types[index].Name;
+        types.RemoveAt(index);
+        return name;
     }
 
     // Properties written beside oneOf/anyOf belong to every variant (and so end on the base record).

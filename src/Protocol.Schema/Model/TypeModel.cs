@@ -81,7 +81,7 @@ public sealed record UnionTypeModel(
     string? Recognition = null) : TypeModel(Name, Description, ConverterName)
 {
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
-    public bool IsRecognisedByRules => Variants.Any(v => v.Recognition is not null);
+    public bool IsRecognisedByRules => Recognition is not null;
 }
 
 /// <summary>One variant as the union sees it.</summary>

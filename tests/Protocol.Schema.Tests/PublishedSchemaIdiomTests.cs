@@ -1,0 +1,65 @@
+using System.Linq;
+using Sessions.Protocol.Schema.Model;
+using Xunit;
+
+namespace Sessions.Protocol.Schema.Tests;
+
+/// <summary>Idioms met in published schemas at full size (webhook, API and tool-protocol schemas).</summary>
+public sealed class PublishedSchemaIdiomTests
+{
+    private static ProtocolModel Defs(string defs) => Schema.BuildClean("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": { """ + defs + " } }");
+
+    [Fact]
+    public void A_ref_inside_an_embedded_schema_resolves_against_that_schema()
+    {
+        var model = Defs("""
+            "Notification": {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "type": "object",
+              "properties": { "value": { "$ref": "#/$defs/__schema0" } },
+              "$defs": { "__schema0": { "type": "object", "properties": { "x": { "type": "string" } } } }
+            }
+            """);
+
+        Assert.Equal(TypeKind.Object, model.Object("Notification").Property("value").Type.Kind);
+    }
+
+    [Fact]
+    public void Alternatives_one_of_which_accepts_anything_are_any_json_value()
+    {
+        var model = Defs("""
+            "Styles": { "type": "object", "properties": { "v": { "anyOf": [ { "type": "string" }, {} ] } } }
+            """);
+
+        Assert.Equal(Refs.Json(nullable: true), model.Object("Styles").Property("v").Type);
+    }
+
+    [Fact]
+    public void A_definition_built_as_a_record_before_an_inline_union_takes_it_becomes_that_unions_variant_once()
+    {
+        var model = Defs("""
+            "Holder": { "type": "object", "properties": {
+              "team": { "$ref": "#/$defs/Team" },
+              "reviewer": { "oneOf": [ { "$ref": "#/$defs/User" }, { "$ref": "#/$defs/Team" } ] } } },
+            "Team": { "type": "object", "properties": { "slug": { "type": "string" } }, "required": ["slug"] },
+            "User": { "type": "object", "properties": { "login": { "type": "string" } }, "required": ["login"] }
+            """);
+
+        var team = Assert.Single(model.AllTypes(), t => t.Name == "Team");
+        Assert.NotNull(Assert.IsType<ObjectTypeModel>(team).Variant);
+        Assert.Equal(Refs.Object("Team", nullable: true), model.Object("Holder").Property("team").Type);
+        Assert.Equal(2, model.Union("HolderReviewer").Variants.Count);
+    }
+
+    [Fact]
+    public void A_type_list_of_boolean_and_object_gives_the_object_case_a_name_of_its_own()
+    {
+        var model = Defs("""
+            "Schema": { "type": ["object", "boolean"], "properties": { "title": { "type": "string" } } }
+            """);
+
+        var union = model.Type<KindUnionTypeModel>("Schema");
+        Assert.Equal(new[] { "Boolean", "Object" }, union.Cases.Select(c => c.Name).ToArray());
+        Assert.Equal(Refs.Object("SchemaObject"), union.Cases[1].Type);
+    }
+}
