@@ -28,6 +28,7 @@ public sealed class SchemaShapeTests
         "10-told-apart-by-properties",
         "11-shared-tag-value",
         "12-tag-as-enum",
+        "13-variant-of-two-unions",
         "14-property-named-like-keyword",
         "15-ref-in-single-allof",
     };

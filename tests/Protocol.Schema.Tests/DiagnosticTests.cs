@@ -452,7 +452,7 @@ public class DiagnosticTests
     // ---- PSG007 variant of two unions --------------------------------------------------------
 
     [Fact]
-    public void PSG007_definition_used_as_variant_by_two_unions()
+    public void A_definition_used_as_variant_by_two_unions_belongs_to_both_and_the_second_union_is_an_interface()
     {
         const string text = """
             {
@@ -465,17 +465,17 @@ public class DiagnosticTests
               }
             }
             """;
-        var model = Schema.Build(text);
+        var model = Schema.BuildClean(text);
 
-        var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG007", Warning, "#/definitions/BUnion/oneOf/0", "'Shared'", "'AUnion'", "'BUnion'");
-        Schema.AssertSpans(diagnostic, text, "{ \"$ref\": \"#/definitions/Shared\" }", occurrence: 1);
-        Assert.Equal((3, 26), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
-
-        Assert.Equal(Refs.Union("AUnion"), model.Object("Shared").Variant!.Union);
+        var shared = Assert.IsType<ObjectTypeModel>(Assert.Single(model.AllTypes(), t => t.Name == "Shared"));
+        Assert.Equal(Refs.Union("AUnion"), shared.Variant!.Union);
+        Assert.Equal(Refs.Union("BUnion"), Assert.Single(shared.Interfaces).Union);
+        Assert.False(model.Union("AUnion").IsInterface);
+        Assert.True(model.Union("BUnion").IsInterface);
         Assert.Equal(new[] { "shared", "a" }, model.Union("AUnion").Variants.Select(v => v.DiscriminatorValue).ToArray());
-        Assert.Equal(new[] { "b" }, model.Union("BUnion").Variants.Select(v => v.DiscriminatorValue).ToArray());
-        Assert.Single(model.AllTypes(), t => t.Name == "Shared");
+        Assert.Equal(new[] { "shared", "b" }, model.Union("BUnion").Variants.Select(v => v.DiscriminatorValue).ToArray());
+        Assert.Null(model.Object("OnlyB").Variant);
+        Assert.Equal("b", Assert.Single(model.Object("OnlyB").Interfaces).DiscriminatorValue);
     }
 
     // ---- PSG008 malformed keywords -----------------------------------------------------------

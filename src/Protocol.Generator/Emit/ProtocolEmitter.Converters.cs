@@ -48,10 +48,12 @@ internal static partial class ProtocolEmitter
         var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
         OpenConverter(w, file, record.ConverterName, type);
         NameFields(w, properties);
-        if (record.Variant is { DiscriminatorValue: not null } variant)
+        var tags = FixedTags(record, properties);
+        for (var i = 0; i < tags.Count; i++)
         {
-            w.Line("private static readonly " + Encoded + " DiscriminatorName = " + Encoded + ".Encode(" + SourceWriter.Literal(variant.DiscriminatorWireName!) + ");");
-            w.Line("private static readonly " + Encoded + " DiscriminatorValue = " + Encoded + ".Encode(" + SourceWriter.Literal(variant.DiscriminatorValue) + ");");
+            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
+            w.Line("private static readonly " + Encoded + " DiscriminatorName" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].WireName) + ");");
+            w.Line("private static readonly " + Encoded + " DiscriminatorValue" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].Value) + ");");
         }
 
         w.Line();
@@ -69,9 +71,10 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
         w.Line("writer.WriteStartObject();");
-        if (record.Variant is { DiscriminatorValue: not null })
+        for (var i = 0; i < tags.Count; i++)
         {
-            w.Line("writer.WriteString(DiscriminatorName, DiscriminatorValue);");
+            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
+            w.Line("writer.WriteString(DiscriminatorName" + suffix + ", DiscriminatorValue" + suffix + ");");
         }
 
         foreach (var property in properties)
@@ -82,6 +85,22 @@ internal static partial class ProtocolEmitter
         w.Line("writer.WriteEndObject();");
         w.Close();
         w.Close();
+    }
+
+    /// <summary>The tags a variant record writes itself: its base union's, then each interface union's not written already.</summary>
+    private static List<(string WireName, string Value)> FixedTags(ObjectTypeModel record, List<PropertyModel> properties)
+    {
+        var tags = new List<(string WireName, string Value)>();
+        foreach (var variant in new[] { record.Variant }.Concat(record.Interfaces))
+        {
+            if (variant is { DiscriminatorValue: { } value, DiscriminatorWireName: { } wire }
+                && !tags.Any(t => t.WireName == wire) && !properties.Any(p => p.WireName == wire))
+            {
+                tags.Add((wire, value));
+            }
+        }
+
+        return tags;
     }
 
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>

@@ -18,24 +18,31 @@ internal static partial class ProtocolEmitter
         w.Line("/// </remarks>");
         ConverterAttribute(w, file, union.ConverterName);
         w.Line(GeneratedCode);
-        w.Open(file.Accessibility + " abstract partial record " + union.Name);
-        w.Line("/// <summary>Only the generated kinds derive from this record.</summary>");
-        w.Line("private protected " + union.Name + "()");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        w.Line(union.IsRecognisedByRules
-            ? "/// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>"
-            : "/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> property on the wire.</summary>");
-        w.Line("public abstract " + typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
-        EmitProperties(w, union.BaseProperties);
-        w.Line();
-        w.Line("/// <summary>Calls the <paramref name=\"visitor\"/>'s <c>Visit</c> overload for this kind.</summary>");
-        w.Line("/// <typeparam name=\"TResult\">What the visitor returns.</typeparam>");
-        w.Line("/// <param name=\"visitor\">The visitor.</param>");
-        w.Line("/// <returns>What the visitor returned.</returns>");
-        w.Line("public abstract TResult Accept<TResult>(" + visitor + "<TResult> visitor);");
-        w.Close();
+        if (union.IsInterface)
+        {
+            EmitUnionInterface(w, union, file, typeEnum, visitor);
+        }
+        else
+        {
+            w.Open(file.Accessibility + " abstract partial record " + union.Name);
+            w.Line("/// <summary>Only the generated kinds derive from this record.</summary>");
+            w.Line("private protected " + union.Name + "()");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line(union.IsRecognisedByRules
+                ? "/// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>"
+                : "/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> property on the wire.</summary>");
+            w.Line("public abstract " + typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
+            EmitProperties(w, union.BaseProperties);
+            w.Line();
+            w.Line("/// <summary>Calls the <paramref name=\"visitor\"/>'s <c>Visit</c> overload for this kind.</summary>");
+            w.Line("/// <typeparam name=\"TResult\">What the visitor returns.</typeparam>");
+            w.Line("/// <param name=\"visitor\">The visitor.</param>");
+            w.Line("/// <returns>What the visitor returned.</returns>");
+            w.Line("public abstract TResult Accept<TResult>(" + visitor + "<TResult> visitor);");
+            w.Close();
+        }
 
         w.Line();
         w.Line("/// <summary>");
@@ -55,7 +62,9 @@ internal static partial class ProtocolEmitter
         w.Line(GeneratedCode);
         w.Open(file.Accessibility + " sealed partial record " + union.UnknownVariantName + " : " + Global(file, union.Name));
         w.Line("/// <inheritdoc/>");
-        w.Line("public override " + typeEnum + " " + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";");
+        w.Line(union.IsInterface
+            ? typeEnum + " " + Global(file, union.Name) + "." + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";"
+            : "public override " + typeEnum + " " + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";");
         if (union.UnknownDiscriminatorPropertyName is not null)
         {
             w.Line();
@@ -68,7 +77,9 @@ internal static partial class ProtocolEmitter
         w.Line("public required global::System.Text.Json.JsonElement " + union.UnknownRawPropertyName + " { get; init; }");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public override TResult Accept<TResult>(" + visitor + "<TResult> visitor) => visitor.Visit(this);");
+        w.Line(union.IsInterface
+            ? "TResult " + Global(file, union.Name) + ".Accept<TResult>(" + visitor + "<TResult> visitor) => visitor.Visit(this);"
+            : "public override TResult Accept<TResult>(" + visitor + "<TResult> visitor) => visitor.Visit(this);");
         w.Close();
 
         w.Line();
@@ -86,6 +97,22 @@ internal static partial class ProtocolEmitter
         }
 
         VisitMethod(w, Global(file, union.UnknownVariantName));
+        w.Close();
+    }
+
+    private static void EmitUnionInterface(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string typeEnum, string visitor)
+    {
+        w.Open(file.Accessibility + " partial interface " + union.Name);
+        w.Line(union.IsRecognisedByRules
+            ? "/// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>"
+            : "/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> property on the wire.</summary>");
+        w.Line(typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
+        w.Line();
+        w.Line("/// <summary>Calls the <paramref name=\"visitor\"/>'s <c>Visit</c> overload for this kind.</summary>");
+        w.Line("/// <typeparam name=\"TResult\">What the visitor returns.</typeparam>");
+        w.Line("/// <param name=\"visitor\">The visitor.</param>");
+        w.Line("/// <returns>What the visitor returned.</returns>");
+        w.Line("TResult Accept<TResult>(" + visitor + "<TResult> visitor);");
         w.Close();
     }
 

@@ -98,7 +98,16 @@ internal static partial class ProtocolEmitter
         w.Summary(DescriptionOf(record));
         ConverterAttribute(w, file, record.ConverterName);
         w.Line(GeneratedCode);
-        if (record.Variant is not { } variant)
+        if (record.Variant is not { } variant && record.Interfaces.Count > 0)
+        {
+            w.Open(file.Accessibility + " sealed partial record " + record.Name + " : " + string.Join(", ", record.Interfaces.Select(i => i.Union.TypeName)));
+            EmitProperties(w, record.Properties);
+            EmitInterfaceMembers(w, record);
+            w.Close();
+            return;
+        }
+
+        if (record.Variant is not { } baseVariant)
         {
             w.Open(file.Accessibility + " sealed partial record " + record.Name);
             var firstProperty = true;
@@ -117,15 +126,32 @@ internal static partial class ProtocolEmitter
             return;
         }
 
-        var typeEnum = variant.TypeEnum.TypeName;
-        w.Open(file.Accessibility + " sealed partial record " + record.Name + " : " + variant.Union.TypeName);
+        var typeEnum = baseVariant.TypeEnum.TypeName;
+        var bases = new[] { baseVariant.Union.TypeName }.Concat(record.Interfaces.Select(i => i.Union.TypeName));
+        w.Open(file.Accessibility + " sealed partial record " + record.Name + " : " + string.Join(", ", bases));
         w.Line("/// <inheritdoc/>");
-        w.Line("public override " + typeEnum + " " + variant.DiscriminatorPropertyName + " => " + typeEnum + "." + variant.TypeEnumMember + ";");
+        w.Line("public override " + typeEnum + " " + baseVariant.DiscriminatorPropertyName + " => " + typeEnum + "." + baseVariant.TypeEnumMember + ";");
         EmitProperties(w, record.Properties);
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public override TResult Accept<TResult>(" + variant.VisitorTypeName + "<TResult> visitor) => visitor.Visit(this);");
+        w.Line("public override TResult Accept<TResult>(" + baseVariant.VisitorTypeName + "<TResult> visitor) => visitor.Visit(this);");
+        EmitInterfaceMembers(w, record);
         w.Close();
+    }
+
+    // Explicit, so a record that is a variant of several unions has each union's kind and Accept without clashes.
+    private static void EmitInterfaceMembers(SourceWriter w, ObjectTypeModel record)
+    {
+        foreach (var membership in record.Interfaces)
+        {
+            var typeEnum = membership.TypeEnum.TypeName;
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line(typeEnum + " " + membership.Union.TypeName + "." + membership.DiscriminatorPropertyName + " => " + typeEnum + "." + membership.TypeEnumMember + ";");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("TResult " + membership.Union.TypeName + ".Accept<TResult>(" + membership.VisitorTypeName + "<TResult> visitor) => visitor.Visit(this);");
+        }
     }
 
     private static void EmitEnum(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)

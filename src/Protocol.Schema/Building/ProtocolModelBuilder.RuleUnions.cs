@@ -161,18 +161,28 @@ internal sealed partial class ProtocolModelBuilder
             .ThenBy(r => r.Index)
             .ToList();
 
-        var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition)>();
+        var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key));
+        var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined)>();
         foreach (var rule in plan.Rules)
         {
             var (target, shape) = (variants[rule.Index].Target, WithSiblings(siblings, variants[rule.Index].Shape));
+            var part = VariantNamePart(rule, shape, tag);
+            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
+            var words = RuleInWords(rule, tag);
+            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule));
             if (_variantOf.TryGetValue(target.Key, out var otherUnion))
             {
+                if (ExistingRecordName(target) is { } existing)
+                {
+                    built.Add((target, existing, rule.FixedTag ? rule.TagValues[0] : null, memberScope.Take(part, part).Name, null, EquatableArray<PropertyModel>.Empty, recognition, true));
+                    continue;
+                }
+
                 var alternative = alternatives[rule.Index];
                 Report(SchemaDiagnostics.VariantOfTwoUnions, alternative, alternative.Value.Start, alternative.Value.Length, _definitionNames.TryGetValue(target.Key, out var n) ? n : name, otherUnion, name);
                 continue;
             }
 
-            var part = VariantNamePart(rule, shape, tag);
             var member = memberScope.Take(part, part).Name;
             var variantName = AdoptedRecordName(target) ?? NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix);
             _variantOf[target.Key] = name;
@@ -187,21 +197,18 @@ internal sealed partial class ProtocolModelBuilder
                     .ToEquatableArray();
             }
 
-            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
-            var words = RuleInWords(rule, tag);
-            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule));
             var description = (target.Description ?? shape.Description) is { } d ? d + "\n" + words : words;
-            built.Add((target, variantName, rule.FixedTag ? rule.TagValues[0] : null, member, description, properties, recognition));
+            built.Add((target, variantName, rule.FixedTag ? rule.TagValues[0] : null, member, description, properties, recognition, false));
         }
 
-        var shared = SharedProperties(built.Select(b => b.Properties).ToList());
+        var shared = isInterface ? EquatableArray<PropertyModel>.Empty : SharedProperties(built.Select(b => b.Properties).ToList());
         var sharedNames = new HashSet<string>(shared.Select(p => p.WireName));
         var visitor = "global::" + node.File.Source.Namespace + "." + visitorName;
         foreach (var variant in built)
         {
             var own = variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray();
             var variantModel = new VariantModel(union, kindEnum, visitor, tag, kindProperty, variant.Value, variant.Member, shared);
-            AddType(variant.Target.File, new ObjectTypeModel(variant.Name, variant.Description, ConverterName(variant.Name), own, variantModel));
+            AddVariant(variant.Target, variant.Name, variant.Description, own, variantModel, isInterface, variant.Joined);
         }
 
         var (members, unknownMember) = EnumMembers(node, built.Select(b => b.Member).ToList());
@@ -226,7 +233,8 @@ internal sealed partial class ProtocolModelBuilder
             "RawJson",
             visitorName,
             plan.Probed.ToEquatableArray(),
-            how));
+            how,
+            isInterface));
         return union;
     }
 

@@ -55,13 +55,20 @@ internal sealed partial class ProtocolModelBuilder
         var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
         var suffix = Naming.LastWord(name);
 
-        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties)>();
+        var isInterface = variants.Any(v => _variantOf.ContainsKey(v.Target!.Key));
+        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, bool Joined)>();
         for (var i = 0; i < variants.Count; i++)
         {
             var (target, shape) = (variants[i].Target!, WithSiblings(siblings, variants[i].Shape));
             var value = shape.ConstOf(discriminator)!;
             if (_variantOf.TryGetValue(target.Key, out var otherUnion))
             {
+                if (ExistingRecordName(target) is { } existing)
+                {
+                    built.Add((target, existing, value, members[i].Name, null, EquatableArray<PropertyModel>.Empty, true));
+                    continue;
+                }
+
                 Report(SchemaDiagnostics.VariantOfTwoUnions, alternatives[i], alternatives[i].Value.Start, alternatives[i].Value.Length, _definitionNames.TryGetValue(target.Key, out var n) ? n : value, otherUnion, name);
                 continue;
             }
@@ -70,17 +77,16 @@ internal sealed partial class ProtocolModelBuilder
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);
-            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties));
+            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties, false));
         }
 
-        var shared = SharedProperties(built.Select(b => b.Properties).ToList());
+        var shared = isInterface ? EquatableArray<PropertyModel>.Empty : SharedProperties(built.Select(b => b.Properties).ToList());
         var sharedNames = new HashSet<string>(shared.Select(p => p.WireName));
         foreach (var variant in built)
         {
-            var own = variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray();
             var visitor = "global::" + node.File.Source.Namespace + "." + visitorName;
             var variantModel = new VariantModel(union, typeEnum, visitor, discriminator, discriminatorProperty, variant.Value, variant.Member, shared);
-            AddType(variant.Target.File, new ObjectTypeModel(variant.Name, variant.Description, ConverterName(variant.Name), own, variantModel));
+            AddVariant(variant.Target, variant.Name, variant.Description, variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray(), variantModel, isInterface, variant.Joined);
         }
 
         var enumDescription = "The values of the \"" + discriminator + "\" property that tell the kinds of " + name + " apart.";
@@ -99,8 +105,36 @@ internal sealed partial class ProtocolModelBuilder
             ConverterName(unknownName),
             discriminatorProperty + "Name",
             "RawJson",
-            visitorName));
+            visitorName,
+            IsInterface: isInterface));
         return union;
+    }
+
+    /// <summary>The name of the record already generated for a variant another union took first, or null.</summary>
+    private string? ExistingRecordName(SchemaNode target)
+        => _built.TryGetValue(target.Key, out var existing) && existing.Kind == TypeKind.Object
+           && _typesByFile[target.File.Source.Path].OfType<ObjectTypeModel>().FirstOrDefault(t => "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName) is { } record
+            ? record.Name
+            : null;
+
+    /// <summary>
+    /// Adds a variant record, or (<paramref name="joined"/>) makes the record another union generated already also
+    /// implement this union's interface.
+    /// </summary>
+    private void AddVariant(SchemaNode target, string name, string? description, EquatableArray<PropertyModel> properties, VariantModel variant, bool isInterface, bool joined)
+    {
+        if (joined)
+        {
+            var types = _typesByFile[target.File.Source.Path];
+            var index = types.FindIndex(t => t is ObjectTypeModel && t.Name == name);
+            var record = (ObjectTypeModel)types[index];
+            types[index] = record with { Interfaces = record.Interfaces.Concat(new[] { variant }).ToEquatableArray() };
+            return;
+        }
+
+        AddType(target.File, isInterface
+            ? new ObjectTypeModel(name, description, ConverterName(name), properties, null, new EquatableArray<VariantModel>(new[] { variant }))
+            : new ObjectTypeModel(name, description, ConverterName(name), properties, variant));
     }
 
     /// <summary>

@@ -14,13 +14,15 @@ public abstract record TypeModel(string Name, string? Description, string Conver
 /// <param name="Description">The XML summary.</param>
 /// <param name="ConverterName">The converter's simple name.</param>
 /// <param name="Properties">Its own properties, in schema order.</param>
-/// <param name="Variant">Set when the record is a variant of a union.</param>
+/// <param name="Variant">Set when the record is a variant of a union whose base is a record (its base class).</param>
+/// <param name="Interfaces">The unions, generated as interfaces, it is also a variant of (a definition several unions share).</param>
 public sealed record ObjectTypeModel(
     string Name,
     string? Description,
     string ConverterName,
     EquatableArray<PropertyModel> Properties,
-    VariantModel? Variant) : TypeModel(Name, Description, ConverterName);
+    VariantModel? Variant,
+    EquatableArray<VariantModel> Interfaces = default) : TypeModel(Name, Description, ConverterName);
 
 /// <summary>What a union variant record needs to know of its union.</summary>
 /// <param name="Union">The union's base record.</param>
@@ -61,7 +63,11 @@ public sealed record VariantModel(
 /// notes (bit i of the presence mask is property i); variants then carry a <see cref="VariantRecognition"/>. Empty
 /// for a union told apart by its tag alone.
 /// </param>
-/// <param name="Recognition">How the reader tells the variants apart, for the XML docs.</param>
+/// <param name="Recognition">How the reader tells the variants apart, for the XML docs (null for a union told apart by its tag alone).</param>
+/// <param name="IsInterface">
+/// Whether the union is an interface rather than an abstract record: one of its variants is a variant of another union
+/// too, and a record has one base class. Its variants implement it explicitly; it declares no shared properties.
+/// </param>
 public sealed record UnionTypeModel(
     string Name,
     string? Description,
@@ -78,7 +84,8 @@ public sealed record UnionTypeModel(
     string UnknownRawPropertyName,
     string VisitorName,
     EquatableArray<string> ProbedProperties = default,
-    string? Recognition = null) : TypeModel(Name, Description, ConverterName)
+    string? Recognition = null,
+    bool IsInterface = false) : TypeModel(Name, Description, ConverterName)
 {
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
     public bool IsRecognisedByRules => Recognition is not null;
