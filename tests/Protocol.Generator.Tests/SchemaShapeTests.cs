@@ -31,6 +31,7 @@ public sealed class SchemaShapeTests
         "13-variant-of-two-unions",
         "14-property-named-like-keyword",
         "15-ref-in-single-allof",
+        "16-extra-members",
     };
 
     public static TheoryData<string> TypedShapes => new(Typed);

@@ -63,3 +63,37 @@ public sealed class PublishedSchemaIdiomTests
         Assert.Equal(Refs.Object("SchemaObject"), union.Cases[1].Type);
     }
 }
+
+/// <summary>Members an object does not declare: kept where the schema allows them (../shared/schema-shapes 16).</summary>
+public sealed class ExtensionDataTests
+{
+    private static ProtocolModel Defs(string defs) => Schema.BuildClean("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": { """ + defs + " } }");
+
+    [Theory]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "string" } } }""")]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "string" } }, "additionalProperties": true }""")]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "string" } }, "additionalProperties": {} }""")]
+    public void Objects_that_allow_undeclared_members_keep_them(string schema)
+    {
+        Assert.Equal("AdditionalProperties", Defs("\"Thing\": " + schema).Object("Thing").ExtensionDataName);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "string" } }, "additionalProperties": false }""")]
+    [InlineData("""{ "type": "object", "properties": { "a": { "type": "string" } }, "unevaluatedProperties": false }""")]
+    [InlineData("""{ "allOf": [ { "type": "object", "properties": { "a": { "type": "string" } } }, { "additionalProperties": false } ] }""")]
+    public void Objects_that_forbid_them_do_not(string schema)
+    {
+        Assert.Null(Defs("\"Thing\": " + schema).Object("Thing").ExtensionDataName);
+    }
+
+    [Fact]
+    public void The_name_gives_way_to_a_declared_property()
+    {
+        var model = Defs("""
+            "Thing": { "type": "object", "properties": { "additionalProperties": { "type": "string" } } }
+            """);
+
+        Assert.Equal("ExtensionData", model.Object("Thing").ExtensionDataName);
+    }
+}

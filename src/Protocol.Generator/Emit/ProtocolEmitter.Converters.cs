@@ -63,7 +63,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"reader\">The reader.</param>");
         w.Line("/// <returns>The value read.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        ReadObjectBody(w, record.Name, type, properties, unknown: null);
+        ReadObjectBody(w, record.Name, type, properties, unknown: null, record.ExtensionDataName, tags.Select(t => t.WireName).ToList());
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes one value.</summary>");
@@ -80,6 +80,16 @@ internal static partial class ProtocolEmitter
         foreach (var property in properties)
         {
             WriteProperty(w, property);
+        }
+
+        if (record.ExtensionDataName is { } extension)
+        {
+            w.Open("if (value." + extension + " is { } extension)");
+            w.Open("foreach (var member in extension)");
+            w.Line("writer.WritePropertyName(member.Key);");
+            w.Line("member.Value.WriteTo(writer);");
+            w.Close();
+            w.Close();
         }
 
         w.Line("writer.WriteEndObject();");
@@ -104,7 +114,7 @@ internal static partial class ProtocolEmitter
     }
 
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
-    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown)
+    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown, string? extension = null, List<string>? tags = null)
     {
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(typeName) + ");");
         if (unknown is not null)
@@ -116,6 +126,11 @@ internal static partial class ProtocolEmitter
             {
                 w.Line("string? discriminator = null;");
             }
+        }
+
+        if (extension is not null)
+        {
+            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;");
         }
 
         for (var i = 0; i < properties.Count; i++)
@@ -157,7 +172,25 @@ internal static partial class ProtocolEmitter
             keyword = "else if";
         }
 
-        if (keyword == "if")
+        if (extension is not null)
+        {
+            // The tags the converter writes itself are not undeclared members.
+            foreach (var tag in tags ?? new List<string>())
+            {
+                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
+                w.Line("reader.Read();");
+                w.Line("reader.Skip();");
+                w.Close();
+                keyword = "else if";
+            }
+
+            w.Open(keyword == "if" ? "// Every member is undeclared." : "else");
+            w.Line("var name = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line("(extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
+            w.Close();
+        }
+        else if (keyword == "if")
         {
             w.Line("reader.Read();");
             w.Line("reader.Skip();");
@@ -203,6 +236,11 @@ internal static partial class ProtocolEmitter
                 : property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? local + "!"
                 : local;
             w.Line(property.Name + " = " + value + ",");
+        }
+
+        if (extension is not null)
+        {
+            w.Line(extension + " = extension,");
         }
 
         w.Close(";");

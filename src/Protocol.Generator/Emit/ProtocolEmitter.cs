@@ -102,6 +102,7 @@ internal static partial class ProtocolEmitter
         {
             w.Open(file.Accessibility + " sealed partial record " + record.Name + " : " + string.Join(", ", record.Interfaces.Select(i => i.Union.TypeName)));
             EmitProperties(w, record.Properties);
+            EmitExtensionData(w, record);
             EmitInterfaceMembers(w, record);
             w.Close();
             return;
@@ -122,6 +123,16 @@ internal static partial class ProtocolEmitter
                 EmitProperty(w, property);
             }
 
+            if (record.ExtensionDataName is not null)
+            {
+                if (!firstProperty)
+                {
+                    w.Line();
+                }
+
+                EmitExtensionDataProperty(w, record.ExtensionDataName);
+            }
+
             w.Close();
             return;
         }
@@ -132,11 +143,30 @@ internal static partial class ProtocolEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public override " + typeEnum + " " + baseVariant.DiscriminatorPropertyName + " => " + typeEnum + "." + baseVariant.TypeEnumMember + ";");
         EmitProperties(w, record.Properties);
+        EmitExtensionData(w, record);
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public override TResult Accept<TResult>(" + baseVariant.VisitorTypeName + "<TResult> visitor) => visitor.Visit(this);");
         EmitInterfaceMembers(w, record);
         w.Close();
+    }
+
+    private static void EmitExtensionData(SourceWriter w, ObjectTypeModel record)
+    {
+        if (record.ExtensionDataName is not null)
+        {
+            w.Line();
+            EmitExtensionDataProperty(w, record.ExtensionDataName);
+        }
+    }
+
+    private static void EmitExtensionDataProperty(SourceWriter w, string name)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// Members the schema does not declare, as received (null when there were none); written back after the declared");
+        w.Line("/// ones, so a relay loses nothing.");
+        w.Line("/// </summary>");
+        w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? " + name + " { get; init; }");
     }
 
     // Explicit, so a record that is a variant of several unions has each union's kind and Accept without clashes.

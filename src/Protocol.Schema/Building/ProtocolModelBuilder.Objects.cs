@@ -18,8 +18,22 @@ internal sealed partial class ProtocolModelBuilder
         var type = NamedRef(TypeKind.Object, node.File, name);
         _built[node.Key] = type;
         var properties = BuildProperties(node, name, shape, except: null, reserved: Naming.RecordMembers);
-        AddType(node.File, new ObjectTypeModel(name, node.Description ?? shape.Description, ConverterName(name), properties, null));
+        AddType(node.File, new ObjectTypeModel(name, node.Description ?? shape.Description, ConverterName(name), properties, null, default, ExtensionDataName(shape, properties)));
         return type;
+    }
+
+    private static readonly string[] ExtensionDataNames = { "AdditionalProperties", "ExtensionData", "UndeclaredMembers" };
+
+    /// <summary>The name of the property keeping undeclared members, or null when the schema forbids them.</summary>
+    private static string? ExtensionDataName(ObjectShape shape, EquatableArray<PropertyModel> properties, IEnumerable<PropertyModel>? inherited = null)
+    {
+        if (shape.Closed)
+        {
+            return null;
+        }
+
+        var taken = new HashSet<string>(properties.Concat(inherited ?? Enumerable.Empty<PropertyModel>()).Select(p => p.Name));
+        return ExtensionDataNames.FirstOrDefault(n => !taken.Contains(n));
     }
 
     /// <summary>
@@ -77,6 +91,11 @@ internal sealed partial class ProtocolModelBuilder
             {
                 Report(SchemaDiagnostics.MalformedKeyword, node, "properties", "properties", "an object of property schemas");
             }
+        }
+
+        if (node.Value["additionalProperties"] is { Kind: SourceJsonKind.False } || node.Value["unevaluatedProperties"] is { Kind: SourceJsonKind.False })
+        {
+            shape.Closed = true;
         }
 
         if (node.Child("required") is { } required)

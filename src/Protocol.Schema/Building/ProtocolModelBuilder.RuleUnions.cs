@@ -162,7 +162,7 @@ internal sealed partial class ProtocolModelBuilder
             .ToList();
 
         var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key));
-        var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined)>();
+        var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
         foreach (var rule in plan.Rules)
         {
             var (target, shape) = (variants[rule.Index].Target, WithSiblings(siblings, variants[rule.Index].Shape));
@@ -174,7 +174,7 @@ internal sealed partial class ProtocolModelBuilder
             {
                 if (ExistingRecordName(target) is { } existing)
                 {
-                    built.Add((target, existing, rule.FixedTag ? rule.TagValues[0] : null, memberScope.Take(part, part).Name, null, EquatableArray<PropertyModel>.Empty, recognition, true));
+                    built.Add((target, existing, rule.FixedTag ? rule.TagValues[0] : null, memberScope.Take(part, part).Name, null, EquatableArray<PropertyModel>.Empty, recognition, true, shape));
                     continue;
                 }
 
@@ -198,7 +198,7 @@ internal sealed partial class ProtocolModelBuilder
             }
 
             var description = (target.Description ?? shape.Description) is { } d ? d + "\n" + words : words;
-            built.Add((target, variantName, rule.FixedTag ? rule.TagValues[0] : null, member, description, properties, recognition, false));
+            built.Add((target, variantName, rule.FixedTag ? rule.TagValues[0] : null, member, description, properties, recognition, false, shape));
         }
 
         var shared = isInterface ? EquatableArray<PropertyModel>.Empty : SharedProperties(built.Select(b => b.Properties).ToList());
@@ -208,7 +208,7 @@ internal sealed partial class ProtocolModelBuilder
         {
             var own = variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray();
             var variantModel = new VariantModel(union, kindEnum, visitor, tag, kindProperty, variant.Value, variant.Member, shared);
-            AddVariant(variant.Target, variant.Name, variant.Description, own, variantModel, isInterface, variant.Joined);
+            AddVariant(variant.Target, variant.Name, variant.Description, own, variantModel, isInterface, variant.Joined, variant.Shape);
         }
 
         var (members, unknownMember) = EnumMembers(node, built.Select(b => b.Member).ToList());

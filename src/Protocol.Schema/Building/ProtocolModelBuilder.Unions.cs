@@ -56,7 +56,7 @@ internal sealed partial class ProtocolModelBuilder
         var suffix = Naming.LastWord(name);
 
         var isInterface = variants.Any(v => _variantOf.ContainsKey(v.Target!.Key));
-        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, bool Joined)>();
+        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, bool Joined, ObjectShape Shape)>();
         for (var i = 0; i < variants.Count; i++)
         {
             var (target, shape) = (variants[i].Target!, WithSiblings(siblings, variants[i].Shape));
@@ -65,7 +65,7 @@ internal sealed partial class ProtocolModelBuilder
             {
                 if (ExistingRecordName(target) is { } existing)
                 {
-                    built.Add((target, existing, value, members[i].Name, null, EquatableArray<PropertyModel>.Empty, true));
+                    built.Add((target, existing, value, members[i].Name, null, EquatableArray<PropertyModel>.Empty, true, shape));
                     continue;
                 }
 
@@ -77,7 +77,7 @@ internal sealed partial class ProtocolModelBuilder
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);
-            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties, false));
+            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties, false, shape));
         }
 
         var shared = isInterface ? EquatableArray<PropertyModel>.Empty : SharedProperties(built.Select(b => b.Properties).ToList());
@@ -86,7 +86,7 @@ internal sealed partial class ProtocolModelBuilder
         {
             var visitor = "global::" + node.File.Source.Namespace + "." + visitorName;
             var variantModel = new VariantModel(union, typeEnum, visitor, discriminator, discriminatorProperty, variant.Value, variant.Member, shared);
-            AddVariant(variant.Target, variant.Name, variant.Description, variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray(), variantModel, isInterface, variant.Joined);
+            AddVariant(variant.Target, variant.Name, variant.Description, variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray(), variantModel, isInterface, variant.Joined, variant.Shape);
         }
 
         var enumDescription = "The values of the \"" + discriminator + "\" property that tell the kinds of " + name + " apart.";
@@ -121,8 +121,9 @@ internal sealed partial class ProtocolModelBuilder
     /// Adds a variant record, or (<paramref name="joined"/>) makes the record another union generated already also
     /// implement this union's interface.
     /// </summary>
-    private void AddVariant(SchemaNode target, string name, string? description, EquatableArray<PropertyModel> properties, VariantModel variant, bool isInterface, bool joined)
+    private void AddVariant(SchemaNode target, string name, string? description, EquatableArray<PropertyModel> properties, VariantModel variant, bool isInterface, bool joined, ObjectShape? shape = null)
     {
+        var extension = shape is null ? null : ExtensionDataName(shape, properties, variant.InheritedProperties);
         if (joined)
         {
             var types = _typesByFile[target.File.Source.Path];
@@ -133,8 +134,8 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         AddType(target.File, isInterface
-            ? new ObjectTypeModel(name, description, ConverterName(name), properties, null, new EquatableArray<VariantModel>(new[] { variant }))
-            : new ObjectTypeModel(name, description, ConverterName(name), properties, variant));
+            ? new ObjectTypeModel(name, description, ConverterName(name), properties, null, new EquatableArray<VariantModel>(new[] { variant }), extension)
+            : new ObjectTypeModel(name, description, ConverterName(name), properties, variant, default, extension));
     }
 
     /// <summary>

@@ -16,13 +16,18 @@ public abstract record TypeModel(string Name, string? Description, string Conver
 /// <param name="Properties">Its own properties, in schema order.</param>
 /// <param name="Variant">Set when the record is a variant of a union whose base is a record (its base class).</param>
 /// <param name="Interfaces">The unions, generated as interfaces, it is also a variant of (a definition several unions share).</param>
+/// <param name="ExtensionDataName">
+/// The property that keeps members the schema does not declare (read as <c>JsonElement</c>, written back), when the
+/// schema allows them (<c>additionalProperties</c> not <c>false</c>); null when it does not.
+/// </param>
 public sealed record ObjectTypeModel(
     string Name,
     string? Description,
     string ConverterName,
     EquatableArray<PropertyModel> Properties,
     VariantModel? Variant,
-    EquatableArray<VariantModel> Interfaces = default) : TypeModel(Name, Description, ConverterName);
+    EquatableArray<VariantModel> Interfaces = default,
+    string? ExtensionDataName = null) : TypeModel(Name, Description, ConverterName);
 
 /// <summary>What a union variant record needs to know of its union.</summary>
 /// <param name="Union">The union's base record.</param>

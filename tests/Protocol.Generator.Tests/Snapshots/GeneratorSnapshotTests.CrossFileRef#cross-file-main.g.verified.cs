@@ -22,6 +22,12 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>replies</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Comment>? Replies { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -48,6 +54,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Comment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Comment");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.Identity? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.Visibility? p1 = default;
@@ -80,8 +87,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -101,6 +109,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Visibility = p1,
                 Body = p2!,
                 Replies = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -123,6 +132,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameReplies);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, repliesValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.CommentJsonConverter.WriteValue(w1, x1); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

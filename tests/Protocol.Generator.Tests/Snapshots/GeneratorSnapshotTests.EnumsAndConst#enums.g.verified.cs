@@ -56,6 +56,12 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>history</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>? History { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -227,6 +233,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.StatusUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StatusUpdate");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             long p1 = default;
             var has1 = false;
@@ -281,8 +288,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -315,6 +323,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Severity = p4,
                 Mode = p5,
                 History = p6,
+                AdditionalProperties = extension,
             };
         }
 
@@ -346,6 +355,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameHistory);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, historyValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(w1, x1); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

@@ -28,6 +28,12 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>mimeType</c>.</remarks>
         public string? MimeType { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -66,6 +72,12 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>links</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::System.Uri>? Links { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -94,6 +106,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Attachment");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Guid p0 = default;
             var has0 = false;
             global::System.Uri? p1 = default;
@@ -140,8 +153,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -168,6 +182,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SizeBytes = p3,
                 Ratio = p4,
                 MimeType = p5,
+                AdditionalProperties = extension,
             };
         }
 
@@ -197,6 +212,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameMimeType);
                 writer.WriteStringValue(mimetypeValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -228,6 +251,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Bundle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Bundle");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>? p1 = default;
@@ -292,8 +316,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -323,6 +348,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Note = p6,
                 Tags = p7,
                 Links = p8,
+                AdditionalProperties = extension,
             };
         }
 
@@ -367,6 +393,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameLinks);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, linksValue, static (w1, x1) => { w1.WriteStringValue(x1.OriginalString); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

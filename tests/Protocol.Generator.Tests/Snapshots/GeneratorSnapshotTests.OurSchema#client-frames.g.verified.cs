@@ -157,6 +157,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ConnectSessionFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -179,6 +185,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>last_seq</c>.</remarks>
         public long? LastSeq { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -196,6 +208,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.CreateSessionFrameData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
@@ -225,6 +243,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>metadata</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Metadata { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -236,6 +260,12 @@ namespace Sessions.Tests.Generated
     {
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.ClientFrameType Type => global::Sessions.Tests.Generated.ClientFrameType.Ping;
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
@@ -257,6 +287,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.PostMessageFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -273,6 +309,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>message</c>.</remarks>
         public required global::Sessions.Tests.Generated.UserMessage Message { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -291,6 +333,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.PostMessagesFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -307,6 +355,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>messages</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.UserMessage> Messages { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -324,6 +378,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SendResponseFrameData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
@@ -359,6 +419,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>deny_reason</c>.</remarks>
         public string? DenyReason { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -370,6 +436,12 @@ namespace Sessions.Tests.Generated
     {
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.ClientFrameType Type => global::Sessions.Tests.Generated.ClientFrameType.TerminateSession;
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
@@ -648,6 +720,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ConnectSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.ConnectSessionFrameData? p1 = default;
@@ -666,10 +739,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -687,6 +766,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -701,6 +781,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -724,6 +812,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ConnectSessionFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             long? p1 = default;
@@ -742,8 +831,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -756,6 +846,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 SessionId = p0!,
                 LastSeq = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -771,6 +862,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameLastSeq);
                 writer.WriteNumberValue(lastseqValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -797,6 +896,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.CreateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.CreateSessionFrameData? p1 = default;
@@ -815,10 +915,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -836,6 +942,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -850,6 +957,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -874,6 +989,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.CreateSessionFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             string? p1 = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p2 = default;
@@ -896,8 +1012,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -906,6 +1023,7 @@ namespace Sessions.Tests.Generated.Serialization
                 AgentId = p0,
                 ChatbotId = p1,
                 Metadata = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -929,6 +1047,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameMetadata);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, metadataValue, static (w1, x1) => { x1.WriteTo(w1); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -954,6 +1080,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PingFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PingFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -964,10 +1091,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -979,6 +1112,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PingFrame
             {
                 RequestId = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -991,6 +1125,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1016,6 +1158,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessageFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.PostMessageFrameData? p1 = default;
@@ -1034,10 +1177,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1055,6 +1204,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1069,6 +1219,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1091,6 +1249,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessageFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.UserMessage? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1103,8 +1262,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1116,6 +1276,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessageFrameData
             {
                 Message = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1127,6 +1288,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessage);
             global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(writer, value.Message);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1152,6 +1321,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessagesFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.PostMessagesFrameData? p1 = default;
@@ -1170,10 +1340,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1191,6 +1367,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1205,6 +1382,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1227,6 +1412,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessagesFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.UserMessage>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1239,8 +1425,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1252,6 +1439,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessagesFrameData
             {
                 Messages = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1263,6 +1451,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1288,6 +1484,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SendResponseFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.SendResponseFrameData? p1 = default;
@@ -1306,10 +1503,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1327,6 +1530,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1341,6 +1545,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1366,6 +1578,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SendResponseFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             bool p1 = default;
@@ -1398,8 +1611,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1419,6 +1633,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Approved = p1,
                 Confirm = p2,
                 DenyReason = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1441,6 +1656,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameDenyReason);
                 writer.WriteStringValue(denyreasonValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -1466,6 +1689,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.TerminateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TerminateSessionFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1476,10 +1700,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1491,6 +1721,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.TerminateSessionFrame
             {
                 RequestId = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1503,6 +1734,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

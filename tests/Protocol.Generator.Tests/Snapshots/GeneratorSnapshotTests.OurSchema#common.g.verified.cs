@@ -47,6 +47,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data_base64</c>.</remarks>
         public required string DataBase64 { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -67,6 +73,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>messages</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage> Messages { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -99,6 +111,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>object_type</c>.</remarks>
         public string? ObjectType { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -150,6 +168,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>snippet</c>.</remarks>
         public required string Snippet { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -206,6 +230,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>created_at</c>.</remarks>
         public global::System.DateTimeOffset? CreatedAt { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -313,6 +343,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>references</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? References { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -418,6 +454,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.FilePart ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FilePart");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -446,8 +483,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -471,6 +509,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Name = p0!,
                 MimeType = p1!,
                 DataBase64 = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -486,6 +525,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.MimeType);
             writer.WritePropertyName(NameDataBase64);
             writer.WriteStringValue(value.DataBase64);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -509,6 +556,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.GetMessagesResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "GetMessagesResponse");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage>? p1 = default;
@@ -529,8 +577,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -548,6 +597,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 SessionId = p0!,
                 Messages = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -561,6 +611,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.SessionId);
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -586,6 +644,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageSender ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageSender");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.SessionMessageRole p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -616,8 +675,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -632,6 +692,7 @@ namespace Sessions.Tests.Generated.Serialization
                 UserId = p1,
                 ObjectId = p2,
                 ObjectType = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -657,6 +718,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameObjectType);
                 writer.WriteStringValue(objecttypeValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -780,6 +849,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultItem");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Uri? p1 = default;
@@ -808,8 +878,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -833,6 +904,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Title = p0!,
                 Url = p1!,
                 Snippet = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -848,6 +920,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Url.OriginalString);
             writer.WritePropertyName(NameSnippet);
             writer.WriteStringValue(value.Snippet);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -877,6 +957,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -939,8 +1020,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -979,6 +1061,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Text = p5,
                 Status = p6,
                 CreatedAt = p7,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1012,6 +1095,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameCreatedAt);
                 writer.WriteStringValue(createdatValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -1315,6 +1406,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.UserMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UserMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.ContentType p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1351,8 +1443,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1368,6 +1461,7 @@ namespace Sessions.Tests.Generated.Serialization
                 File = p2,
                 Files = p3,
                 References = p4,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1398,6 +1492,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameReferences);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, referencesValue, static (w1, x1) => { x1.WriteTo(w1); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

@@ -20,6 +20,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ApprovalRequestEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -60,6 +66,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>reason</c>.</remarks>
         public string? Reason { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -77,6 +89,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ErrorEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -106,6 +124,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>retryable</c>.</remarks>
         public required bool Retryable { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -123,6 +147,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessageCompleteEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -146,6 +176,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionMessageStatus Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -164,6 +200,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessageDeltaEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -180,6 +222,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>delta</c>.</remarks>
         public required string Delta { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -198,6 +246,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessagePostedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -214,6 +268,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>message_id</c>.</remarks>
         public required string MessageId { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -232,6 +292,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessageStreamingEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -248,6 +314,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionMessageStatus Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -266,6 +338,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessagesPostedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -282,6 +360,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>message_ids</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<string> MessageIds { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -299,6 +383,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ParticipantStatusEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -322,6 +412,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.ParticipantState Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -333,6 +429,12 @@ namespace Sessions.Tests.Generated
     {
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.SessionEventType Type => global::Sessions.Tests.Generated.SessionEventType.Pong;
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -353,6 +455,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ReauthRequestEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -376,6 +484,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>auth_url</c>.</remarks>
         public global::System.Uri? AuthUrl { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -393,6 +507,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ResponseAcceptedEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -422,6 +542,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>repeated</c>.</remarks>
         public required bool Repeated { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -439,6 +565,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SearchResultEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -462,6 +594,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>results</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SearchResultItem> Results { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -479,6 +617,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionConnectedEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -508,6 +652,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>pending_approvals</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<string> PendingApprovals { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -525,6 +675,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionCreatedEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -554,6 +710,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>chatbot_id</c>.</remarks>
         public string? ChatbotId { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -807,6 +969,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ThinkingEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -823,6 +991,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>summary</c>.</remarks>
         public required string Summary { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -840,6 +1014,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ToolCallEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -875,6 +1055,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.ToolCallStatus Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -892,6 +1078,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ToolResultEventData Data { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -921,6 +1113,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>result</c>.</remarks>
         public required global::System.Text.Json.JsonElement Result { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -950,6 +1148,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ApprovalRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ApprovalRequestEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -986,10 +1185,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1010,6 +1215,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1039,6 +1245,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1065,6 +1279,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ApprovalRequestEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ApprovalRequestEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1107,8 +1322,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1139,6 +1355,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ToolId = p2!,
                 Arguments = p3!,
                 Reason = p4,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1160,6 +1377,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameReason);
                 writer.WriteStringValue(reasonValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -1189,6 +1414,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ErrorEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1225,10 +1451,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1249,6 +1481,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1278,6 +1511,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1302,6 +1543,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ErrorEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1330,8 +1572,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1355,6 +1598,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Error = p0!,
                 Code = p1!,
                 Retryable = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1370,6 +1614,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Code);
             writer.WritePropertyName(NameRetryable);
             writer.WriteBooleanValue(value.Retryable);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1398,6 +1650,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageCompleteEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageCompleteEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1434,10 +1687,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1458,6 +1717,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1487,6 +1747,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1510,6 +1778,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageCompleteEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageCompleteEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.SessionMessageStatus p1 = default;
@@ -1530,8 +1799,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1549,6 +1819,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 Text = p0!,
                 Status = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1562,6 +1833,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Text);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1590,6 +1869,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageDeltaEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1626,10 +1906,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1650,6 +1936,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1679,6 +1966,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1701,6 +1996,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageDeltaEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1713,8 +2009,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1726,6 +2023,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessageDeltaEventData
             {
                 Delta = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1737,6 +2035,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameDelta);
             writer.WriteStringValue(value.Delta);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1765,6 +2071,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagePostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1801,10 +2108,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1825,6 +2138,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1854,6 +2168,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1876,6 +2198,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagePostedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1888,8 +2211,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1901,6 +2225,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessagePostedEventData
             {
                 MessageId = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1912,6 +2237,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessageId);
             writer.WriteStringValue(value.MessageId);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -1940,6 +2273,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageStreamingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1976,10 +2310,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2000,6 +2340,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2029,6 +2370,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2051,6 +2400,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageStreamingEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.SessionMessageStatus p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -2063,8 +2413,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2076,6 +2427,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessageStreamingEventData
             {
                 Status = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2087,6 +2439,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2115,6 +2475,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagesPostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2151,10 +2512,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2175,6 +2542,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2204,6 +2572,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2226,6 +2602,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagesPostedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -2238,8 +2615,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2251,6 +2629,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessagesPostedEventData
             {
                 MessageIds = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2262,6 +2641,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessageIds);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.MessageIds, static (w1, x1) => { w1.WriteStringValue(x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2290,6 +2677,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ParticipantStatusEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2326,10 +2714,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2350,6 +2744,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2379,6 +2774,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2402,6 +2805,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ParticipantStatusEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.ParticipantState p1 = default;
@@ -2422,8 +2826,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2441,6 +2846,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 ParticipantId = p0!,
                 Status = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2454,6 +2860,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.ParticipantId);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2481,6 +2895,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PongEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PongEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2509,10 +2924,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2527,6 +2948,7 @@ namespace Sessions.Tests.Generated.Serialization
                 MessageId = p1,
                 Seq = p2,
                 RequestId = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2553,6 +2975,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameRequestId);
                 writer.WriteStringValue(requestidValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -2582,6 +3012,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ReauthRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2618,10 +3049,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2642,6 +3079,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2671,6 +3109,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2694,6 +3140,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ReauthRequestEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Uri? p1 = default;
@@ -2712,8 +3159,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2726,6 +3174,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 Integration = p0!,
                 AuthUrl = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2741,6 +3190,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameAuthUrl);
                 writer.WriteStringValue(authurlValue.OriginalString);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -2770,6 +3227,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2806,10 +3264,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2830,6 +3294,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2859,6 +3324,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2883,6 +3356,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ResponseAcceptedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             bool p1 = default;
@@ -2911,8 +3385,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2936,6 +3411,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ApprovalId = p0!,
                 Approved = p1,
                 Repeated = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2951,6 +3427,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteBooleanValue(value.Approved);
             writer.WritePropertyName(NameRepeated);
             writer.WriteBooleanValue(value.Repeated);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -2979,6 +3463,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3015,10 +3500,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3039,6 +3530,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3068,6 +3560,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -3091,6 +3591,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SearchResultItem>? p1 = default;
@@ -3111,8 +3612,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3130,6 +3632,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 Query = p0!,
                 Results = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3143,6 +3646,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Query);
             writer.WritePropertyName(NameResults);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Results, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -3171,6 +3682,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionConnectedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3207,10 +3719,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3231,6 +3749,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3260,6 +3779,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -3284,6 +3811,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionConnectedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             long p1 = default;
@@ -3312,8 +3840,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3337,6 +3866,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SessionId = p0!,
                 LastSeq = p1,
                 PendingApprovals = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3352,6 +3882,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteNumberValue(value.LastSeq);
             writer.WritePropertyName(NamePendingApprovals);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.PendingApprovals, static (w1, x1) => { w1.WriteStringValue(x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -3380,6 +3918,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionCreatedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3416,10 +3955,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3440,6 +3985,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3469,6 +4015,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -3493,6 +4047,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionCreatedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3517,8 +4072,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3532,6 +4088,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SessionId = p0!,
                 AgentId = p1,
                 ChatbotId = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3552,6 +4109,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameChatbotId);
                 writer.WriteStringValue(chatbotidValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -3964,6 +4529,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ThinkingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4000,10 +4566,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4024,6 +4596,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4053,6 +4626,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -4075,6 +4656,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ThinkingEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -4087,8 +4669,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4100,6 +4683,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.ThinkingEventData
             {
                 Summary = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4111,6 +4695,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameSummary);
             writer.WriteStringValue(value.Summary);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -4139,6 +4731,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolCallEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4175,10 +4768,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4199,6 +4798,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4228,6 +4828,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -4253,6 +4861,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolCallEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4289,8 +4898,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4320,6 +4930,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ToolName = p1!,
                 Arguments = p2!,
                 Status = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4337,6 +4948,14 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -4365,6 +4984,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4401,10 +5021,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4425,6 +5051,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4454,6 +5081,14 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -4478,6 +5113,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolResultEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4506,8 +5142,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4531,6 +5168,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ToolCallId = p0!,
                 ToolName = p1!,
                 Result = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4546,6 +5184,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.ToolName);
             writer.WritePropertyName(NameResult);
             value.Result.WriteTo(writer);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

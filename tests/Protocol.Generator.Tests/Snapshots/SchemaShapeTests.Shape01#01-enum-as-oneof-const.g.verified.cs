@@ -16,6 +16,12 @@ namespace Shapes.S01
 
         /// <remarks>On the wire: <c>text</c>.</remarks>
         public required string Text { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -65,6 +71,7 @@ namespace Shapes.S01.Serialization
         public static global::Shapes.S01.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Message");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Shapes.S01.Role p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -85,8 +92,9 @@ namespace Shapes.S01.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -104,6 +112,7 @@ namespace Shapes.S01.Serialization
             {
                 Role = p0,
                 Text = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -117,6 +126,14 @@ namespace Shapes.S01.Serialization
             global::Shapes.S01.Serialization.RoleJsonConverter.WriteValue(writer, value.Role);
             writer.WritePropertyName(NameText);
             writer.WriteStringValue(value.Text);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

@@ -13,6 +13,12 @@ namespace Shapes.S02
     {
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Shapes.S02.Status Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -92,6 +98,7 @@ namespace Shapes.S02.Serialization
         public static global::Shapes.S02.Call ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Call");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Shapes.S02.Status p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -104,8 +111,9 @@ namespace Shapes.S02.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -117,6 +125,7 @@ namespace Shapes.S02.Serialization
             return new global::Shapes.S02.Call
             {
                 Status = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -128,6 +137,14 @@ namespace Shapes.S02.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameStatus);
             global::Shapes.S02.Serialization.StatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

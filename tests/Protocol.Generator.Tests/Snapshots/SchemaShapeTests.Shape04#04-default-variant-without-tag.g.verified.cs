@@ -17,6 +17,12 @@ namespace Shapes.S04
         /// <remarks>On the wire: <c>command</c>.</remarks>
         public required string Command { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S04.IServerVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -33,6 +39,12 @@ namespace Shapes.S04
 
         /// <remarks>On the wire: <c>url</c>.</remarks>
         public required string Url { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S04.IServerVisitor<TResult> visitor) => visitor.Visit(this);
@@ -159,6 +171,12 @@ namespace Shapes.S04
         /// <remarks>On the wire: <c>url</c>.</remarks>
         public required string Url { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S04.IServerVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -184,6 +202,7 @@ namespace Shapes.S04.Serialization
         public static global::Shapes.S04.CommandServer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CommandServer");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -196,8 +215,9 @@ namespace Shapes.S04.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -209,6 +229,7 @@ namespace Shapes.S04.Serialization
             return new global::Shapes.S04.CommandServer
             {
                 Command = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -220,6 +241,14 @@ namespace Shapes.S04.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameCommand);
             writer.WriteStringValue(value.Command);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -244,6 +273,7 @@ namespace Shapes.S04.Serialization
         public static global::Shapes.S04.HttpServer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "HttpServer");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -254,10 +284,16 @@ namespace Shapes.S04.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HttpServer.url");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -269,6 +305,7 @@ namespace Shapes.S04.Serialization
             return new global::Shapes.S04.HttpServer
             {
                 Url = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -281,6 +318,14 @@ namespace Shapes.S04.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameUrl);
             writer.WriteStringValue(value.Url);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -510,6 +555,7 @@ namespace Shapes.S04.Serialization
         public static global::Shapes.S04.SseServer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SseServer");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -520,10 +566,16 @@ namespace Shapes.S04.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SseServer.url");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -535,6 +587,7 @@ namespace Shapes.S04.Serialization
             return new global::Shapes.S04.SseServer
             {
                 Url = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -547,6 +600,14 @@ namespace Shapes.S04.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameUrl);
             writer.WriteStringValue(value.Url);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

@@ -20,6 +20,12 @@ namespace Shapes.S05
         /// <remarks>On the wire: <c>message</c>.</remarks>
         public required string Message { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S05.IParamsVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -134,6 +140,12 @@ namespace Shapes.S05
         /// <remarks>On the wire: <c>url</c>.</remarks>
         public required string Url { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S05.IParamsVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -160,6 +172,7 @@ namespace Shapes.S05.Serialization
         public static global::Shapes.S05.FormParams ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FormParams");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             string? p1 = default;
             var has1 = false;
@@ -178,8 +191,9 @@ namespace Shapes.S05.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -192,6 +206,7 @@ namespace Shapes.S05.Serialization
             {
                 Mode = p0,
                 Message = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -208,6 +223,14 @@ namespace Shapes.S05.Serialization
             }
             writer.WritePropertyName(NameMessage);
             writer.WriteStringValue(value.Message);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -422,6 +445,7 @@ namespace Shapes.S05.Serialization
         public static global::Shapes.S05.UrlParams ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UrlParams");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -432,10 +456,16 @@ namespace Shapes.S05.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UrlParams.url");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("mode"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -447,6 +477,7 @@ namespace Shapes.S05.Serialization
             return new global::Shapes.S05.UrlParams
             {
                 Url = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -459,6 +490,14 @@ namespace Shapes.S05.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameUrl);
             writer.WriteStringValue(value.Url);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

@@ -13,6 +13,12 @@ namespace Shapes.S06
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
         public required global::Shapes.S06.Value Value { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -179,6 +185,7 @@ namespace Shapes.S06.Serialization
         public static global::Shapes.S06.Form ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Form");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Shapes.S06.Value p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -191,8 +198,9 @@ namespace Shapes.S06.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -204,6 +212,7 @@ namespace Shapes.S06.Serialization
             return new global::Shapes.S06.Form
             {
                 Value = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -215,6 +224,14 @@ namespace Shapes.S06.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameValue);
             global::Shapes.S06.Serialization.ValueJsonConverter.WriteValue(writer, value.Value);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

@@ -16,6 +16,12 @@ namespace Shapes.S07
 
         /// <remarks>On the wire: <c>method</c>.</remarks>
         public required string Method { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -125,6 +131,7 @@ namespace Shapes.S07.Serialization
         public static global::Shapes.S07.Request ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Request");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Shapes.S07.RequestId p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -145,8 +152,9 @@ namespace Shapes.S07.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -164,6 +172,7 @@ namespace Shapes.S07.Serialization
             {
                 Id = p0,
                 Method = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -177,6 +186,14 @@ namespace Shapes.S07.Serialization
             global::Shapes.S07.Serialization.RequestIdJsonConverter.WriteValue(writer, value.Id);
             writer.WritePropertyName(NameMethod);
             writer.WriteStringValue(value.Method);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

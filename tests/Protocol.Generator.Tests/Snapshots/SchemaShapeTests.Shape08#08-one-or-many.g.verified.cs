@@ -13,6 +13,12 @@ namespace Shapes.S08
     {
         /// <remarks>On the wire: <c>content</c>.</remarks>
         public required global::Shapes.S08.MessageContent Content { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -112,6 +118,12 @@ namespace Shapes.S08
 
         /// <remarks>On the wire: <c>text</c>.</remarks>
         public required string Text { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -135,6 +147,7 @@ namespace Shapes.S08.Serialization
         public static global::Shapes.S08.Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Message");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Shapes.S08.MessageContent p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -147,8 +160,9 @@ namespace Shapes.S08.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -160,6 +174,7 @@ namespace Shapes.S08.Serialization
             return new global::Shapes.S08.Message
             {
                 Content = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -171,6 +186,14 @@ namespace Shapes.S08.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameContent);
             global::Shapes.S08.Serialization.MessageContentJsonConverter.WriteValue(writer, value.Content);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -242,6 +265,7 @@ namespace Shapes.S08.Serialization
         public static global::Shapes.S08.MessageContentArrayItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageContentArrayItem");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             string? p1 = default;
             var has1 = false;
@@ -260,8 +284,9 @@ namespace Shapes.S08.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -274,6 +299,7 @@ namespace Shapes.S08.Serialization
             {
                 Type = p0 ?? "text",
                 Text = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -287,6 +313,14 @@ namespace Shapes.S08.Serialization
             writer.WriteStringValue(value.Type);
             writer.WritePropertyName(NameText);
             writer.WriteStringValue(value.Text);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

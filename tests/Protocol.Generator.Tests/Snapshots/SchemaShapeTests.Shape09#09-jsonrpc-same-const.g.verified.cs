@@ -20,6 +20,12 @@ namespace Shapes.S09
         /// <remarks>On the wire: <c>method</c>.</remarks>
         public required string Method { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S09.IMessageVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -39,6 +45,12 @@ namespace Shapes.S09
 
         /// <remarks>On the wire: <c>result</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> Result { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S09.IMessageVisitor<TResult> visitor) => visitor.Visit(this);
@@ -165,6 +177,12 @@ namespace Shapes.S09
         /// <remarks>On the wire: <c>method</c>.</remarks>
         public required string Method { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S09.IMessageVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -192,6 +210,7 @@ namespace Shapes.S09.Serialization
         public static global::Shapes.S09.IdMethodMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "IdMethodMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             long p1 = default;
             var has1 = false;
@@ -218,8 +237,9 @@ namespace Shapes.S09.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -238,6 +258,7 @@ namespace Shapes.S09.Serialization
                 Jsonrpc = p0 ?? "2.0",
                 Id = p1,
                 Method = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -253,6 +274,14 @@ namespace Shapes.S09.Serialization
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName(NameMethod);
             writer.WriteStringValue(value.Method);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -277,6 +306,7 @@ namespace Shapes.S09.Serialization
         public static global::Shapes.S09.IdResultMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "IdResultMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             long p1 = default;
             var has1 = false;
@@ -303,8 +333,9 @@ namespace Shapes.S09.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -323,6 +354,7 @@ namespace Shapes.S09.Serialization
                 Jsonrpc = p0 ?? "2.0",
                 Id = p1,
                 Result = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -338,6 +370,14 @@ namespace Shapes.S09.Serialization
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName(NameResult);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Result, static (w1, x1) => { x1.WriteTo(w1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -579,6 +619,7 @@ namespace Shapes.S09.Serialization
         public static global::Shapes.S09.MethodMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MethodMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             string? p1 = default;
             var has1 = false;
@@ -597,8 +638,9 @@ namespace Shapes.S09.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -611,6 +653,7 @@ namespace Shapes.S09.Serialization
             {
                 Jsonrpc = p0 ?? "2.0",
                 Method = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -624,6 +667,14 @@ namespace Shapes.S09.Serialization
             writer.WriteStringValue(value.Jsonrpc);
             writer.WritePropertyName(NameMethod);
             writer.WriteStringValue(value.Method);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

@@ -17,6 +17,12 @@ namespace Shapes.S10
         /// <remarks>On the wire: <c>blob</c>.</remarks>
         public required string Blob { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S10.IContentsVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -131,6 +137,12 @@ namespace Shapes.S10
         /// <remarks>On the wire: <c>text</c>.</remarks>
         public required string Text { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S10.IContentsVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -157,6 +169,7 @@ namespace Shapes.S10.Serialization
         public static global::Shapes.S10.BlobContents ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "BlobContents");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -177,8 +190,9 @@ namespace Shapes.S10.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -196,6 +210,7 @@ namespace Shapes.S10.Serialization
             {
                 Uri = p0!,
                 Blob = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -209,6 +224,14 @@ namespace Shapes.S10.Serialization
             writer.WriteStringValue(value.Uri);
             writer.WritePropertyName(NameBlob);
             writer.WriteStringValue(value.Blob);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -436,6 +459,7 @@ namespace Shapes.S10.Serialization
         public static global::Shapes.S10.TextContents ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TextContents");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -456,8 +480,9 @@ namespace Shapes.S10.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -475,6 +500,7 @@ namespace Shapes.S10.Serialization
             {
                 Uri = p0!,
                 Text = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -488,6 +514,14 @@ namespace Shapes.S10.Serialization
             writer.WriteStringValue(value.Uri);
             writer.WritePropertyName(NameText);
             writer.WriteStringValue(value.Text);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

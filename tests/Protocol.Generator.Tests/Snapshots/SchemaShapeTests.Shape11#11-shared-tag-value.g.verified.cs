@@ -17,6 +17,12 @@ namespace Shapes.S11
         /// <remarks>On the wire: <c>items</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> Items { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S11.IEnumSchemaVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -142,6 +148,12 @@ namespace Shapes.S11
         /// <remarks>On the wire: <c>choices</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Shapes.S11.StringChoicesSchemaChoicesItem> Choices { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S11.IEnumSchemaVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -158,6 +170,12 @@ namespace Shapes.S11
 
         /// <remarks>On the wire: <c>title</c>.</remarks>
         public required string Title { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -172,6 +190,12 @@ namespace Shapes.S11
 
         /// <remarks>On the wire: <c>enum</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<string> Enum { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S11.IEnumSchemaVisitor<TResult> visitor) => visitor.Visit(this);
@@ -200,6 +224,7 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.ArraySchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ArraySchema");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -210,10 +235,16 @@ namespace Shapes.S11.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ArraySchema.items");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -225,6 +256,7 @@ namespace Shapes.S11.Serialization
             return new global::Shapes.S11.ArraySchema
             {
                 Items = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -237,6 +269,14 @@ namespace Shapes.S11.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameItems);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Items, static (w1, x1) => { x1.WriteTo(w1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -479,6 +519,7 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringChoicesSchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringChoicesSchema");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<global::Shapes.S11.StringChoicesSchemaChoicesItem>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -489,10 +530,16 @@ namespace Shapes.S11.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S11.StringChoicesSchemaChoicesItem>(ref reader, "StringChoicesSchema.choices", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.ReadValue(ref r1));
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -504,6 +551,7 @@ namespace Shapes.S11.Serialization
             return new global::Shapes.S11.StringChoicesSchema
             {
                 Choices = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -516,6 +564,14 @@ namespace Shapes.S11.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameChoices);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Choices, static (w1, x1) => { global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -539,6 +595,7 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringChoicesSchemaChoicesItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringChoicesSchemaChoicesItem");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -559,8 +616,9 @@ namespace Shapes.S11.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -578,6 +636,7 @@ namespace Shapes.S11.Serialization
             {
                 Value = p0!,
                 Title = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -591,6 +650,14 @@ namespace Shapes.S11.Serialization
             writer.WriteStringValue(value.Value);
             writer.WritePropertyName(NameTitle);
             writer.WriteStringValue(value.Title);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -615,6 +682,7 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringEnumSchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringEnumSchema");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -625,10 +693,16 @@ namespace Shapes.S11.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "StringEnumSchema.enum", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "StringEnumSchema.enum"));
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -640,6 +714,7 @@ namespace Shapes.S11.Serialization
             return new global::Shapes.S11.StringEnumSchema
             {
                 Enum = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -652,6 +727,14 @@ namespace Shapes.S11.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameEnum);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Enum, static (w1, x1) => { w1.WriteStringValue(x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

@@ -14,6 +14,12 @@ namespace Shapes.S12
         /// <inheritdoc/>
         public override global::Shapes.S12.FieldKind Kind => global::Shapes.S12.FieldKind.Boolean;
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S12.IFieldVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -142,6 +148,12 @@ namespace Shapes.S12
         /// <remarks>On the wire: <c>minimum</c>.</remarks>
         public double? Minimum { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S12.IFieldVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -178,6 +190,12 @@ namespace Shapes.S12
         /// <remarks>On the wire: <c>maxLength</c>.</remarks>
         public long? MaxLength { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S12.IFieldVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -204,14 +222,25 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.BooleanField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "BooleanField");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                reader.Read();
-                reader.Skip();
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                }
             }
 
             return new global::Shapes.S12.BooleanField
             {
+                AdditionalProperties = extension,
             };
         }
 
@@ -222,6 +251,14 @@ namespace Shapes.S12.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -450,6 +487,7 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.NumberField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "NumberField");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Shapes.S12.NumberFieldType p0 = default;
             var has0 = false;
             double? p1 = default;
@@ -468,8 +506,9 @@ namespace Shapes.S12.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -482,6 +521,7 @@ namespace Shapes.S12.Serialization
             {
                 Type = p0,
                 Minimum = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -497,6 +537,14 @@ namespace Shapes.S12.Serialization
             {
                 writer.WritePropertyName(NameMinimum);
                 writer.WriteNumberValue(minimumValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -602,6 +650,7 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.StringField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringField");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             long? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -610,16 +659,23 @@ namespace Shapes.S12.Serialization
                     reader.Read();
                     p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
             return new global::Shapes.S12.StringField
             {
                 MaxLength = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -634,6 +690,14 @@ namespace Shapes.S12.Serialization
             {
                 writer.WritePropertyName(NameMaxLength);
                 writer.WriteNumberValue(maxlengthValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

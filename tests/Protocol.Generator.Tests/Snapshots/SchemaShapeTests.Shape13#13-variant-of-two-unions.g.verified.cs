@@ -108,6 +108,12 @@ namespace Shapes.S13
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required string Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S13.IContentBlockVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -211,6 +217,12 @@ namespace Shapes.S13
         /// <remarks>On the wire: <c>text</c>.</remarks>
         public required string Text { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Shapes.S13.IContentBlockVisitor<TResult> visitor) => visitor.Visit(this);
 
@@ -231,6 +243,12 @@ namespace Shapes.S13
 
         /// <remarks>On the wire: <c>name</c>.</remarks>
         public required string Name { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         global::Shapes.S13.SamplingContentType global::Shapes.S13.SamplingContent.Type => global::Shapes.S13.SamplingContentType.ToolUse;
@@ -441,6 +459,7 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ImageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ImageContent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -451,10 +470,16 @@ namespace Shapes.S13.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageContent.data");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -466,6 +491,7 @@ namespace Shapes.S13.Serialization
             return new global::Shapes.S13.ImageContent
             {
                 Data = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -478,6 +504,14 @@ namespace Shapes.S13.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameData);
             writer.WriteStringValue(value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -681,6 +715,7 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.TextContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TextContent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -691,10 +726,16 @@ namespace Shapes.S13.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContent.text");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -706,6 +747,7 @@ namespace Shapes.S13.Serialization
             return new global::Shapes.S13.TextContent
             {
                 Text = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -718,6 +760,14 @@ namespace Shapes.S13.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameText);
             writer.WriteStringValue(value.Text);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -742,6 +792,7 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ToolUseContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolUseContent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -752,10 +803,16 @@ namespace Shapes.S13.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolUseContent.name");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -767,6 +824,7 @@ namespace Shapes.S13.Serialization
             return new global::Shapes.S13.ToolUseContent
             {
                 Name = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -779,6 +837,14 @@ namespace Shapes.S13.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameName);
             writer.WriteStringValue(value.Name);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

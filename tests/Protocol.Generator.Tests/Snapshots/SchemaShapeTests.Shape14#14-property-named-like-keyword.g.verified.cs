@@ -16,6 +16,12 @@ namespace Shapes.S14
 
         /// <remarks>On the wire: <c>oneOf</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Shapes.S14.TitledOneOfItem> OneOf { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -30,6 +36,12 @@ namespace Shapes.S14
 
         /// <remarks>On the wire: <c>title</c>.</remarks>
         public required string Title { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -54,6 +66,7 @@ namespace Shapes.S14.Serialization
         public static global::Shapes.S14.Titled ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Titled");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             global::System.Collections.Generic.IReadOnlyList<global::Shapes.S14.TitledOneOfItem>? p1 = default;
             var has1 = false;
@@ -72,8 +85,9 @@ namespace Shapes.S14.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -86,6 +100,7 @@ namespace Shapes.S14.Serialization
             {
                 Type = p0 ?? "string",
                 OneOf = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -99,6 +114,14 @@ namespace Shapes.S14.Serialization
             writer.WriteStringValue(value.Type);
             writer.WritePropertyName(NameOneOf);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.OneOf, static (w1, x1) => { global::Shapes.S14.Serialization.TitledOneOfItemJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -122,6 +145,7 @@ namespace Shapes.S14.Serialization
         public static global::Shapes.S14.TitledOneOfItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TitledOneOfItem");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -142,8 +166,9 @@ namespace Shapes.S14.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -161,6 +186,7 @@ namespace Shapes.S14.Serialization
             {
                 Const = p0!,
                 Title = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -174,6 +200,14 @@ namespace Shapes.S14.Serialization
             writer.WriteStringValue(value.Const);
             writer.WritePropertyName(NameTitle);
             writer.WriteStringValue(value.Title);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

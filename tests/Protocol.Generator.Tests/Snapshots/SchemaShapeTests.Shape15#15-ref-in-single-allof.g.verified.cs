@@ -28,6 +28,12 @@ namespace Shapes.S15
         /// </summary>
         /// <remarks>On the wire: <c>usage</c>.</remarks>
         public required global::Shapes.S15.Usage Usage { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -58,6 +64,12 @@ namespace Shapes.S15
     {
         /// <remarks>On the wire: <c>tokens</c>.</remarks>
         public required long Tokens { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -83,6 +95,7 @@ namespace Shapes.S15.Serialization
         public static global::Shapes.S15.Entry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Entry");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Shapes.S15.Priority p1 = default;
@@ -111,8 +124,9 @@ namespace Shapes.S15.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -136,6 +150,7 @@ namespace Shapes.S15.Serialization
                 Id = p0!,
                 Priority = p1,
                 Usage = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -151,6 +166,14 @@ namespace Shapes.S15.Serialization
             global::Shapes.S15.Serialization.PriorityJsonConverter.WriteValue(writer, value.Priority);
             writer.WritePropertyName(NameUsage);
             global::Shapes.S15.Serialization.UsageJsonConverter.WriteValue(writer, value.Usage);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
@@ -253,6 +276,7 @@ namespace Shapes.S15.Serialization
         public static global::Shapes.S15.Usage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Usage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             long p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -265,8 +289,9 @@ namespace Shapes.S15.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -278,6 +303,7 @@ namespace Shapes.S15.Serialization
             return new global::Shapes.S15.Usage
             {
                 Tokens = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -289,6 +315,14 @@ namespace Shapes.S15.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameTokens);
             writer.WriteNumberValue(value.Tokens);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
