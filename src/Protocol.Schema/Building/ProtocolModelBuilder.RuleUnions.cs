@@ -184,7 +184,7 @@ internal sealed partial class ProtocolModelBuilder
             }
 
             var member = memberScope.Take(part, part).Name;
-            var variantName = AdoptedRecordName(target) ?? NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix);
+            var variantName = AdoptedRecordName(target) ?? NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix, part + name);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: rule.FixedTag ? tag : null, reserved);

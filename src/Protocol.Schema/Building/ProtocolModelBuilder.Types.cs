@@ -27,6 +27,75 @@ internal sealed partial class ProtocolModelBuilder
             return done;
         }
 
+        // An inline schema written out again, word for word, elsewhere in the file is the same type (published schemas
+        // repeat their content blocks in every message): reuse it rather than generate a copy under another name.
+        if (!_definitionNames.ContainsKey(node.Key) && node.Value.IsObject && node.Value["$ref"] is null
+            && (node.Value["properties"] is not null || node.Value["oneOf"] is not null || node.Value["anyOf"] is not null || node.Value["enum"] is not null))
+        {
+            var shapeKey = node.File.Source.Path + "\n" + CanonicalJson(node.Value);
+            if (_byShape.TryGetValue(shapeKey, out var same))
+            {
+                _built[node.Key] = same;
+                return same;
+            }
+
+            var result = ResolveShape(node, name);
+            if (result.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.KindUnion)
+            {
+                _byShape[shapeKey] = result;
+            }
+
+            return result;
+        }
+
+        return ResolveShape(node, name);
+    }
+
+    /// <summary>The schema's JSON, compact and in source order: equal text, equal shape.</summary>
+    private static string CanonicalJson(SourceJsonValue value)
+    {
+        var builder = new System.Text.StringBuilder();
+        Append(value);
+        return builder.ToString();
+
+        void Append(SourceJsonValue v)
+        {
+            switch (v.Kind)
+            {
+                case SourceJsonKind.Object:
+                    builder.Append('{');
+                    foreach (var property in v.Properties)
+                    {
+                        builder.Append('"').Append(property.Name).Append("\":");
+                        Append(property.Value);
+                        builder.Append(',');
+                    }
+
+                    builder.Append('}');
+                    break;
+                case SourceJsonKind.Array:
+                    builder.Append('[');
+                    foreach (var item in v.Items)
+                    {
+                        Append(item);
+                        builder.Append(',');
+                    }
+
+                    builder.Append(']');
+                    break;
+                case SourceJsonKind.String:
+                    builder.Append('"').Append(v.Text).Append('"');
+                    break;
+                default:
+                    builder.Append(v.Kind).Append(v.Text);
+                    break;
+            }
+        }
+    }
+
+    private TypeRef ResolveShape(SchemaNode node, string name)
+    {
+
         var value = node.Value;
         if (value.Kind == SourceJsonKind.True)
         {

@@ -73,7 +73,7 @@ internal sealed partial class ProtocolModelBuilder
                 continue;
             }
 
-            var variantName = AdoptedRecordName(target) ?? NameFor(target, Naming.ToPascal(value) + suffix);
+            var variantName = AdoptedRecordName(target) ?? NameFor(target, Naming.ToPascal(value) + suffix, Naming.ToPascal(value) + name);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);

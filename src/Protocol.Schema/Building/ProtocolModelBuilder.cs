@@ -47,6 +47,9 @@ internal sealed partial class ProtocolModelBuilder
     // Which union a definition was taken into as a variant.
     private readonly Dictionary<(string Path, string Pointer), string> _variantOf = new();
 
+    // Inline schemas by file and exact JSON text, to reuse the type of an equal shape.
+    private readonly Dictionary<string, TypeRef> _byShape = new(StringComparer.Ordinal);
+
     // $ref chains being followed, to stop cycles.
     private readonly HashSet<(string Path, string Pointer)> _resolving = new();
 
@@ -300,10 +303,28 @@ internal sealed partial class ProtocolModelBuilder
     }
 
     /// <summary>Takes a type name in the file's namespace (and its converter's name), reporting a collision.</summary>
-    private string TakeTypeName(ParsedSchemaFile file, string wanted, SchemaNode owner)
+    /// <remarks>
+    /// A name taken already gives way to one that says where this type comes from: <paramref name="fallback"/> when
+    /// given, else the name of the nearest enclosing generated type (or definition) in front of the wanted one. Only
+    /// when those are taken too is a number appended, and reported.
+    /// </remarks>
+    private string TakeTypeName(ParsedSchemaFile file, string wanted, SchemaNode owner, string? fallback = null)
     {
         var ownerText = file.FileName + owner.Pointer;
-        var (name, collidedWith) = NamespaceScope(file.Source.Namespace).Take(wanted, ownerText);
+        var scope = NamespaceScope(file.Source.Namespace);
+        if (scope.IsTaken(wanted))
+        {
+            var context = EnclosingTypeName(owner);
+            foreach (var candidate in new[] { fallback, context is null || wanted.StartsWith(context, StringComparison.Ordinal) ? null : context + wanted })
+            {
+                if (candidate is not null && !scope.IsTaken(candidate))
+                {
+                    return scope.Take(candidate, ownerText).Name;
+                }
+            }
+        }
+
+        var (name, collidedWith) = scope.Take(wanted, ownerText);
         if (collidedWith is not null)
         {
             Report(SchemaDiagnostics.NameCollision, owner, owner.Value.Start, Math.Min(owner.Value.Length, 1), wanted, collidedWith, name);
@@ -313,8 +334,30 @@ internal sealed partial class ProtocolModelBuilder
     }
 
     /// <summary>A definition's reserved name, else a new name taken from <paramref name="hint"/>.</summary>
-    private string NameFor(SchemaNode node, string hint)
-        => _definitionNames.TryGetValue(node.Key, out var reserved) ? reserved : TakeTypeName(node.File, hint, node);
+    private string NameFor(SchemaNode node, string hint, string? fallback = null)
+        => _definitionNames.TryGetValue(node.Key, out var reserved) ? reserved : TakeTypeName(node.File, hint, node, fallback);
+
+    /// <summary>The simple name of the nearest generated type or definition that encloses <paramref name="node"/>, or null.</summary>
+    private string? EnclosingTypeName(SchemaNode node)
+    {
+        var pointer = node.Pointer;
+        for (var slash = pointer.LastIndexOf('/'); slash > 0; slash = pointer.LastIndexOf('/'))
+        {
+            pointer = pointer.Substring(0, slash);
+            var key = (node.File.Source.Path, pointer);
+            if (_definitionNames.TryGetValue(key, out var definition))
+            {
+                return definition;
+            }
+
+            if (_built.TryGetValue(key, out var built) && built.Kind is TypeKind.Object or TypeKind.Union or TypeKind.KindUnion)
+            {
+                return built.TypeName.Substring(built.TypeName.LastIndexOf('.') + 1);
+            }
+        }
+
+        return null;
+    }
 
     private static string ConverterName(string typeName) => typeName + "JsonConverter";
 
