@@ -108,8 +108,10 @@ internal sealed partial class ProtocolModelBuilder
             var type = schema == node
                 ? ResolveTyped(node with { Pointer = node.Pointer + "/(" + KindTypeName(kind) + ")" }, KindTypeName(kind), name + caseName)
                 : Resolve(schema, name + caseName).WithNullable(false);
+            // C# allows no conversion from an interface (a union some variant shares) nor from a type not yet known to be a class.
             var conversion = type.Kind == TypeKind.Array ? type.Element!.Declaration + "[]"
                 : type.Kind is TypeKind.Map or TypeKind.Json ? null
+                : type.Kind == TypeKind.Union && !IsRecordUnion(type) ? null
                 : type.TypeName;
             models.Add(new KindUnionCaseModel(caseName, kind, type, models.Count + 1, conversion));
         }
@@ -117,6 +119,9 @@ internal sealed partial class ProtocolModelBuilder
         AddType(node.File, new KindUnionTypeModel(name, node.Description, ConverterName(name), models.ToEquatableArray()));
         return union;
     }
+
+    private bool IsRecordUnion(TypeRef union)
+        => _typesByFile.Values.SelectMany(t => t).OfType<UnionTypeModel>().Any(u => !u.IsInterface && union.TypeName.EndsWith("." + u.Name, System.StringComparison.Ordinal));
 
     private static string KindTypeName(JsonKind kind) => kind switch
     {
@@ -158,6 +163,20 @@ internal sealed partial class ProtocolModelBuilder
         if (value["type"] is { Kind: SourceJsonKind.String } type)
         {
             return KindOfTypeName(type.Text!);
+        }
+
+        if (value["oneOf"] is not null || value["anyOf"] is not null)
+        {
+            // A union whose alternatives are all of one kind (a union of objects) has that kind.
+            var kinds = (Alternatives(node) ?? new List<SchemaNode>()).Where(a => !IsNullSchema(a)).Select(a => KindOf(a, depth + 1)).Distinct().ToList();
+            return kinds.Count == 1 ? kinds[0] : null;
+        }
+
+        if (value["allOf"] is { Kind: SourceJsonKind.Array } allOf)
+        {
+            return allOf.Items.Count > 0 && node.Child("allOf") is { } parts
+                ? allOf.Items.Select((item, i) => KindOf(parts.Item(item, i), depth + 1)).FirstOrDefault(k => k is not null)
+                : null;
         }
 
         if (value["enum"] is not null || value["const"] is { Kind: SourceJsonKind.String })

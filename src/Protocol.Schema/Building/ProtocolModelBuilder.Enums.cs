@@ -23,6 +23,17 @@ internal sealed partial class ProtocolModelBuilder
 
         var nullable = values.Items.Any(v => v.Kind == SourceJsonKind.Null);
         var strings = values.Items.Where(v => v.Kind != SourceJsonKind.Null).ToList();
+        if (strings.Count > 0 && strings.All(v => v.Kind is SourceJsonKind.True or SourceJsonKind.False))
+        {
+            return Primitive(TypeKind.Boolean, "bool").WithNullable(nullable);
+        }
+
+        if (strings.Count > 0 && strings.All(v => v.Kind == SourceJsonKind.Number))
+        {
+            // Numeric codes (QoS levels, HTTP statuses): the number itself; the allowed values stay in the schema.
+            return (strings.All(v => v.Text!.IndexOfAny(NumberMarks) < 0) ? Primitive(TypeKind.Int64, "long") : Primitive(TypeKind.Double, "double")).WithNullable(nullable);
+        }
+
         if (strings.Find(v => v.Kind != SourceJsonKind.String) is { } bad)
         {
             Report(SchemaDiagnostics.UnsupportedEnum, node, bad.Start, bad.Length, nameHint, bad.Text ?? bad.Kind.ToString().ToLowerInvariant());

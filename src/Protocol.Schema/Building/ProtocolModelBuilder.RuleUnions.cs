@@ -72,7 +72,7 @@ internal sealed partial class ProtocolModelBuilder
             }
 
             var shape = shapes[rule.Index];
-            rule.Required.AddRange(shape.Order.Where(p => p != tag && shape.Required.Contains(p)
+            rule.Required.AddRange(RequiredInOrder(shape).Where(p => p != tag
                 && !overlapping.All(o => shapes[o.Index].Required.Contains(p))));
         }
 
@@ -98,6 +98,10 @@ internal sealed partial class ProtocolModelBuilder
 
         return new RulePlan(tag, catchAll, rules, probed);
     }
+
+    /// <summary>Required names, declared ones in schema order first (a name may be required without being declared).</summary>
+    private static IEnumerable<string> RequiredInOrder(ObjectShape shape)
+        => shape.Order.Where(shape.Required.Contains).Concat(shape.Required.Except(shape.Order).OrderBy(n => n, System.StringComparer.Ordinal));
 
     /// <summary>
     /// The property that tags variants: string consts (or enums) in several variants, with more than one value
@@ -170,9 +174,9 @@ internal sealed partial class ProtocolModelBuilder
             var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
             var words = RuleInWords(rule, tag);
             var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule));
-            if (_variantOf.TryGetValue(target.Key, out var otherUnion))
+            if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
-                if (ExistingRecordName(target) is { } existing)
+                if (isInterface && _variantOf.ContainsKey(target.Key) && ExistingRecordName(target) is { } existing)
                 {
                     built.Add((target, existing, rule.FixedTag ? rule.TagValues[0] : null, memberScope.Take(part, part).Name, null, EquatableArray<PropertyModel>.Empty, recognition, true, shape));
                     continue;
@@ -244,7 +248,7 @@ internal sealed partial class ProtocolModelBuilder
         var part = rule.TagValues.Count > 0 ? Naming.ToPascal(rule.TagValues[0]) : string.Empty;
         var properties = rule.Required.Count > 0 || part.Length > 0
             ? rule.Required
-            : shape.Order.Where(p => p != tag && shape.Required.Contains(p)).ToList();
+            : RequiredInOrder(shape).Where(p => p != tag).ToList();
         part += string.Concat(properties.Select(Naming.ToPascal));
         return part.Length > 0 ? part : "Default";
     }

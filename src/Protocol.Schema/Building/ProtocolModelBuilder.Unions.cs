@@ -16,6 +16,8 @@ internal sealed partial class ProtocolModelBuilder
 
     private TypeRef BuildUnion(SchemaNode node, List<SchemaNode> alternatives, string nameHint)
     {
+        // A variant that is itself a union of objects contributes its variants (they then belong to both unions).
+        alternatives = Flatten(alternatives, new HashSet<(string, string)> { node.Key });
         var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
         var variants = alternatives
             .Select(a => (Target: a.Value.StringOf("$ref") is { } r ? FindReference(a, r) : a, Shape: ReadObjectShape(a, new HashSet<(string, string)>())))
@@ -61,9 +63,9 @@ internal sealed partial class ProtocolModelBuilder
         {
             var (target, shape) = (variants[i].Target!, WithSiblings(siblings, variants[i].Shape));
             var value = shape.ConstOf(discriminator)!;
-            if (_variantOf.TryGetValue(target.Key, out var otherUnion))
+            if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
-                if (ExistingRecordName(target) is { } existing)
+                if (isInterface && _variantOf.ContainsKey(target.Key) && ExistingRecordName(target) is { } existing)
                 {
                     built.Add((target, existing, value, members[i].Name, null, EquatableArray<PropertyModel>.Empty, true, shape));
                     continue;
@@ -108,6 +110,37 @@ internal sealed partial class ProtocolModelBuilder
             visitorName,
             IsInterface: isInterface));
         return union;
+    }
+
+    private List<SchemaNode> Flatten(List<SchemaNode> alternatives, HashSet<(string, string)> visiting)
+    {
+        var result = new List<SchemaNode>();
+        foreach (var alternative in alternatives)
+        {
+            var target = alternative.Value.StringOf("$ref") is { } reference ? FindReferenceQuietly(alternative, reference) : null;
+            if (target is not null && IsUnion(target) && visiting.Add(target.Key)
+                && Alternatives(target)!.Where(a => !IsNullSchema(a)).ToList() is { } inner
+                && inner.All(a => (a.Value.StringOf("$ref") is { } r ? FindReferenceQuietly(a, r) : a) is { } t && KindOf(t) == JsonKind.Object))
+            {
+                result.AddRange(Flatten(inner, visiting));
+                continue;
+            }
+
+            result.Add(alternative);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether the target's record is being built right now (a union met while building its own properties takes it):
+    /// it cannot become a variant of that union, and is reported as taken by itself.
+    /// </summary>
+    private bool IsRecordInProgress(SchemaNode target, out string owner)
+    {
+        owner = "its own record, still being built";
+        return _built.TryGetValue(target.Key, out var existing) && existing.Kind == TypeKind.Object && !_variantOf.ContainsKey(target.Key)
+               && !_typesByFile[target.File.Source.Path].Any(t => t is ObjectTypeModel && "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName);
     }
 
     /// <summary>The name of the record already generated for a variant another union took first, or null.</summary>
