@@ -32,6 +32,7 @@ public sealed class SchemaShapeTests
         "14-property-named-like-keyword",
         "15-ref-in-single-allof",
         "16-extra-members",
+        "17-named-map",
         "18-variant-names-collide",
     };
 

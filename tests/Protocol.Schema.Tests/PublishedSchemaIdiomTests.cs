@@ -97,3 +97,62 @@ public sealed class ExtensionDataTests
         Assert.Equal("ExtensionData", model.Object("Thing").ExtensionDataName);
     }
 }
+
+/// <summary>Names of published schemas: maps that are definitions, signed numbers, taken names.</summary>
+public sealed class PublishedSchemaNamingTests
+{
+    private static ProtocolModel Defs(string defs) => Schema.BuildClean("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": { """ + defs + " } }");
+
+    [Fact]
+    public void A_definition_that_is_only_a_map_gets_its_name()
+    {
+        var model = Defs("""
+            "Answer": { "type": "object", "properties": { "action": { "type": "string" } }, "required": ["action"] },
+            "Answers": { "type": "object", "additionalProperties": { "$ref": "#/$defs/Answer" } },
+            "Form": { "type": "object", "properties": { "answers": { "$ref": "#/$defs/Answers" } } }
+            """);
+
+        var answers = model.Type<MapTypeModel>("Answers");
+        Assert.Equal(Refs.Object("Answer"), answers.Value);
+        Assert.Equal(TypeKind.NamedMap, model.Object("Form").Property("answers").Type.Kind);
+    }
+
+    [Fact]
+    public void Signed_number_names_keep_their_sign()
+    {
+        var model = Defs("""
+            "Reactions": { "type": "object", "properties": { "+1": { "type": "integer" }, "-1": { "type": "integer" } } }
+            """);
+
+        Assert.Equal(new[] { "Plus1", "Minus1" }, model.Object("Reactions").Properties.Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public void A_union_variant_whose_name_is_taken_is_named_after_its_union_not_numbered()
+    {
+        var model = Defs("""
+            "Session": { "type": "object", "properties": { "messages": { "type": "array", "items": { "anyOf": [
+              { "type": "object", "properties": { "role": { "const": "function" }, "calls": { "type": "array", "items": { "anyOf": [
+                { "type": "object", "properties": { "type": { "const": "function" } }, "required": ["type"] },
+                { "type": "object", "properties": { "type": { "const": "custom" } }, "required": ["type"] } ] } } }, "required": ["role"] },
+              { "type": "object", "properties": { "role": { "const": "user" } }, "required": ["role"] } ] } } } }
+            """);
+
+        Assert.Contains("FunctionItem", model.TypeNames());
+        Assert.Contains("FunctionFunctionItemCallsItem", model.TypeNames());
+        Assert.DoesNotContain(model.TypeNames(), n => n.EndsWith('2'));
+    }
+
+    [Fact]
+    public void A_type_enum_whose_name_a_definition_has_is_named_after_its_union()
+    {
+        var model = Defs("""
+            "TypeKind": { "type": "string", "enum": ["base", "reference"] },
+            "Type": { "anyOf": [
+              { "type": "object", "properties": { "kind": { "const": "base" } }, "required": ["kind"] },
+              { "type": "object", "properties": { "kind": { "const": "reference" } }, "required": ["kind"] } ] }
+            """);
+
+        Assert.Equal("TypeDiscriminator", model.Union("Type").TypeEnum.TypeName.Split('.').Last());
+    }
+}

@@ -207,6 +207,57 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
+    private static void EmitNamedMap(SourceWriter w, MapTypeModel map, GeneratedFileModel file)
+    {
+        w.Summary(DescriptionOf(map));
+        ConverterAttribute(w, file, map.ConverterName);
+        w.Line(GeneratedCode);
+        w.Open(file.Accessibility + " sealed partial class " + map.Name + " : global::System.Collections.Generic.Dictionary<string, " + map.Value.Declaration + ">");
+        w.Line("/// <summary>An empty map; keys compare ordinally, as JSON member names do.</summary>");
+        w.Line("public " + map.Name + "()");
+        w.Line("    : base(global::System.StringComparer.Ordinal)");
+        w.Line("{");
+        w.Line("}");
+        w.Close();
+    }
+
+    private static void EmitNamedMapConverter(SourceWriter w, MapTypeModel map, GeneratedFileModel file)
+    {
+        var type = Global(file, map.Name);
+        var owner = SourceWriter.Literal(map.Name);
+        OpenConverter(w, file, map.ConverterName, type);
+        Overrides(w, type);
+        w.Line();
+        w.Line("/// <summary>Reads one map; the reader is on its first token and is left on its last.</summary>");
+        w.Line("/// <param name=\"reader\">The reader.</param>");
+        w.Line("/// <returns>The map read.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + owner + ");");
+        w.Line("var map = new " + type + "();");
+        w.Open("while (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName)");
+        w.Line("var key = reader.GetString()!;");
+        w.Line("reader.Read();");
+        w.Line("map[key] = " + ValueCode.Read(map.Value, "reader", owner) + ";");
+        w.Close();
+        w.Line();
+        w.Line("return map;");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes one map.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The map.</param>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
+        w.Line("writer.WriteStartObject();");
+        w.Open("foreach (var member in value)");
+        w.Line("writer.WritePropertyName(member.Key);");
+        w.Line(ValueCode.WriteMaybeNull(map.Value, "writer", "member.Value"));
+        w.Close();
+        w.Line();
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+    }
+
     private static string KindWord(JsonKind kind) => kind switch
     {
         JsonKind.String => "string",

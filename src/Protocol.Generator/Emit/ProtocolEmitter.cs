@@ -36,6 +36,7 @@ internal static partial class ProtocolEmitter
                 case EnumTypeModel enumeration: EmitEnum(w, enumeration, file); break;
                 case ExtensibleEnumTypeModel extensible: EmitExtensibleEnum(w, extensible, file); break;
                 case KindUnionTypeModel kindUnion: EmitKindUnion(w, kindUnion, file); break;
+                case MapTypeModel map: EmitNamedMap(w, map, file); break;
             }
         }
 
@@ -58,6 +59,7 @@ internal static partial class ProtocolEmitter
                 case EnumTypeModel enumeration: EmitEnumConverter(w, enumeration, file); break;
                 case ExtensibleEnumTypeModel extensible: EmitExtensibleEnumConverter(w, extensible, file); break;
                 case KindUnionTypeModel kindUnion: EmitKindUnionConverter(w, kindUnion, file); break;
+                case MapTypeModel map: EmitNamedMapConverter(w, map, file); break;
             }
         }
 

@@ -40,6 +40,7 @@ internal static class ValueCode
             case TypeKind.Enum:
             case TypeKind.ExtensibleEnum:
             case TypeKind.KindUnion:
+            case TypeKind.NamedMap:
                 return type.ConverterName + ".ReadValue(ref " + reader + ")";
             case TypeKind.Map when type.Element!.Kind == TypeKind.Json && !type.Element.IsNullable:
                 return Helpers + ".ReadElementMap" + args;
@@ -79,6 +80,7 @@ internal static class ValueCode
             case TypeKind.Enum:
             case TypeKind.ExtensibleEnum:
             case TypeKind.KindUnion:
+            case TypeKind.NamedMap:
                 return type.ConverterName + ".WriteValue(" + writer + ", " + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:

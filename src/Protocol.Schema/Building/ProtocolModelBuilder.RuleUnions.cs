@@ -145,7 +145,7 @@ internal sealed partial class ProtocolModelBuilder
         _built[node.Key] = union;
         var tag = plan.Tag;
         var kindProperty = "Kind";
-        var kindEnumName = TakeTypeName(node.File, name + "Kind", node);
+        var kindEnumName = TakeTypeName(node.File, name + "Kind", node, name + "Kinds");
         var kindEnum = NamedRef(TypeKind.Enum, node.File, kindEnumName);
         var unknownName = TakeTypeName(node.File, "Unknown" + name, node);
         var visitorName = TakeTypeName(node.File, "I" + name + "Visitor", node);

@@ -246,6 +246,18 @@ internal sealed partial class ProtocolModelBuilder
     private TypeRef ResolveMap(SchemaNode node, string name)
     {
         var additional = node.Child("additionalProperties");
+        if (additional is not null && additional.Value.Kind != SourceJsonKind.False && _definitionNames.TryGetValue(node.Key, out var definitionName))
+        {
+            // A definition that is only a map keeps its name: a dictionary class of its own.
+            var named = NamedRef(TypeKind.NamedMap, node.File, definitionName);
+            _built[node.Key] = named;
+            var value = additional.Value.Kind == SourceJsonKind.True ? JsonRef : Resolve(additional, definitionName + "Value");
+            named = named with { Element = value };
+            _built[node.Key] = named;
+            AddType(node.File, new MapTypeModel(definitionName, node.Description, ConverterName(definitionName), value));
+            return named;
+        }
+
         var element = additional is null || additional.Value.Kind is SourceJsonKind.True or SourceJsonKind.False
             ? JsonRef
             : Resolve(additional, name + "Value");

@@ -46,7 +46,7 @@ internal sealed partial class ProtocolModelBuilder
         _built[node.Key] = union;
 
         var discriminatorProperty = Naming.ToPascal(discriminator);
-        var typeEnumName = TakeTypeName(node.File, name + Naming.ToPascal(discriminator == "type" ? "Type" : discriminator), node);
+        var typeEnumName = TakeTypeName(node.File, name + Naming.ToPascal(discriminator == "type" ? "Type" : discriminator), node, name + "Discriminator");
         var typeEnum = NamedRef(TypeKind.Enum, node.File, typeEnumName);
         var (members, unknownMember) = EnumMembers(node, variants.Select(v => v.Shape.ConstOf(discriminator)!).ToList());
         var unknownName = TakeTypeName(node.File, "Unknown" + name, node);

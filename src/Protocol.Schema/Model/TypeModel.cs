@@ -149,6 +149,13 @@ public sealed record ExtensibleEnumTypeModel(
     EquatableArray<EnumMemberModel> Members,
     string? OtherDescription) : TypeModel(Name, Description, ConverterName);
 
+/// <summary>A definition that is only a map (<c>"type": "object"</c> with <c>additionalProperties</c>): a dictionary class of its own name.</summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Value">The type of the values.</param>
+public sealed record MapTypeModel(string Name, string? Description, string ConverterName, TypeRef Value) : TypeModel(Name, Description, ConverterName);
+
 /// <summary>The JSON token kinds a case of a <see cref="KindUnionTypeModel"/> is recognised by.</summary>
 public enum JsonKind
 {

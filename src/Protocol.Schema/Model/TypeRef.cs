@@ -48,6 +48,9 @@ public enum TypeKind
     /// <summary>A generated open-enum value type (<see cref="ExtensibleEnumTypeModel"/>).</summary>
     ExtensibleEnum,
 
+    /// <summary>A generated dictionary class of a definition that is only a map (<see cref="MapTypeModel"/>).</summary>
+    NamedMap,
+
     /// <summary>A generated union of JSON kinds (<see cref="KindUnionTypeModel"/>), a value type.</summary>
     KindUnion,
 }
