@@ -39,7 +39,7 @@ public static class SchemaDiagnostics
         "Union without a discriminator",
         "The union '{0}' cannot be told apart: {1}. It is generated as JsonElement. Fix: give every variant the same property (for example \"type\") with a distinct string \"const\".",
         SchemaDiagnosticSeverity.Warning,
-        "An anyOf/oneOf of objects becomes an abstract record with one subclass per variant. The variants must all have one property whose value is a string const, different for each variant.");
+        "An anyOf/oneOf of objects becomes an abstract record with one subclass per variant, each recognised by the most specific rule: a tag value (const or enum, optional or absent in a default variant), then the required properties that tell it from the variants it overlaps. Only a union no such rule splits is reported.");
 
     /// <summary>An enum with values that are not strings.</summary>
     public static readonly SchemaDiagnosticDescriptor UnsupportedEnum = new(
@@ -55,7 +55,7 @@ public static class SchemaDiagnostics
         "C# name collision",
         "The name '{0}' is already used by {1}; this one is generated as '{2}'. Fix: rename one of them in the schema, or give it a \"title\".",
         SchemaDiagnosticSeverity.Warning,
-        "C# names come from wire names (snake_case, dotted and dashed names become PascalCase). When two become the same, a number is appended.");
+        "C# names come from wire names (snake_case, dotted and dashed names become PascalCase). A name that is taken gives way to one that says where the type comes from (its union, its enclosing type); only when that is taken too is a number appended.");
 
     /// <summary>One definition used as a variant of two unions.</summary>
     public static readonly SchemaDiagnosticDescriptor VariantOfTwoUnions = new(
@@ -63,7 +63,7 @@ public static class SchemaDiagnostics
         "Variant of two unions",
         "'{0}' is a variant of both '{1}' and '{2}'; a C# record has one base. It is generated only under '{1}'. Fix: give each union its own variant definitions (share the common part with allOf).",
         SchemaDiagnosticSeverity.Warning,
-        "A variant definition becomes a sealed record deriving from its union's base record, so it can belong to one union only.");
+        "A definition several unions share belongs to all of them: the first union keeps its abstract base record, the others become interfaces the variant implements. This is reported only when that cannot be done (the variant's own record is still being built when the union meets it).");
 
     /// <summary>A keyword whose value has the wrong JSON type.</summary>
     public static readonly SchemaDiagnosticDescriptor MalformedKeyword = new(
