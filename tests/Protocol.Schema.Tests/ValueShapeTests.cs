@@ -140,3 +140,35 @@ public sealed class ValueShapeTests
         Assert.Equal(TypeKind.Array, titled.Property("oneOf").Type.Kind);
     }
 }
+
+/// <summary>Alternatives mixing kinds as published API schemas write them.</summary>
+public sealed class MixedAlternativeTests
+{
+    private static ProtocolModel Defs(string defs) => Schema.BuildClean("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": { """ + defs + " } }");
+
+    [Fact]
+    public void Strings_of_different_formats_are_a_string()
+    {
+        var model = Defs("""
+            "Status": { "type": "object", "properties": { "url": { "oneOf": [ { "type": "string", "format": "uri" }, { "type": "string", "enum": [""] } ] } } }
+            """);
+
+        Assert.Equal(Refs.String(nullable: true), model.Object("Status").Property("url").Type);
+    }
+
+    [Fact]
+    public void Several_objects_beside_another_kind_make_the_object_case_a_union()
+    {
+        var model = Defs("""
+            "Reference": { "type": "object", "properties": { "$ref": { "type": "string" } }, "required": ["$ref"] },
+            "Schema": { "type": "object", "properties": { "title": { "type": "string" } } },
+            "Holder": { "type": "object", "properties": {
+              "items": { "oneOf": [ { "$ref": "#/$defs/Schema" }, { "$ref": "#/$defs/Reference" }, { "type": "boolean" } ] } } }
+            """);
+
+        var kinds = model.Type<KindUnionTypeModel>("HolderItems");
+        Assert.Equal(new[] { JsonKind.Boolean, JsonKind.Object }, kinds.Cases.Select(c => c.Kind).ToArray());
+        Assert.Equal(Refs.Union("HolderItemsObject"), kinds.Cases[1].Type);
+        Assert.Equal(2, model.Union("HolderItemsObject").Variants.Count);
+    }
+}

@@ -29,12 +29,18 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         var kinds = alternatives.Select(a => KindOf(a)).ToList();
-        if (kinds.Any(k => k is null) || kinds.Distinct().Count() != kinds.Count || kinds.Count(k => k == JsonKind.Object) > 1)
+        if (kinds.Any(k => k is null) || kinds.All(k => k == JsonKind.Object))
         {
             return null;
         }
 
-        if (kinds.All(k => k == JsonKind.Object))
+        if (kinds.All(k => k == JsonKind.String))
+        {
+            // Strings of different formats or sets ("a URI, or the empty string"): a string keeps every one of them.
+            return Primitive(TypeKind.String, "string");
+        }
+
+        if (kinds.Where(k => k != JsonKind.Object).Distinct().Count() != kinds.Count(k => k != JsonKind.Object))
         {
             return null;
         }
@@ -44,7 +50,21 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef;
         }
 
-        return BuildKindUnion(node, alternatives.Select((a, i) => (kinds[i]!.Value, a)).ToList(), nameHint);
+        var cases = alternatives.Select((a, i) => (kinds[i]!.Value, a)).Where(c => c.Value != JsonKind.Object).ToList();
+        var objects = alternatives.Where((_, i) => kinds[i] == JsonKind.Object).ToList();
+        if (objects.Count == 1)
+        {
+            cases.Add((JsonKind.Object, objects[0]));
+        }
+        else if (objects.Count > 1)
+        {
+            // Several objects beside other kinds (a schema, a reference, or true): the object case is their union.
+            var name = NameFor(node, nameHint);
+            var union = BuildUnion(node with { Pointer = node.Pointer + "/(objects)" }, objects, name + "Object");
+            return union.Kind == TypeKind.Json ? JsonRef : BuildKindUnion(node, cases, name, (JsonKind.Object, union), nameTaken: true);
+        }
+
+        return BuildKindUnion(node, cases, nameHint);
     }
 
     /// <summary>A <c>type</c> listing several JSON types: a kind union, or "any value" (JsonElement, silently).</summary>
@@ -95,19 +115,25 @@ internal sealed partial class ProtocolModelBuilder
     private static HashSet<string> ExtensibleEnumReserved(string typeName)
         => new(System.StringComparer.Ordinal) { typeName, "Equals", "GetHashCode", "ToString", "GetType", "Value" };
 
-    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint)
+    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint, (JsonKind Kind, TypeRef Type)? built = null, bool nameTaken = false)
     {
-        var name = NameFor(node, nameHint);
+        var name = nameTaken ? nameHint : NameFor(node, nameHint);
         var union = NamedRef(TypeKind.KindUnion, node.File, name);
         _built[node.Key] = union;
         var models = new List<KindUnionCaseModel>();
-        foreach (var (kind, schema) in cases.OrderBy(c => c.Kind))
+        var all = cases.Select(c => (c.Kind, (SchemaNode?)c.Schema, (TypeRef?)null)).ToList();
+        if (built is { } extra)
+        {
+            all.Add((extra.Kind, null, extra.Type));
+        }
+
+        foreach (var (kind, schema, ready) in all.OrderBy(c => c.Kind))
         {
             var caseName = kind.ToString();
             // The case of a "type" list is the node itself: under another key, so its record does not take the union's name.
-            var type = schema == node
+            var type = ready ?? (schema == node
                 ? ResolveTyped(node with { Pointer = node.Pointer + "/(" + KindTypeName(kind) + ")" }, KindTypeName(kind), name + caseName)
-                : Resolve(schema, name + caseName).WithNullable(false);
+                : Resolve(schema!, name + caseName).WithNullable(false));
             // C# allows no conversion from an interface (a union some variant shares) nor from a type not yet known to be a class.
             var conversion = type.Kind == TypeKind.Array ? type.Element!.Declaration + "[]"
                 : type.Kind is TypeKind.Map or TypeKind.Json ? null
