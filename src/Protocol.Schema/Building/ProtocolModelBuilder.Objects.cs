@@ -152,7 +152,8 @@ internal sealed partial class ProtocolModelBuilder
             var isRequired = constValue is null && shape.Required.Contains(wireName);
             type = constValue is not null ? type.WithNullable(false) : type.WithNullable(type.IsNullable || !isRequired);
             var description = schema.Description ?? (shape.FallbackDescriptions.TryGetValue(wireName, out var fallback) ? fallback : null);
-            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue));
+            var deprecated = schema.Value.IsObject && schema.Value["deprecated"] is { Kind: SourceJsonKind.True };
+            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue, deprecated));
         }
 
         return result.ToEquatableArray();

@@ -207,4 +207,5 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
 /// <param name="IsRequired">Whether the JSON must contain it (the C# property is then <c>required</c>).</param>
 /// <param name="Description">The XML summary.</param>
 /// <param name="ConstValue">When the schema fixes the value with <c>const</c>, that string (the property defaults to it).</param>
-public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue);
+/// <param name="IsDeprecated">Whether the schema marks it <c>"deprecated": true</c> (the property is then <c>[Obsolete]</c>).</param>
+public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false);
