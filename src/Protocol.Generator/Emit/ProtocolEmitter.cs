@@ -9,7 +9,7 @@ namespace Sessions.Protocol.Generator.Emit;
 /// </summary>
 internal static partial class ProtocolEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Sessions.Protocol.Generator\", \"1.0.0\")]";
+    private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Sessions.Protocol.Generator\", \"" + GeneratorVersion.Value + "\")]";
     private const string Json = "global::System.Text.Json";
 
     public static string Emit(GeneratedFileModel file)

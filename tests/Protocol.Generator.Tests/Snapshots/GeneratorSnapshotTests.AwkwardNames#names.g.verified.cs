@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Property names that need care in C#.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.AwkwardJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Awkward
     {
         /// <remarks>On the wire: <c>class</c>.</remarks>
@@ -61,7 +61,7 @@ namespace Sessions.Tests.Generated
     /// DottedTypeName (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.DottedTypeNameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record DottedTypeName
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
@@ -78,7 +78,7 @@ namespace Sessions.Tests.Generated
     /// Owner (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Owner
     {
         /// <remarks>On the wire: <c>login</c>.</remarks>
@@ -95,7 +95,7 @@ namespace Sessions.Tests.Generated
     /// SnakeCaseType (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SnakeCaseTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SnakeCaseType
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
@@ -112,7 +112,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Awkward"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class AwkwardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Awkward>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameClass = global::System.Text.Json.JsonEncodedText.Encode("class");
@@ -323,7 +323,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.DottedTypeName"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class DottedTypeNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.DottedTypeName>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameValue = global::System.Text.Json.JsonEncodedText.Encode("value");
@@ -388,7 +388,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Owner"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Owner>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameLogin = global::System.Text.Json.JsonEncodedText.Encode("login");
@@ -457,7 +457,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SnakeCaseType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SnakeCaseTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SnakeCaseType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameValue = global::System.Text.Json.JsonEncodedText.Encode("value");

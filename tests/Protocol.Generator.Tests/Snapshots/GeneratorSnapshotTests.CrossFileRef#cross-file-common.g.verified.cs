@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Identity (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.IdentityJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Identity
     {
         /// <remarks>On the wire: <c>userId</c>.</remarks>
@@ -28,7 +28,7 @@ namespace Sessions.Tests.Generated
     /// Visibility (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.VisibilityJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum Visibility
     {
         /// <summary>
@@ -47,7 +47,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Identity"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class IdentityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Identity>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUserId = global::System.Text.Json.JsonEncodedText.Encode("userId");
@@ -129,7 +129,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Visibility"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class VisibilityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Visibility>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedPublic = global::System.Text.Json.JsonEncodedText.Encode("public");

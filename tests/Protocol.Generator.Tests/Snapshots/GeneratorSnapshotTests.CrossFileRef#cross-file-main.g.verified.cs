@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Refers to types of another file, and to itself.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.CommentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Comment
     {
         /// <remarks>On the wire: <c>author</c>.</remarks>
@@ -34,7 +34,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Comment"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CommentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Comment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameAuthor = global::System.Text.Json.JsonEncodedText.Encode("author");

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// An enum without an explicit type.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SeverityJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum Severity
     {
         /// <summary>
@@ -30,7 +30,7 @@ namespace Sessions.Tests.Generated
     /// StatusUpdate (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.StatusUpdateJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record StatusUpdate
     {
         /// <remarks>On the wire: <c>kind</c>.</remarks>
@@ -68,7 +68,7 @@ namespace Sessions.Tests.Generated
     /// An inline enum.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.StatusUpdateModeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum StatusUpdateMode
     {
         /// <summary>
@@ -90,7 +90,7 @@ namespace Sessions.Tests.Generated
     /// Values that are C# keywords or contain dashes, dots and underscores.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ToolCallStatus
     {
         /// <summary>
@@ -121,7 +121,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Severity"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SeverityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Severity>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedInfo = global::System.Text.Json.JsonEncodedText.Encode("info");
@@ -210,7 +210,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.StatusUpdate"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StatusUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.StatusUpdate>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameKind = global::System.Text.Json.JsonEncodedText.Encode("kind");
@@ -369,7 +369,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.StatusUpdateMode"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StatusUpdateModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.StatusUpdateMode>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedInteractive = global::System.Text.Json.JsonEncodedText.Encode("interactive");
@@ -458,7 +458,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallStatus"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedPending = global::System.Text.Json.JsonEncodedText.Encode("pending");

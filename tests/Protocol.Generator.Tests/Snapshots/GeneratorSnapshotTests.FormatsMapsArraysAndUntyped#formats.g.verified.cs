@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Attachment (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Attachment
     {
         /// <remarks>On the wire: <c>id</c>.</remarks>
@@ -40,7 +40,7 @@ namespace Sessions.Tests.Generated
     /// Bundle (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.BundleJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Bundle
     {
         /// <remarks>On the wire: <c>labels</c>.</remarks>
@@ -84,7 +84,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Attachment"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class AttachmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Attachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -226,7 +226,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Bundle"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class BundleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Bundle>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameLabels = global::System.Text.Json.JsonEncodedText.Encode("labels");

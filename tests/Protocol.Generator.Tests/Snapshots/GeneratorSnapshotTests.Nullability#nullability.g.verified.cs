@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Every way a property can be nullable or optional.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.NullabilityShowcaseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record NullabilityShowcase
     {
         /// <remarks>On the wire: <c>requiredString</c>.</remarks>
@@ -55,7 +55,7 @@ namespace Sessions.Tests.Generated
     /// Point (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PointJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Point
     {
         /// <remarks>On the wire: <c>x</c>.</remarks>
@@ -75,7 +75,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.NullabilityShowcase"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class NullabilityShowcaseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.NullabilityShowcase>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequiredString = global::System.Text.Json.JsonEncodedText.Encode("requiredString");
@@ -332,7 +332,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Point"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PointJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Point>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameX = global::System.Text.Json.JsonEncodedText.Encode("x");

@@ -13,7 +13,7 @@ namespace Sessions.Tests.Generated
     /// <see cref="global::Sessions.Tests.Generated.UnknownClientFrame"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ClientFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record ClientFrame
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -42,7 +42,7 @@ namespace Sessions.Tests.Generated
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UnknownClientFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownClientFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -63,7 +63,7 @@ namespace Sessions.Tests.Generated
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IClientFrameVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.CreateSessionFrame"/>.</summary>
@@ -111,7 +111,7 @@ namespace Sessions.Tests.Generated
     /// The values of the "type" property that tell the kinds of ClientFrame apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ClientFrameType
     {
         /// <summary>
@@ -145,7 +145,7 @@ namespace Sessions.Tests.Generated
     /// Attaches this connection to an existing session; answered by <c>session_connected</c>, then by every stored event after <c>last_seq</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ConnectSessionFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -171,7 +171,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>connect_session</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ConnectSessionFrameData
     {
         /// <summary>
@@ -197,7 +197,7 @@ namespace Sessions.Tests.Generated
     /// Creates a session for an agent or a chatbot and attaches this connection to it; answered by <c>session_created</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record CreateSessionFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -223,7 +223,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>create_session</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record CreateSessionFrameData
     {
         /// <summary>
@@ -255,7 +255,7 @@ namespace Sessions.Tests.Generated
     /// Keep-alive; answered by <c>pong</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PingFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -275,7 +275,7 @@ namespace Sessions.Tests.Generated
     /// Posts one user message; answered by <c>message_posted</c>. Posts that arrive before a turn starts are folded into that one turn.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessageFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -301,7 +301,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>post_message</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessageFrameData
     {
         /// <summary>
@@ -321,7 +321,7 @@ namespace Sessions.Tests.Generated
     /// Posts several user messages as one turn; answered by <c>messages_posted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessagesFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -347,7 +347,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>post_messages</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessagesFrameData
     {
         /// <summary>
@@ -367,7 +367,7 @@ namespace Sessions.Tests.Generated
     /// Answers an <c>approval_request</c>; the paused turn resumes. An unknown or already answered <c>approval_id</c> gets an <c>error</c> event.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SendResponseFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -393,7 +393,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>send_response</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SendResponseFrameData
     {
         /// <summary>
@@ -431,7 +431,7 @@ namespace Sessions.Tests.Generated
     /// Destroys the session on the engine, which then closes the socket with status 4001. The session cannot be resumed.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record TerminateSessionFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -451,7 +451,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ClientFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ClientFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ClientFrame>
     {
         /// <inheritdoc/>
@@ -513,7 +513,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UnknownClientFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownClientFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownClientFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -575,7 +575,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ClientFrameType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ClientFrameTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ClientFrameType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedCreateSession = global::System.Text.Json.JsonEncodedText.Encode("create_session");
@@ -700,7 +700,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ConnectSessionFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ConnectSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ConnectSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -794,7 +794,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ConnectSessionFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ConnectSessionFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ConnectSessionFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -876,7 +876,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.CreateSessionFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CreateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.CreateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -970,7 +970,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.CreateSessionFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CreateSessionFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.CreateSessionFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameAgentId = global::System.Text.Json.JsonEncodedText.Encode("agent_id");
@@ -1061,7 +1061,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PingFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PingFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PingFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1138,7 +1138,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessageFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessageFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessageFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1232,7 +1232,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessageFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessageFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessageFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessage = global::System.Text.Json.JsonEncodedText.Encode("message");
@@ -1301,7 +1301,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessagesFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessagesFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessagesFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1395,7 +1395,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessagesFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessagesFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessagesFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessages = global::System.Text.Json.JsonEncodedText.Encode("messages");
@@ -1464,7 +1464,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SendResponseFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SendResponseFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SendResponseFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1558,7 +1558,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SendResponseFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SendResponseFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SendResponseFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -1670,7 +1670,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.TerminateSessionFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TerminateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.TerminateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// What a user message carries: <c>text</c> (the <c>text</c> property is set) or <c>file</c> (the <c>file</c> property is set).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ContentType
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace Sessions.Tests.Generated
     /// A file sent inline with a user message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record FilePart
     {
         /// <summary>
@@ -59,7 +59,7 @@ namespace Sessions.Tests.Generated
     /// Body of <c>GET /v1/sessions/{session_id}/messages[?after_seq=N]</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.GetMessagesResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record GetMessagesResponse
     {
         /// <summary>
@@ -85,7 +85,7 @@ namespace Sessions.Tests.Generated
     /// Who sent a history message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageSender
     {
         /// <summary>
@@ -123,7 +123,7 @@ namespace Sessions.Tests.Generated
     /// What a participant is doing right now.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ParticipantState
     {
         /// <summary>
@@ -148,7 +148,7 @@ namespace Sessions.Tests.Generated
     /// One hit of a search the agent ran.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SearchResultItem
     {
         /// <summary>
@@ -180,7 +180,7 @@ namespace Sessions.Tests.Generated
     /// A message stored in the session history. Engines may store more properties; receivers keep them, unread.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionMessage
     {
         /// <summary>
@@ -242,7 +242,7 @@ namespace Sessions.Tests.Generated
     /// Who authored a history message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionMessageRole
     {
         /// <summary>
@@ -267,7 +267,7 @@ namespace Sessions.Tests.Generated
     /// State of a message: still streaming, complete, or ended in an error.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionMessageStatus
     {
         /// <summary>
@@ -289,7 +289,7 @@ namespace Sessions.Tests.Generated
     /// Progress of a tool call.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ToolCallStatus
     {
         /// <summary>
@@ -311,7 +311,7 @@ namespace Sessions.Tests.Generated
     /// A message a user posts to the session.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UserMessage
     {
         /// <summary>
@@ -355,7 +355,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ContentType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ContentTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ContentType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -435,7 +435,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.FilePart"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FilePartJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.FilePart>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
@@ -538,7 +538,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.GetMessagesResponse"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class GetMessagesResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.GetMessagesResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -624,7 +624,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageSender"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageSenderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageSender>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRole = global::System.Text.Json.JsonEncodedText.Encode("role");
@@ -732,7 +732,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ParticipantState"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParticipantStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ParticipantState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedIdle = global::System.Text.Json.JsonEncodedText.Encode("idle");
@@ -830,7 +830,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SearchResultItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameTitle = global::System.Text.Json.JsonEncodedText.Encode("title");
@@ -933,7 +933,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -1109,7 +1109,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionMessageRole"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessageRoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionMessageRole>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedUser = global::System.Text.Json.JsonEncodedText.Encode("user");
@@ -1207,7 +1207,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionMessageStatus"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessageStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionMessageStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedStreaming = global::System.Text.Json.JsonEncodedText.Encode("streaming");
@@ -1296,7 +1296,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallStatus"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedStarted = global::System.Text.Json.JsonEncodedText.Encode("started");
@@ -1385,7 +1385,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UserMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UserMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UserMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameContentType = global::System.Text.Json.JsonEncodedText.Encode("content_type");

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// The agent paused its turn until the client approves or denies a tool call. Answer with a <c>send_response</c> frame; the turn waits, even across reconnects.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ApprovalRequestEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -34,7 +34,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>approval_request</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ApprovalRequestEventData
     {
         /// <summary>
@@ -78,7 +78,7 @@ namespace Sessions.Tests.Generated
     /// Something went wrong: a turn failed, or a client frame was rejected (then <c>request_id</c> names that frame).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ErrorEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -104,7 +104,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>error</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ErrorEventData
     {
         /// <summary>
@@ -136,7 +136,7 @@ namespace Sessions.Tests.Generated
     /// An assistant message is finished. A turn ends with exactly one of these.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageCompleteEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -162,7 +162,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_complete</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageCompleteEventData
     {
         /// <summary>
@@ -188,7 +188,7 @@ namespace Sessions.Tests.Generated
     /// A chunk of an assistant message's text, as it streams. <c>message_id</c> names the message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageDeltaEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -214,7 +214,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_delta</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageDeltaEventData
     {
         /// <summary>
@@ -234,7 +234,7 @@ namespace Sessions.Tests.Generated
     /// Answer to <c>post_message</c>: the message is stored.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagePostedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -260,7 +260,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_posted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagePostedEventData
     {
         /// <summary>
@@ -280,7 +280,7 @@ namespace Sessions.Tests.Generated
     /// An assistant message has begun; deltas follow. <c>message_id</c> names the message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageStreamingEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -306,7 +306,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_streaming</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageStreamingEventData
     {
         /// <summary>
@@ -326,7 +326,7 @@ namespace Sessions.Tests.Generated
     /// Answer to <c>post_messages</c>: the messages are stored.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagesPostedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -352,7 +352,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>messages_posted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagesPostedEventData
     {
         /// <summary>
@@ -372,7 +372,7 @@ namespace Sessions.Tests.Generated
     /// A participant's activity changed (for example to show a typing indicator).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ParticipantStatusEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -398,7 +398,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>participant_status</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ParticipantStatusEventData
     {
         /// <summary>
@@ -424,7 +424,7 @@ namespace Sessions.Tests.Generated
     /// Answer to <c>ping</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PongEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -444,7 +444,7 @@ namespace Sessions.Tests.Generated
     /// An integration's credentials are no longer valid; the user must authorise it again before the turn can go on.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ReauthRequestEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -470,7 +470,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>reauth_request</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ReauthRequestEventData
     {
         /// <summary>
@@ -496,7 +496,7 @@ namespace Sessions.Tests.Generated
     /// Answer to <c>send_response</c>: the engine has taken the answer (or already had the same answer for this approval). A different answer to an approval that was already answered gets an <c>error</c> event with code <c>approval_already_answered</c> and the frame's <c>request_id</c> instead.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ResponseAcceptedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -522,7 +522,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>response_accepted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ResponseAcceptedEventData
     {
         /// <summary>
@@ -554,7 +554,7 @@ namespace Sessions.Tests.Generated
     /// Results of a search the agent ran.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SearchResultEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -580,7 +580,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>search_result</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SearchResultEventData
     {
         /// <summary>
@@ -606,7 +606,7 @@ namespace Sessions.Tests.Generated
     /// Answer to <c>connect_session</c>: this connection is attached. Every stored event after the requested <c>last_seq</c> follows, in order, with its original <c>seq</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionConnectedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -632,7 +632,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>session_connected</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionConnectedEventData
     {
         /// <summary>
@@ -664,7 +664,7 @@ namespace Sessions.Tests.Generated
     /// Answer to <c>create_session</c>: the session exists and this connection is attached to it.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionCreatedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -690,7 +690,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>session_created</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionCreatedEventData
     {
         /// <summary>
@@ -727,7 +727,7 @@ namespace Sessions.Tests.Generated
     /// <see cref="global::Sessions.Tests.Generated.UnknownSessionEvent"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record SessionEvent
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -774,7 +774,7 @@ namespace Sessions.Tests.Generated
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownSessionEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -795,7 +795,7 @@ namespace Sessions.Tests.Generated
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface ISessionEventVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.MessageDeltaEvent"/>.</summary>
@@ -893,7 +893,7 @@ namespace Sessions.Tests.Generated
     /// The values of the "type" property that tell the kinds of SessionEvent apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionEventType
     {
         /// <summary>
@@ -957,7 +957,7 @@ namespace Sessions.Tests.Generated
     /// A summary of the agent's reasoning, sent while it works.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ThinkingEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -983,7 +983,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>thinking</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ThinkingEventData
     {
         /// <summary>
@@ -1003,7 +1003,7 @@ namespace Sessions.Tests.Generated
     /// The agent started, finished or failed a tool call.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolCallEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -1029,7 +1029,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>tool_call</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolCallEventData
     {
         /// <summary>
@@ -1067,7 +1067,7 @@ namespace Sessions.Tests.Generated
     /// What a tool call returned.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolResultEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -1093,7 +1093,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>tool_result</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolResultEventData
     {
         /// <summary>
@@ -1125,7 +1125,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ApprovalRequestEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ApprovalRequestEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ApprovalRequestEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1258,7 +1258,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ApprovalRequestEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ApprovalRequestEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ApprovalRequestEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -1391,7 +1391,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ErrorEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ErrorEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ErrorEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1524,7 +1524,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ErrorEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ErrorEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ErrorEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameError = global::System.Text.Json.JsonEncodedText.Encode("error");
@@ -1627,7 +1627,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageCompleteEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageCompleteEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageCompleteEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1760,7 +1760,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageCompleteEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageCompleteEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageCompleteEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -1846,7 +1846,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageDeltaEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageDeltaEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageDeltaEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1979,7 +1979,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageDeltaEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageDeltaEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageDeltaEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameDelta = global::System.Text.Json.JsonEncodedText.Encode("delta");
@@ -2048,7 +2048,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagePostedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagePostedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagePostedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2181,7 +2181,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagePostedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagePostedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagePostedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessageId = global::System.Text.Json.JsonEncodedText.Encode("message_id");
@@ -2250,7 +2250,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageStreamingEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageStreamingEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageStreamingEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2383,7 +2383,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageStreamingEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageStreamingEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageStreamingEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameStatus = global::System.Text.Json.JsonEncodedText.Encode("status");
@@ -2452,7 +2452,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagesPostedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagesPostedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagesPostedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2585,7 +2585,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagesPostedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagesPostedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagesPostedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessageIds = global::System.Text.Json.JsonEncodedText.Encode("message_ids");
@@ -2654,7 +2654,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ParticipantStatusEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParticipantStatusEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ParticipantStatusEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2787,7 +2787,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ParticipantStatusEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParticipantStatusEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ParticipantStatusEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameParticipantId = global::System.Text.Json.JsonEncodedText.Encode("participant_id");
@@ -2873,7 +2873,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PongEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PongEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PongEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2989,7 +2989,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ReauthRequestEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ReauthRequestEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ReauthRequestEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3122,7 +3122,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ReauthRequestEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ReauthRequestEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ReauthRequestEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameIntegration = global::System.Text.Json.JsonEncodedText.Encode("integration");
@@ -3204,7 +3204,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ResponseAcceptedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ResponseAcceptedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3337,7 +3337,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ResponseAcceptedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ResponseAcceptedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -3440,7 +3440,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SearchResultEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3573,7 +3573,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SearchResultEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameQuery = global::System.Text.Json.JsonEncodedText.Encode("query");
@@ -3659,7 +3659,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionConnectedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionConnectedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionConnectedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3792,7 +3792,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionConnectedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionConnectedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionConnectedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3895,7 +3895,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionCreatedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionCreatedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionCreatedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4028,7 +4028,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionCreatedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionCreatedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionCreatedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4123,7 +4123,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionEvent>
     {
         /// <inheritdoc/>
@@ -4205,7 +4205,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UnknownSessionEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownSessionEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownSessionEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4291,7 +4291,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEventType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionEventTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionEventType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedMessageDelta = global::System.Text.Json.JsonEncodedText.Encode("message_delta");
@@ -4506,7 +4506,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ThinkingEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ThinkingEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ThinkingEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4639,7 +4639,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ThinkingEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ThinkingEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ThinkingEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSummary = global::System.Text.Json.JsonEncodedText.Encode("summary");
@@ -4708,7 +4708,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4841,7 +4841,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameToolCallId = global::System.Text.Json.JsonEncodedText.Encode("tool_call_id");
@@ -4961,7 +4961,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolResultEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolResultEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolResultEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -5094,7 +5094,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolResultEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolResultEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolResultEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameToolCallId = global::System.Text.Json.JsonEncodedText.Encode("tool_call_id");

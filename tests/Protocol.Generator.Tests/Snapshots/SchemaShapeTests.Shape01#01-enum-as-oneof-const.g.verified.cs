@@ -8,7 +8,7 @@ namespace Shapes.S01
     /// Message (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S01.Serialization.MessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Message
     {
         /// <remarks>On the wire: <c>role</c>.</remarks>
@@ -28,7 +28,7 @@ namespace Shapes.S01
     /// Role (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S01.Serialization.RoleJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum Role
     {
         /// <summary>
@@ -53,7 +53,7 @@ namespace Shapes.S01
 namespace Shapes.S01.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S01.Message"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S01.Message>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRole = global::System.Text.Json.JsonEncodedText.Encode("role");
@@ -139,7 +139,7 @@ namespace Shapes.S01.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S01.Role"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class RoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S01.Role>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedUser = global::System.Text.Json.JsonEncodedText.Encode("user");

@@ -8,7 +8,7 @@ namespace Shapes.S02
     /// Call (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S02.Serialization.CallJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Call
     {
         /// <remarks>On the wire: <c>status</c>.</remarks>
@@ -29,7 +29,7 @@ namespace Shapes.S02
     /// Other values: Custom or future status.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S02.Serialization.StatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public readonly partial struct Status : global::System.IEquatable<Status>
     {
         private readonly string? _value;
@@ -81,7 +81,7 @@ namespace Shapes.S02
 namespace Shapes.S02.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S02.Call"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CallJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S02.Call>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameStatus = global::System.Text.Json.JsonEncodedText.Encode("status");
@@ -150,7 +150,7 @@ namespace Shapes.S02.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S02.Status"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S02.Status>
     {
         /// <inheritdoc/>

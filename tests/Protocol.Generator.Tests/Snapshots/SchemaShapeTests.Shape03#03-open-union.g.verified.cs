@@ -13,7 +13,7 @@ namespace Shapes.S03
     /// <see cref="global::Shapes.S03.UnknownBlock"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S03.Serialization.BlockJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record Block
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -36,7 +36,7 @@ namespace Shapes.S03
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S03.Serialization.UnknownBlockJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownBlock : global::Shapes.S03.Block
     {
         /// <inheritdoc/>
@@ -57,7 +57,7 @@ namespace Shapes.S03
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IBlockVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S03.TextBlock"/>.</summary>
@@ -80,7 +80,7 @@ namespace Shapes.S03
     /// The kinds of Block, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S03.Serialization.BlockKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum BlockKind
     {
         /// <summary>
@@ -105,7 +105,7 @@ namespace Shapes.S03
     /// Recognised when <c>type</c> is <c>image</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S03.Serialization.ImageBlockJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ImageBlock : global::Shapes.S03.Block
     {
         /// <inheritdoc/>
@@ -128,7 +128,7 @@ namespace Shapes.S03
     /// Recognised when <c>type</c> is <c>text</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S03.Serialization.TextBlockJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record TextBlock : global::Shapes.S03.Block
     {
         /// <inheritdoc/>
@@ -151,7 +151,7 @@ namespace Shapes.S03
 namespace Shapes.S03.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S03.Block"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class BlockJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S03.Block>
     {
         /// <inheritdoc/>
@@ -214,7 +214,7 @@ namespace Shapes.S03.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S03.UnknownBlock"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownBlockJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S03.UnknownBlock>
     {
 
@@ -261,7 +261,7 @@ namespace Shapes.S03.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S03.BlockKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class BlockKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S03.BlockKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedText = global::System.Text.Json.JsonEncodedText.Encode("Text");
@@ -341,7 +341,7 @@ namespace Shapes.S03.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S03.ImageBlock"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ImageBlockJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S03.ImageBlock>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
@@ -418,7 +418,7 @@ namespace Shapes.S03.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S03.TextBlock"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TextBlockJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S03.TextBlock>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameText = global::System.Text.Json.JsonEncodedText.Encode("text");

@@ -8,7 +8,7 @@ namespace Shapes.S04
     /// Recognised when <c>type</c> is absent.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S04.Serialization.CommandServerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record CommandServer : global::Shapes.S04.Server
     {
         /// <inheritdoc/>
@@ -31,7 +31,7 @@ namespace Shapes.S04
     /// Recognised when <c>type</c> is <c>http</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S04.Serialization.HttpServerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record HttpServer : global::Shapes.S04.Server
     {
         /// <inheritdoc/>
@@ -59,7 +59,7 @@ namespace Shapes.S04
     /// <see cref="global::Shapes.S04.UnknownServer"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S04.Serialization.ServerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record Server
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -82,7 +82,7 @@ namespace Shapes.S04
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S04.Serialization.UnknownServerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownServer : global::Shapes.S04.Server
     {
         /// <inheritdoc/>
@@ -103,7 +103,7 @@ namespace Shapes.S04
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IServerVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S04.HttpServer"/>.</summary>
@@ -131,7 +131,7 @@ namespace Shapes.S04
     /// The kinds of Server, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S04.Serialization.ServerKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ServerKind
     {
         /// <summary>
@@ -162,7 +162,7 @@ namespace Shapes.S04
     /// Recognised when <c>type</c> is <c>sse</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S04.Serialization.SseServerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SseServer : global::Shapes.S04.Server
     {
         /// <inheritdoc/>
@@ -185,7 +185,7 @@ namespace Shapes.S04
 namespace Shapes.S04.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S04.CommandServer"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CommandServerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S04.CommandServer>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameCommand = global::System.Text.Json.JsonEncodedText.Encode("command");
@@ -254,7 +254,7 @@ namespace Shapes.S04.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S04.HttpServer"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class HttpServerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S04.HttpServer>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUrl = global::System.Text.Json.JsonEncodedText.Encode("url");
@@ -331,7 +331,7 @@ namespace Shapes.S04.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S04.Server"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ServerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S04.Server>
     {
         /// <inheritdoc/>
@@ -400,7 +400,7 @@ namespace Shapes.S04.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S04.UnknownServer"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownServerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S04.UnknownServer>
     {
 
@@ -447,7 +447,7 @@ namespace Shapes.S04.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S04.ServerKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ServerKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S04.ServerKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedHttp = global::System.Text.Json.JsonEncodedText.Encode("Http");
@@ -536,7 +536,7 @@ namespace Shapes.S04.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S04.SseServer"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SseServerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S04.SseServer>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUrl = global::System.Text.Json.JsonEncodedText.Encode("url");

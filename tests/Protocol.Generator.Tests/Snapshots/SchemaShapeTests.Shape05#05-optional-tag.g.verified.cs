@@ -8,7 +8,7 @@ namespace Shapes.S05
     /// Recognised when <c>mode</c> is <c>form</c> or absent.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S05.Serialization.FormParamsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record FormParams : global::Shapes.S05.Params
     {
         /// <inheritdoc/>
@@ -39,7 +39,7 @@ namespace Shapes.S05
     /// <see cref="global::Shapes.S05.UnknownParams"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S05.Serialization.ParamsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record Params
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -62,7 +62,7 @@ namespace Shapes.S05
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S05.Serialization.UnknownParamsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownParams : global::Shapes.S05.Params
     {
         /// <inheritdoc/>
@@ -83,7 +83,7 @@ namespace Shapes.S05
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IParamsVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S05.FormParams"/>.</summary>
@@ -106,7 +106,7 @@ namespace Shapes.S05
     /// The kinds of Params, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S05.Serialization.ParamsKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ParamsKind
     {
         /// <summary>
@@ -131,7 +131,7 @@ namespace Shapes.S05
     /// Recognised when <c>mode</c> is <c>url</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S05.Serialization.UrlParamsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UrlParams : global::Shapes.S05.Params
     {
         /// <inheritdoc/>
@@ -154,7 +154,7 @@ namespace Shapes.S05
 namespace Shapes.S05.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S05.FormParams"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FormParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S05.FormParams>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMode = global::System.Text.Json.JsonEncodedText.Encode("mode");
@@ -236,7 +236,7 @@ namespace Shapes.S05.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S05.Params"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S05.Params>
     {
         /// <inheritdoc/>
@@ -299,7 +299,7 @@ namespace Shapes.S05.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S05.UnknownParams"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S05.UnknownParams>
     {
 
@@ -346,7 +346,7 @@ namespace Shapes.S05.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S05.ParamsKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParamsKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S05.ParamsKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedForm = global::System.Text.Json.JsonEncodedText.Encode("Form");
@@ -426,7 +426,7 @@ namespace Shapes.S05.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S05.UrlParams"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UrlParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S05.UrlParams>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUrl = global::System.Text.Json.JsonEncodedText.Encode("url");

@@ -8,7 +8,7 @@ namespace Shapes.S06
     /// Form (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S06.Serialization.FormJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Form
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
@@ -29,7 +29,7 @@ namespace Shapes.S06
     /// Told apart on the wire by the kind of JSON value; use <see cref="Match{TResult}"/> to handle every case.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S06.Serialization.ValueJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public readonly partial struct Value
     {
         private readonly int _tag;
@@ -168,7 +168,7 @@ namespace Shapes.S06
 namespace Shapes.S06.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S06.Form"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S06.Form>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameValue = global::System.Text.Json.JsonEncodedText.Encode("value");
@@ -237,7 +237,7 @@ namespace Shapes.S06.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S06.Value"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ValueJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S06.Value>
     {
         /// <inheritdoc/>

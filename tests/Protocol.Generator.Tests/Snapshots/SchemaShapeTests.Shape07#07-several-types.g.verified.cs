@@ -8,7 +8,7 @@ namespace Shapes.S07
     /// Request (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S07.Serialization.RequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Request
     {
         /// <remarks>On the wire: <c>id</c>.</remarks>
@@ -32,7 +32,7 @@ namespace Shapes.S07
     /// Told apart on the wire by the kind of JSON value; use <see cref="Match{TResult}"/> to handle every case.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S07.Serialization.RequestIdJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public readonly partial struct RequestId
     {
         private readonly int _tag;
@@ -113,7 +113,7 @@ namespace Shapes.S07
 namespace Shapes.S07.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S07.Request"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class RequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S07.Request>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -199,7 +199,7 @@ namespace Shapes.S07.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S07.RequestId"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class RequestIdJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S07.RequestId>
     {
         /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace Shapes.S08
     /// Message (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S08.Serialization.MessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Message
     {
         /// <remarks>On the wire: <c>content</c>.</remarks>
@@ -29,7 +29,7 @@ namespace Shapes.S08
     /// Told apart on the wire by the kind of JSON value; use <see cref="Match{TResult}"/> to handle every case.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S08.Serialization.MessageContentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public readonly partial struct MessageContent
     {
         private readonly int _tag;
@@ -110,7 +110,7 @@ namespace Shapes.S08
     /// MessageContentArrayItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S08.Serialization.MessageContentArrayItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageContentArrayItem
     {
         /// <remarks>On the wire: <c>type</c>.</remarks>
@@ -130,7 +130,7 @@ namespace Shapes.S08
 namespace Shapes.S08.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S08.Message"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S08.Message>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameContent = global::System.Text.Json.JsonEncodedText.Encode("content");
@@ -199,7 +199,7 @@ namespace Shapes.S08.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S08.MessageContent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageContentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S08.MessageContent>
     {
         /// <inheritdoc/>
@@ -247,7 +247,7 @@ namespace Shapes.S08.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S08.MessageContentArrayItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageContentArrayItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S08.MessageContentArrayItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameType = global::System.Text.Json.JsonEncodedText.Encode("type");

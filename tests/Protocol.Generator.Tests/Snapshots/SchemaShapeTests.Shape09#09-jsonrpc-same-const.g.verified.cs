@@ -8,7 +8,7 @@ namespace Shapes.S09
     /// Recognised when <c>id</c>, <c>method</c> are present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S09.Serialization.IdMethodMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record IdMethodMessage : global::Shapes.S09.Message
     {
         /// <inheritdoc/>
@@ -34,7 +34,7 @@ namespace Shapes.S09
     /// Recognised when <c>id</c>, <c>result</c> are present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S09.Serialization.IdResultMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record IdResultMessage : global::Shapes.S09.Message
     {
         /// <inheritdoc/>
@@ -65,7 +65,7 @@ namespace Shapes.S09
     /// <see cref="global::Shapes.S09.UnknownMessage"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S09.Serialization.MessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record Message
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -91,7 +91,7 @@ namespace Shapes.S09
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S09.Serialization.UnknownMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownMessage : global::Shapes.S09.Message
     {
         /// <inheritdoc/>
@@ -109,7 +109,7 @@ namespace Shapes.S09
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IMessageVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S09.IdMethodMessage"/>.</summary>
@@ -137,7 +137,7 @@ namespace Shapes.S09
     /// The kinds of Message, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S09.Serialization.MessageKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum MessageKind
     {
         /// <summary>
@@ -168,7 +168,7 @@ namespace Shapes.S09
     /// Recognised when <c>method</c> is present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S09.Serialization.MethodMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MethodMessage : global::Shapes.S09.Message
     {
         /// <inheritdoc/>
@@ -191,7 +191,7 @@ namespace Shapes.S09
 namespace Shapes.S09.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S09.IdMethodMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class IdMethodMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S09.IdMethodMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameJsonrpc = global::System.Text.Json.JsonEncodedText.Encode("jsonrpc");
@@ -287,7 +287,7 @@ namespace Shapes.S09.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S09.IdResultMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class IdResultMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S09.IdResultMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameJsonrpc = global::System.Text.Json.JsonEncodedText.Encode("jsonrpc");
@@ -383,7 +383,7 @@ namespace Shapes.S09.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S09.Message"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S09.Message>
     {
         /// <inheritdoc/>
@@ -464,7 +464,7 @@ namespace Shapes.S09.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S09.UnknownMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S09.UnknownMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameJsonrpc = global::System.Text.Json.JsonEncodedText.Encode("jsonrpc");
@@ -512,7 +512,7 @@ namespace Shapes.S09.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S09.MessageKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S09.MessageKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedIdMethod = global::System.Text.Json.JsonEncodedText.Encode("IdMethod");
@@ -601,7 +601,7 @@ namespace Shapes.S09.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S09.MethodMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MethodMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S09.MethodMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameJsonrpc = global::System.Text.Json.JsonEncodedText.Encode("jsonrpc");

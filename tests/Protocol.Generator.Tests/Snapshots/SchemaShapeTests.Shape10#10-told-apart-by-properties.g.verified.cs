@@ -8,7 +8,7 @@ namespace Shapes.S10
     /// Recognised when <c>blob</c> is present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S10.Serialization.BlobContentsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record BlobContents : global::Shapes.S10.Contents
     {
         /// <inheritdoc/>
@@ -36,7 +36,7 @@ namespace Shapes.S10
     /// <see cref="global::Shapes.S10.UnknownContents"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S10.Serialization.ContentsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record Contents
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -62,7 +62,7 @@ namespace Shapes.S10
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S10.Serialization.UnknownContentsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownContents : global::Shapes.S10.Contents
     {
         /// <inheritdoc/>
@@ -80,7 +80,7 @@ namespace Shapes.S10
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IContentsVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S10.TextContents"/>.</summary>
@@ -103,7 +103,7 @@ namespace Shapes.S10
     /// The kinds of Contents, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S10.Serialization.ContentsKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ContentsKind
     {
         /// <summary>
@@ -128,7 +128,7 @@ namespace Shapes.S10
     /// Recognised when <c>text</c> is present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S10.Serialization.TextContentsJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record TextContents : global::Shapes.S10.Contents
     {
         /// <inheritdoc/>
@@ -151,7 +151,7 @@ namespace Shapes.S10
 namespace Shapes.S10.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S10.BlobContents"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class BlobContentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S10.BlobContents>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUri = global::System.Text.Json.JsonEncodedText.Encode("uri");
@@ -237,7 +237,7 @@ namespace Shapes.S10.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S10.Contents"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ContentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S10.Contents>
     {
         /// <inheritdoc/>
@@ -306,7 +306,7 @@ namespace Shapes.S10.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S10.UnknownContents"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownContentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S10.UnknownContents>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUri = global::System.Text.Json.JsonEncodedText.Encode("uri");
@@ -361,7 +361,7 @@ namespace Shapes.S10.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S10.ContentsKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ContentsKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S10.ContentsKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedText = global::System.Text.Json.JsonEncodedText.Encode("Text");
@@ -441,7 +441,7 @@ namespace Shapes.S10.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S10.TextContents"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TextContentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S10.TextContents>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameUri = global::System.Text.Json.JsonEncodedText.Encode("uri");

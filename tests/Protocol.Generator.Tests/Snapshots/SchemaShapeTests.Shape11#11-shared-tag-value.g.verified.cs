@@ -8,7 +8,7 @@ namespace Shapes.S11
     /// Recognised when <c>type</c> is <c>array</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.ArraySchemaJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ArraySchema : global::Shapes.S11.EnumSchema
     {
         /// <inheritdoc/>
@@ -36,7 +36,7 @@ namespace Shapes.S11
     /// <see cref="global::Shapes.S11.UnknownEnumSchema"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.EnumSchemaJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record EnumSchema
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -59,7 +59,7 @@ namespace Shapes.S11
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.UnknownEnumSchemaJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownEnumSchema : global::Shapes.S11.EnumSchema
     {
         /// <inheritdoc/>
@@ -80,7 +80,7 @@ namespace Shapes.S11
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IEnumSchemaVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S11.StringEnumSchema"/>.</summary>
@@ -108,7 +108,7 @@ namespace Shapes.S11
     /// The kinds of EnumSchema, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.EnumSchemaKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum EnumSchemaKind
     {
         /// <summary>
@@ -139,7 +139,7 @@ namespace Shapes.S11
     /// Recognised when <c>type</c> is <c>string</c> and <c>choices</c> is present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.StringChoicesSchemaJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record StringChoicesSchema : global::Shapes.S11.EnumSchema
     {
         /// <inheritdoc/>
@@ -162,7 +162,7 @@ namespace Shapes.S11
     /// StringChoicesSchemaChoicesItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record StringChoicesSchemaChoicesItem
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
@@ -182,7 +182,7 @@ namespace Shapes.S11
     /// Recognised when <c>type</c> is <c>string</c> and <c>enum</c> is present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S11.Serialization.StringEnumSchemaJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record StringEnumSchema : global::Shapes.S11.EnumSchema
     {
         /// <inheritdoc/>
@@ -205,7 +205,7 @@ namespace Shapes.S11
 namespace Shapes.S11.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S11.ArraySchema"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ArraySchemaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.ArraySchema>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameItems = global::System.Text.Json.JsonEncodedText.Encode("items");
@@ -282,7 +282,7 @@ namespace Shapes.S11.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S11.EnumSchema"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class EnumSchemaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.EnumSchema>
     {
         /// <inheritdoc/>
@@ -364,7 +364,7 @@ namespace Shapes.S11.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S11.UnknownEnumSchema"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownEnumSchemaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.UnknownEnumSchema>
     {
 
@@ -411,7 +411,7 @@ namespace Shapes.S11.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S11.EnumSchemaKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class EnumSchemaKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.EnumSchemaKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedStringEnum = global::System.Text.Json.JsonEncodedText.Encode("StringEnum");
@@ -500,7 +500,7 @@ namespace Shapes.S11.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S11.StringChoicesSchema"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StringChoicesSchemaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.StringChoicesSchema>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameChoices = global::System.Text.Json.JsonEncodedText.Encode("choices");
@@ -577,7 +577,7 @@ namespace Shapes.S11.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S11.StringChoicesSchemaChoicesItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StringChoicesSchemaChoicesItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.StringChoicesSchemaChoicesItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameValue = global::System.Text.Json.JsonEncodedText.Encode("value");
@@ -663,7 +663,7 @@ namespace Shapes.S11.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S11.StringEnumSchema"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StringEnumSchemaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S11.StringEnumSchema>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameEnum = global::System.Text.Json.JsonEncodedText.Encode("enum");

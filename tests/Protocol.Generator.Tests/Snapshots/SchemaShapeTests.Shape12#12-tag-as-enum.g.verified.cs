@@ -8,7 +8,7 @@ namespace Shapes.S12
     /// Recognised when <c>type</c> is <c>boolean</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.BooleanFieldJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record BooleanField : global::Shapes.S12.Field
     {
         /// <inheritdoc/>
@@ -33,7 +33,7 @@ namespace Shapes.S12
     /// <see cref="global::Shapes.S12.UnknownField"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.FieldJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record Field
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -56,7 +56,7 @@ namespace Shapes.S12
     /// and writes it back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.UnknownFieldJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownField : global::Shapes.S12.Field
     {
         /// <inheritdoc/>
@@ -77,7 +77,7 @@ namespace Shapes.S12
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IFieldVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S12.StringField"/>.</summary>
@@ -105,7 +105,7 @@ namespace Shapes.S12
     /// The kinds of Field, each recognised by its own rule.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.FieldKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum FieldKind
     {
         /// <summary>
@@ -136,7 +136,7 @@ namespace Shapes.S12
     /// Recognised when <c>type</c> is <c>number</c> or <c>integer</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.NumberFieldJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record NumberField : global::Shapes.S12.Field
     {
         /// <inheritdoc/>
@@ -162,7 +162,7 @@ namespace Shapes.S12
     /// NumberFieldType (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum NumberFieldType
     {
         /// <summary>
@@ -181,7 +181,7 @@ namespace Shapes.S12
     /// Recognised when <c>type</c> is <c>string</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S12.Serialization.StringFieldJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record StringField : global::Shapes.S12.Field
     {
         /// <inheritdoc/>
@@ -204,7 +204,7 @@ namespace Shapes.S12
 namespace Shapes.S12.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S12.BooleanField"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class BooleanFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.BooleanField>
     {
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
@@ -264,7 +264,7 @@ namespace Shapes.S12.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S12.Field"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.Field>
     {
         /// <inheritdoc/>
@@ -333,7 +333,7 @@ namespace Shapes.S12.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S12.UnknownField"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.UnknownField>
     {
 
@@ -380,7 +380,7 @@ namespace Shapes.S12.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S12.FieldKind"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FieldKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.FieldKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedString = global::System.Text.Json.JsonEncodedText.Encode("String");
@@ -469,7 +469,7 @@ namespace Shapes.S12.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S12.NumberField"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class NumberFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.NumberField>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameType = global::System.Text.Json.JsonEncodedText.Encode("type");
@@ -551,7 +551,7 @@ namespace Shapes.S12.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S12.NumberFieldType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class NumberFieldTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.NumberFieldType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedNumber = global::System.Text.Json.JsonEncodedText.Encode("number");
@@ -631,7 +631,7 @@ namespace Shapes.S12.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S12.StringField"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StringFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S12.StringField>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMaxLength = global::System.Text.Json.JsonEncodedText.Encode("maxLength");

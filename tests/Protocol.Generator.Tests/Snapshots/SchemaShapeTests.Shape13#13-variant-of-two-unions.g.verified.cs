@@ -13,7 +13,7 @@ namespace Shapes.S13
     /// <see cref="global::Shapes.S13.UnknownContentBlock"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.ContentBlockJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record ContentBlock
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -36,7 +36,7 @@ namespace Shapes.S13
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.UnknownContentBlockJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownContentBlock : global::Shapes.S13.ContentBlock
     {
         /// <inheritdoc/>
@@ -57,7 +57,7 @@ namespace Shapes.S13
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IContentBlockVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S13.TextContent"/>.</summary>
@@ -80,7 +80,7 @@ namespace Shapes.S13
     /// The values of the "type" property that tell the kinds of ContentBlock apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ContentBlockType
     {
         /// <summary>
@@ -99,7 +99,7 @@ namespace Shapes.S13
     /// ImageContent (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.ImageContentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ImageContent : global::Shapes.S13.ContentBlock
     {
         /// <inheritdoc/>
@@ -127,7 +127,7 @@ namespace Shapes.S13
     /// <see cref="global::Shapes.S13.UnknownSamplingContent"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.SamplingContentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public partial interface SamplingContent
     {
         /// <summary>Which kind this is: the <c>type</c> property on the wire.</summary>
@@ -145,7 +145,7 @@ namespace Shapes.S13
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.UnknownSamplingContentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownSamplingContent : global::Shapes.S13.SamplingContent
     {
         /// <inheritdoc/>
@@ -166,7 +166,7 @@ namespace Shapes.S13
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface ISamplingContentVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S13.TextContent"/>.</summary>
@@ -189,7 +189,7 @@ namespace Shapes.S13
     /// The values of the "type" property that tell the kinds of SamplingContent apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SamplingContentType
     {
         /// <summary>
@@ -208,7 +208,7 @@ namespace Shapes.S13
     /// TextContent (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.TextContentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record TextContent : global::Shapes.S13.ContentBlock, global::Shapes.S13.SamplingContent
     {
         /// <inheritdoc/>
@@ -237,7 +237,7 @@ namespace Shapes.S13
     /// ToolUseContent (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S13.Serialization.ToolUseContentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolUseContent : global::Shapes.S13.SamplingContent
     {
 
@@ -261,7 +261,7 @@ namespace Shapes.S13
 namespace Shapes.S13.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S13.ContentBlock"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ContentBlockJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.ContentBlock>
     {
         /// <inheritdoc/>
@@ -313,7 +313,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.UnknownContentBlock"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownContentBlockJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.UnknownContentBlock>
     {
 
@@ -360,7 +360,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.ContentBlockType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ContentBlockTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.ContentBlockType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -440,7 +440,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.ImageContent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ImageContentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.ImageContent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
@@ -517,7 +517,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.SamplingContent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SamplingContentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.SamplingContent>
     {
         /// <inheritdoc/>
@@ -569,7 +569,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.UnknownSamplingContent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownSamplingContentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.UnknownSamplingContent>
     {
 
@@ -616,7 +616,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.SamplingContentType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SamplingContentTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.SamplingContentType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -696,7 +696,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.TextContent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TextContentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.TextContent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -773,7 +773,7 @@ namespace Shapes.S13.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S13.ToolUseContent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolUseContentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S13.ToolUseContent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");

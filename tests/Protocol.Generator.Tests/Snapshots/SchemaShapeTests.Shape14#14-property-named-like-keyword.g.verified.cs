@@ -8,7 +8,7 @@ namespace Shapes.S14
     /// Titled (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S14.Serialization.TitledJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Titled
     {
         /// <remarks>On the wire: <c>type</c>.</remarks>
@@ -28,7 +28,7 @@ namespace Shapes.S14
     /// TitledOneOfItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S14.Serialization.TitledOneOfItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record TitledOneOfItem
     {
         /// <remarks>On the wire: <c>const</c>.</remarks>
@@ -48,7 +48,7 @@ namespace Shapes.S14
 namespace Shapes.S14.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S14.Titled"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TitledJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S14.Titled>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameType = global::System.Text.Json.JsonEncodedText.Encode("type");
@@ -127,7 +127,7 @@ namespace Shapes.S14.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S14.TitledOneOfItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TitledOneOfItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S14.TitledOneOfItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameConst = global::System.Text.Json.JsonEncodedText.Encode("const");

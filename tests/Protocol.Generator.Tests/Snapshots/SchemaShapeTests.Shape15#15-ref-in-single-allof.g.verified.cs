@@ -8,7 +8,7 @@ namespace Shapes.S15
     /// Entry (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S15.Serialization.EntryJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Entry
     {
         /// <summary>
@@ -40,7 +40,7 @@ namespace Shapes.S15
     /// Priority (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S15.Serialization.PriorityJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum Priority
     {
         /// <summary>
@@ -59,7 +59,7 @@ namespace Shapes.S15
     /// Usage (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S15.Serialization.UsageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Usage
     {
         /// <remarks>On the wire: <c>tokens</c>.</remarks>
@@ -76,7 +76,7 @@ namespace Shapes.S15
 namespace Shapes.S15.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S15.Entry"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class EntryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S15.Entry>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -179,7 +179,7 @@ namespace Shapes.S15.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S15.Priority"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PriorityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S15.Priority>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedHigh = global::System.Text.Json.JsonEncodedText.Encode("high");
@@ -259,7 +259,7 @@ namespace Shapes.S15.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S15.Usage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S15.Usage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameTokens = global::System.Text.Json.JsonEncodedText.Encode("tokens");

@@ -8,7 +8,7 @@ namespace Shapes.S16
     /// InputSchema (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S16.Serialization.InputSchemaJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record InputSchema
     {
         /// <remarks>On the wire: <c>type</c>.</remarks>
@@ -25,7 +25,7 @@ namespace Shapes.S16
     /// Metadata (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S16.Serialization.MetadataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Metadata
     {
         /// <summary>
@@ -39,7 +39,7 @@ namespace Shapes.S16
     /// Request (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S16.Serialization.RequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Request
     {
         /// <remarks>On the wire: <c>method</c>.</remarks>
@@ -56,7 +56,7 @@ namespace Shapes.S16
 namespace Shapes.S16.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S16.InputSchema"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class InputSchemaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S16.InputSchema>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameType = global::System.Text.Json.JsonEncodedText.Encode("type");
@@ -118,7 +118,7 @@ namespace Shapes.S16.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S16.Metadata"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MetadataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S16.Metadata>
     {
 
@@ -170,7 +170,7 @@ namespace Shapes.S16.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S16.Request"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class RequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S16.Request>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMethod = global::System.Text.Json.JsonEncodedText.Encode("method");

@@ -8,7 +8,7 @@ namespace Shapes.S17
     /// Answer (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S17.Serialization.AnswerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Answer
     {
         /// <remarks>On the wire: <c>action</c>.</remarks>
@@ -25,7 +25,7 @@ namespace Shapes.S17
     /// Answers (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S17.Serialization.AnswersJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial class Answers : global::System.Collections.Generic.Dictionary<string, global::Shapes.S17.Answer>
     {
         /// <summary>An empty map; keys compare ordinally, as JSON member names do.</summary>
@@ -39,7 +39,7 @@ namespace Shapes.S17
 namespace Shapes.S17.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S17.Answer"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class AnswerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S17.Answer>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameAction = global::System.Text.Json.JsonEncodedText.Encode("action");
@@ -108,7 +108,7 @@ namespace Shapes.S17.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S17.Answers"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class AnswersJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S17.Answers>
     {
         /// <inheritdoc/>

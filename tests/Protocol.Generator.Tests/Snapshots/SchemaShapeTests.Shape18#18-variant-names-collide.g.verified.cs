@@ -8,7 +8,7 @@ namespace Shapes.S18
     /// CustomItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.CustomItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record CustomItem : global::Shapes.S18.FunctionItemCallsItem
     {
         /// <inheritdoc/>
@@ -28,7 +28,7 @@ namespace Shapes.S18
     /// FunctionFunctionItemCallsItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record FunctionFunctionItemCallsItem : global::Shapes.S18.FunctionItemCallsItem
     {
         /// <inheritdoc/>
@@ -51,7 +51,7 @@ namespace Shapes.S18
     /// FunctionItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.FunctionItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record FunctionItem : global::Shapes.S18.SessionMessagesItem
     {
         /// <inheritdoc/>
@@ -79,7 +79,7 @@ namespace Shapes.S18
     /// <see cref="global::Shapes.S18.UnknownFunctionItemCallsItem"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.FunctionItemCallsItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record FunctionItemCallsItem
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -102,7 +102,7 @@ namespace Shapes.S18
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.UnknownFunctionItemCallsItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownFunctionItemCallsItem : global::Shapes.S18.FunctionItemCallsItem
     {
         /// <inheritdoc/>
@@ -123,7 +123,7 @@ namespace Shapes.S18
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IFunctionItemCallsItemVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S18.FunctionFunctionItemCallsItem"/>.</summary>
@@ -146,7 +146,7 @@ namespace Shapes.S18
     /// The values of the "type" property that tell the kinds of FunctionItemCallsItem apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.FunctionItemCallsItemTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum FunctionItemCallsItemType
     {
         /// <summary>
@@ -165,7 +165,7 @@ namespace Shapes.S18
     /// Session (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.SessionJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Session
     {
         /// <remarks>On the wire: <c>messages</c>.</remarks>
@@ -187,7 +187,7 @@ namespace Shapes.S18
     /// <see cref="global::Shapes.S18.UnknownSessionMessagesItem"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.SessionMessagesItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record SessionMessagesItem
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -210,7 +210,7 @@ namespace Shapes.S18
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.UnknownSessionMessagesItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownSessionMessagesItem : global::Shapes.S18.SessionMessagesItem
     {
         /// <inheritdoc/>
@@ -231,7 +231,7 @@ namespace Shapes.S18
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface ISessionMessagesItemVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Shapes.S18.FunctionItem"/>.</summary>
@@ -254,7 +254,7 @@ namespace Shapes.S18
     /// The values of the "role" property that tell the kinds of SessionMessagesItem apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.SessionMessagesItemRoleJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionMessagesItemRole
     {
         /// <summary>
@@ -273,7 +273,7 @@ namespace Shapes.S18
     /// UserItem (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shapes.S18.Serialization.UserItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UserItem : global::Shapes.S18.SessionMessagesItem
     {
         /// <inheritdoc/>
@@ -296,7 +296,7 @@ namespace Shapes.S18
 namespace Shapes.S18.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.S18.CustomItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CustomItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.CustomItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
@@ -356,7 +356,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.FunctionFunctionItemCallsItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FunctionFunctionItemCallsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.FunctionFunctionItemCallsItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
@@ -433,7 +433,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.FunctionItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FunctionItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.FunctionItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameCalls = global::System.Text.Json.JsonEncodedText.Encode("calls");
@@ -506,7 +506,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.FunctionItemCallsItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FunctionItemCallsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.FunctionItemCallsItem>
     {
         /// <inheritdoc/>
@@ -558,7 +558,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.UnknownFunctionItemCallsItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownFunctionItemCallsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.UnknownFunctionItemCallsItem>
     {
 
@@ -605,7 +605,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.FunctionItemCallsItemType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FunctionItemCallsItemTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.FunctionItemCallsItemType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedFunction = global::System.Text.Json.JsonEncodedText.Encode("function");
@@ -685,7 +685,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.Session"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.Session>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessages = global::System.Text.Json.JsonEncodedText.Encode("messages");
@@ -754,7 +754,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.SessionMessagesItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessagesItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.SessionMessagesItem>
     {
         /// <inheritdoc/>
@@ -806,7 +806,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.UnknownSessionMessagesItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownSessionMessagesItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.UnknownSessionMessagesItem>
     {
 
@@ -853,7 +853,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.SessionMessagesItemRole"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessagesItemRoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.SessionMessagesItemRole>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedFunction = global::System.Text.Json.JsonEncodedText.Encode("function");
@@ -933,7 +933,7 @@ namespace Shapes.S18.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S18.UserItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UserItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.S18.UserItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameText = global::System.Text.Json.JsonEncodedText.Encode("text");
