@@ -156,3 +156,20 @@ public sealed class PublishedSchemaNamingTests
         Assert.Equal("TypeDiscriminator", model.Union("Type").TypeEnum.TypeName.Split('.').Last());
     }
 }
+
+/// <summary>A union whose wanted name is its own variant's: named after what it joins.</summary>
+public sealed class UnionNamingTests
+{
+    [Fact]
+    public void A_union_whose_name_is_taken_by_a_definition_is_named_after_its_variants()
+    {
+        var model = Schema.BuildClean("""
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {
+              "Reference": { "type": "object", "properties": { "$ref": { "type": "string" } }, "required": ["$ref"] },
+              "OperationReply": { "type": "object", "properties": { "address": { "type": "string" } } },
+              "Operation": { "type": "object", "properties": { "reply": { "oneOf": [ { "$ref": "#/$defs/OperationReply" }, { "$ref": "#/$defs/Reference" } ] } } } } }
+            """);
+
+        Assert.Equal(Refs.Union("OperationReplyOrReference", nullable: true), model.Object("Operation").Property("reply").Type);
+    }
+}

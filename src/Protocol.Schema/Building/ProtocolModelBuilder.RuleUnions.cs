@@ -140,7 +140,7 @@ internal sealed partial class ProtocolModelBuilder
 
     private TypeRef BuildRuleUnion(SchemaNode node, List<SchemaNode> alternatives, List<(SchemaNode Target, ObjectShape Shape)> variants, RulePlan plan, string nameHint)
     {
-        var name = NameFor(node, nameHint);
+        var name = NameFor(node, nameHint, OrName(alternatives));
         var union = NamedRef(TypeKind.Union, node.File, name);
         _built[node.Key] = union;
         var tag = plan.Tag;

@@ -40,7 +40,7 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef;
         }
 
-        var name = NameFor(node, nameHint);
+        var name = NameFor(node, nameHint, OrName(alternatives));
 
         var union = NamedRef(TypeKind.Union, node.File, name);
         _built[node.Key] = union;
@@ -110,6 +110,15 @@ internal sealed partial class ProtocolModelBuilder
             visitorName,
             IsInterface: isInterface));
         return union;
+    }
+
+    /// <summary>For a union of a few definitions, their names joined by "Or" (<c>OperationReplyOrReference</c>); else null.</summary>
+    private string? OrName(List<SchemaNode> alternatives)
+    {
+        var names = alternatives
+            .Select(a => a.Value.StringOf("$ref") is { } r && FindReferenceQuietly(a, r) is { } t && _definitionNames.TryGetValue(t.Key, out var n) ? n : null)
+            .ToList();
+        return names.Count is >= 2 and <= 3 && names.All(n => n is not null) ? string.Join("Or", names) : null;
     }
 
     private List<SchemaNode> Flatten(List<SchemaNode> alternatives, HashSet<(string, string)> visiting)
