@@ -173,3 +173,24 @@ public sealed class UnionNamingTests
         Assert.Equal(Refs.Union("OperationReplyOrReference", nullable: true), model.Object("Operation").Property("reply").Type);
     }
 }
+
+/// <summary>A union inside the properties of one of its own variants (a schema of schemas).</summary>
+public sealed class RecursiveUnionTests
+{
+    [Fact]
+    public void A_record_that_is_a_variant_of_a_union_in_its_own_properties_implements_it()
+    {
+        var model = Schema.BuildClean("""
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {
+              "Reference": { "type": "object", "properties": { "$ref": { "type": "string" } }, "required": ["$ref"] },
+              "Schema": { "type": "object", "properties": { "title": { "type": "string" },
+                "not": { "oneOf": [ { "$ref": "#/$defs/Schema" }, { "$ref": "#/$defs/Reference" } ] } } } } }
+            """);
+
+        var union = model.Union("SchemaNot");
+        Assert.True(union.IsInterface);
+        Assert.Equal(Refs.Union("SchemaNot"), Assert.Single(model.Object("Schema").Interfaces).Union);
+        Assert.Equal(Refs.Union("SchemaNot"), Assert.Single(model.Object("Reference").Interfaces).Union);
+        Assert.Single(model.AllTypes(), t => t.Name == "Schema");
+    }
+}

@@ -165,7 +165,7 @@ internal sealed partial class ProtocolModelBuilder
             .ThenBy(r => r.Index)
             .ToList();
 
-        var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key));
+        var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key) || IsRecordInProgress(variants[r.Index].Target, out _));
         var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
         foreach (var rule in plan.Rules)
         {
@@ -176,7 +176,7 @@ internal sealed partial class ProtocolModelBuilder
             var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule));
             if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
-                if (isInterface && _variantOf.ContainsKey(target.Key) && ExistingRecordName(target) is { } existing)
+                if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
                 {
                     built.Add((target, existing, rule.FixedTag ? rule.TagValues[0] : null, memberScope.Take(part, part).Name, null, EquatableArray<PropertyModel>.Empty, recognition, true, shape));
                     continue;

@@ -57,7 +57,7 @@ internal sealed partial class ProtocolModelBuilder
         var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
         var suffix = Naming.LastWord(name);
 
-        var isInterface = variants.Any(v => _variantOf.ContainsKey(v.Target!.Key));
+        var isInterface = variants.Any(v => _variantOf.ContainsKey(v.Target!.Key) || IsRecordInProgress(v.Target!, out _));
         var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, bool Joined, ObjectShape Shape)>();
         for (var i = 0; i < variants.Count; i++)
         {
@@ -65,7 +65,7 @@ internal sealed partial class ProtocolModelBuilder
             var value = shape.ConstOf(discriminator)!;
             if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
-                if (isInterface && _variantOf.ContainsKey(target.Key) && ExistingRecordName(target) is { } existing)
+                if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
                 {
                     built.Add((target, existing, value, members[i].Name, null, EquatableArray<PropertyModel>.Empty, true, shape));
                     continue;
@@ -152,6 +152,26 @@ internal sealed partial class ProtocolModelBuilder
                && !_typesByFile[target.File.Source.Path].Any(t => t is ObjectTypeModel && "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName);
     }
 
+    /// <summary>The name of the record given to <paramref name="target"/>, generated or still being built; null when none.</summary>
+    private string? BuiltRecordName(SchemaNode target)
+        => _built.TryGetValue(target.Key, out var built) && built.Kind == TypeKind.Object ? built.TypeName.Substring(built.TypeName.LastIndexOf('.') + 1) : null;
+
+    /// <summary>Interfaces records still being built join once they are: applied before the files are made.</summary>
+    private void JoinPendingInterfaces()
+    {
+        foreach (var (path, name, variant) in _pendingInterfaces)
+        {
+            var types = _typesByFile[path];
+            var index = types.FindIndex(t => t is ObjectTypeModel && t.Name == name);
+            if (index >= 0 && types[index] is ObjectTypeModel record)
+            {
+                types[index] = record with { Interfaces = record.Interfaces.Concat(new[] { variant }).ToEquatableArray() };
+            }
+        }
+
+        _pendingInterfaces.Clear();
+    }
+
     /// <summary>The name of the record already generated for a variant another union took first, or null.</summary>
     private string? ExistingRecordName(SchemaNode target)
         => _built.TryGetValue(target.Key, out var existing) && existing.Kind == TypeKind.Object
@@ -170,6 +190,13 @@ internal sealed partial class ProtocolModelBuilder
         {
             var types = _typesByFile[target.File.Source.Path];
             var index = types.FindIndex(t => t is ObjectTypeModel && t.Name == name);
+            if (index < 0)
+            {
+                // The record is still being built (the union sits in its own properties): it joins when the build ends.
+                _pendingInterfaces.Add((target.File.Source.Path, name, variant));
+                return;
+            }
+
             var record = (ObjectTypeModel)types[index];
             types[index] = record with { Interfaces = record.Interfaces.Concat(new[] { variant }).ToEquatableArray() };
             return;

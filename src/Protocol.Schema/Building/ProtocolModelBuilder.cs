@@ -47,6 +47,9 @@ internal sealed partial class ProtocolModelBuilder
     // Which union a definition was taken into as a variant.
     private readonly Dictionary<(string Path, string Pointer), string> _variantOf = new();
 
+    // Interface unions met while their variant's record was being built: (file, record name, membership).
+    private readonly List<(string Path, string Name, VariantModel Variant)> _pendingInterfaces = new();
+
     // Inline schemas by file and exact JSON text, to reuse the type of an equal shape.
     private readonly Dictionary<string, TypeRef> _byShape = new(StringComparer.Ordinal);
 
@@ -86,6 +89,7 @@ internal sealed partial class ProtocolModelBuilder
             ResolveDefinition(node);
         }
 
+        JoinPendingInterfaces();
         return new ProtocolModel(MakeFiles(), SortedDiagnostics());
     }
 
