@@ -172,3 +172,18 @@ public sealed class MixedAlternativeTests
         Assert.Equal(2, model.Union("HolderItemsObject").Variants.Count);
     }
 }
+
+/// <summary><c>patternProperties</c> with one pattern: a map of that pattern's values.</summary>
+public sealed class PatternPropertiesTests
+{
+    [Fact]
+    public void One_pattern_is_a_map_of_its_values()
+    {
+        var model = Schema.BuildClean("""
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {
+              "Holder": { "type": "object", "properties": { "extensions": { "patternProperties": { "^x-": { "type": "integer" } } } } } } }
+            """);
+
+        Assert.Equal(Refs.Map(Refs.Int64(), nullable: true), model.Object("Holder").Property("extensions").Type);
+    }
+}

@@ -245,7 +245,11 @@ internal sealed partial class ProtocolModelBuilder
 
     private TypeRef ResolveMap(SchemaNode node, string name)
     {
-        var additional = node.Child("additionalProperties");
+        // patternProperties with one pattern (and no additionalProperties) is a map of that pattern's values.
+        var additional = node.Child("additionalProperties")
+            ?? (node.Child("patternProperties") is { Value: { IsObject: true, Properties.Count: 1 } } patterns
+                ? patterns.Child(patterns.Value.Properties[0].Name)
+                : null);
         if (additional is not null && additional.Value.Kind != SourceJsonKind.False && _definitionNames.TryGetValue(node.Key, out var definitionName))
         {
             // A definition that is only a map keeps its name: a dictionary class of its own.
@@ -267,7 +271,7 @@ internal sealed partial class ProtocolModelBuilder
     private static bool HasProperties(SourceJsonValue value) => value["properties"] is { IsObject: true };
 
     private static string? InferType(SourceJsonValue value)
-        => HasProperties(value) || value["additionalProperties"] is not null ? "object"
+        => HasProperties(value) || value["additionalProperties"] is not null || value["patternProperties"] is not null ? "object"
             : value["items"] is not null ? "array"
             : null;
 
