@@ -91,10 +91,10 @@ public sealed class DiagnosticTests
                     {
                       "type": "object",
                       "properties": {
-                        "type": { "type": "string", "const": "square" },
-                        "side": { "type": "number" }
+                        "kind": { "type": "string", "const": "circle" },
+                        "radius": { "type": "integer" }
                       },
-                      "required": [ "type", "side" ]
+                      "required": [ "kind", "radius" ]
                     }
                   ]
                 }
@@ -113,7 +113,7 @@ public sealed class DiagnosticTests
                   "type": "object",
                   "properties": {
                     "name": { "type": "string" },
-                    "value": { "type": [ "string", "integer" ] }
+                    "value": { "type": [ "string", "date" ] }
                   }
                 }
               }

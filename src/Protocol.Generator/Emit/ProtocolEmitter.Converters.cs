@@ -48,10 +48,12 @@ internal static partial class ProtocolEmitter
         var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
         OpenConverter(w, file, record.ConverterName, type);
         NameFields(w, properties);
-        if (record.Variant is { } variant)
+        var tags = FixedTags(record, properties);
+        for (var i = 0; i < tags.Count; i++)
         {
-            w.Line("private static readonly " + Encoded + " DiscriminatorName = " + Encoded + ".Encode(" + SourceWriter.Literal(variant.DiscriminatorWireName) + ");");
-            w.Line("private static readonly " + Encoded + " DiscriminatorValue = " + Encoded + ".Encode(" + SourceWriter.Literal(variant.DiscriminatorValue) + ");");
+            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
+            w.Line("private static readonly " + Encoded + " DiscriminatorName" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].WireName) + ");");
+            w.Line("private static readonly " + Encoded + " DiscriminatorValue" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].Value) + ");");
         }
 
         w.Line();
@@ -61,7 +63,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"reader\">The reader.</param>");
         w.Line("/// <returns>The value read.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        ReadObjectBody(w, record.Name, type, properties, unknown: null);
+        ReadObjectBody(w, record.Name, type, properties, unknown: null, record.ExtensionDataName, tags.Select(t => t.WireName).ToList());
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes one value.</summary>");
@@ -69,9 +71,10 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
         w.Line("writer.WriteStartObject();");
-        if (record.Variant is not null)
+        for (var i = 0; i < tags.Count; i++)
         {
-            w.Line("writer.WriteString(DiscriminatorName, DiscriminatorValue);");
+            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
+            w.Line("writer.WriteString(DiscriminatorName" + suffix + ", DiscriminatorValue" + suffix + ");");
         }
 
         foreach (var property in properties)
@@ -79,13 +82,39 @@ internal static partial class ProtocolEmitter
             WriteProperty(w, property);
         }
 
+        if (record.ExtensionDataName is { } extension)
+        {
+            w.Open("if (value." + extension + " is { } extension)");
+            w.Open("foreach (var member in extension)");
+            w.Line("writer.WritePropertyName(member.Key);");
+            w.Line("member.Value.WriteTo(writer);");
+            w.Close();
+            w.Close();
+        }
+
         w.Line("writer.WriteEndObject();");
         w.Close();
         w.Close();
     }
 
+    /// <summary>The tags a variant record writes itself: its base union's, then each interface union's not written already.</summary>
+    private static List<(string WireName, string Value)> FixedTags(ObjectTypeModel record, List<PropertyModel> properties)
+    {
+        var tags = new List<(string WireName, string Value)>();
+        foreach (var variant in new[] { record.Variant }.Concat(record.Interfaces))
+        {
+            if (variant is { DiscriminatorValue: { } value, DiscriminatorWireName: { } wire }
+                && !tags.Any(t => t.WireName == wire) && !properties.Any(p => p.WireName == wire))
+            {
+                tags.Add((wire, value));
+            }
+        }
+
+        return tags;
+    }
+
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
-    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown)
+    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown, string? extension = null, List<string>? tags = null)
     {
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(typeName) + ");");
         if (unknown is not null)
@@ -93,7 +122,15 @@ internal static partial class ProtocolEmitter
             // The copy parses the whole object for RawJson; the original walks it for the shared properties.
             w.Line("var copy = reader;");
             w.Line("var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);");
-            w.Line("string? discriminator = null;");
+            if (unknown.UnknownDiscriminatorPropertyName is not null)
+            {
+                w.Line("string? discriminator = null;");
+            }
+        }
+
+        if (extension is not null)
+        {
+            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;");
         }
 
         for (var i = 0; i < properties.Count; i++)
@@ -110,9 +147,9 @@ internal static partial class ProtocolEmitter
 
         w.Open("while (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName)");
         var keyword = "if";
-        if (unknown is not null)
+        if (unknown is { UnknownDiscriminatorPropertyName: not null })
         {
-            w.Open("if (reader.ValueTextEquals(" + SourceWriter.Literal(unknown.DiscriminatorWireName) + "u8))");
+            w.Open("if (reader.ValueTextEquals(" + SourceWriter.Literal(unknown.DiscriminatorWireName!) + "u8))");
             w.Line("reader.Read();");
             w.Line("discriminator = reader.TokenType == " + TokenType + ".String ? reader.GetString() : null;");
             w.Close();
@@ -135,7 +172,25 @@ internal static partial class ProtocolEmitter
             keyword = "else if";
         }
 
-        if (keyword == "if")
+        if (extension is not null)
+        {
+            // The tags the converter writes itself are not undeclared members.
+            foreach (var tag in tags ?? new List<string>())
+            {
+                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
+                w.Line("reader.Read();");
+                w.Line("reader.Skip();");
+                w.Close();
+                keyword = "else if";
+            }
+
+            w.Open(keyword == "if" ? "// Every member is undeclared." : "else");
+            w.Line("var name = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line("(extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
+            w.Close();
+        }
+        else if (keyword == "if")
         {
             w.Line("reader.Read();");
             w.Line("reader.Skip();");
@@ -165,7 +220,11 @@ internal static partial class ProtocolEmitter
         w.Open("return new " + type);
         if (unknown is not null)
         {
-            w.Line(unknown.UnknownDiscriminatorPropertyName + " = discriminator ?? string.Empty,");
+            if (unknown.UnknownDiscriminatorPropertyName is not null)
+            {
+                w.Line(unknown.UnknownDiscriminatorPropertyName + " = discriminator ?? string.Empty,");
+            }
+
             w.Line(unknown.UnknownRawPropertyName + " = raw,");
         }
 
@@ -177,6 +236,11 @@ internal static partial class ProtocolEmitter
                 : property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? local + "!"
                 : local;
             w.Line(property.Name + " = " + value + ",");
+        }
+
+        if (extension is not null)
+        {
+            w.Line(extension + " = extension,");
         }
 
         w.Close(";");
@@ -211,35 +275,18 @@ internal static partial class ProtocolEmitter
     private static void EmitUnionConverters(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
     {
         var type = Global(file, union.Name);
-        var typeEnum = union.TypeEnum;
         OpenConverter(w, file, union.ConverterName, type);
         Overrides(w, type);
         w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// Reads one value of the kind its <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> names, wherever that property stands in the object.");
-        w.Line("/// </summary>");
-        w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
-        w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
-        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
-        w.Line("var probe = reader;");
-        w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(union.DiscriminatorWireName) + "u8))");
-        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(union.DiscriminatorWireName) + ");");
-        w.Close();
-        w.Line();
-        w.Open("if (probe.TokenType != " + TokenType + ".String)");
-        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + union.DiscriminatorWireName) + ", \"a string\");");
-        w.Close();
-        w.Line();
-        w.Open("return " + typeEnum.ConverterName + ".ReadValue(ref probe) switch");
-        foreach (var variant in union.Variants)
+        if (union.IsRecognisedByRules)
         {
-            w.Line(typeEnum.TypeName + "." + variant.TypeEnumMember + " => " + ConverterOf(variant.Type) + ".ReadValue(ref reader),");
+            ReadByRules(w, union, file, type);
+        }
+        else
+        {
+            ReadByTag(w, union, file, type);
         }
 
-        w.Line("_ => " + GlobalConverter(file, union.UnknownConverterName) + ".ReadValue(ref reader),");
-        w.Close(";");
-        w.Close();
         w.Line();
         w.Line("/// <summary>Writes one value as its own kind.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
@@ -258,7 +305,42 @@ internal static partial class ProtocolEmitter
         w.Close();
         w.Close();
         w.Close();
+        EmitUnknownConverter(w, union, file);
+    }
 
+    private static void ReadByTag(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string type)
+    {
+        var typeEnum = union.TypeEnum;
+        var tag = union.DiscriminatorWireName!;
+        w.Line("/// <summary>");
+        w.Line("/// Reads one value of the kind its <c>" + SourceWriter.Escape(tag) + "</c> names, wherever that property stands in the object.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
+        w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
+        w.Line("var probe = reader;");
+        w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
+        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
+        w.Close();
+        w.Line();
+        w.Open("if (probe.TokenType != " + TokenType + ".String)");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
+        w.Close();
+        w.Line();
+        w.Open("return " + typeEnum.ConverterName + ".ReadValue(ref probe) switch");
+        foreach (var variant in union.Variants)
+        {
+            w.Line(typeEnum.TypeName + "." + variant.TypeEnumMember + " => " + ConverterOf(variant.Type) + ".ReadValue(ref reader),");
+        }
+
+        w.Line("_ => " + GlobalConverter(file, union.UnknownConverterName) + ".ReadValue(ref reader),");
+        w.Close(";");
+        w.Close();
+    }
+
+    private static void EmitUnknownConverter(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    {
         w.Line();
         var unknownType = Global(file, union.UnknownVariantName);
         OpenConverter(w, file, union.UnknownConverterName, unknownType);
@@ -281,6 +363,110 @@ internal static partial class ProtocolEmitter
     }
 
     private static string ConverterOf(TypeRef type) => type.ConverterName!;
+
+    /// <summary>A reader that notes the tag and which telling properties are present, then tries each variant's rule in order.</summary>
+    private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string type)
+    {
+        var tag = union.DiscriminatorWireName;
+        w.Line("/// <summary>");
+        w.Line("/// Reads one value of the kind its rule recognises (see each kind); an object no rule matches is the unknown kind.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
+        w.Line("/// <returns>The variant read, or an unknown variant.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
+        w.Line("var probe = reader;");
+        if (tag is not null)
+        {
+            w.Line("string? tag = null;");
+        }
+
+        if (union.ProbedProperties.Count > 0)
+        {
+            w.Line("var seen = 0L;");
+        }
+
+        w.Open("while (probe.Read() && probe.TokenType == " + TokenType + ".PropertyName)");
+        var keyword = "if";
+        if (tag is not null)
+        {
+            w.Open("if (probe.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
+            w.Line("probe.Read();");
+            w.Line("tag = probe.TokenType == " + TokenType + ".String ? probe.GetString() : null;");
+            w.Line("probe.Skip();");
+            w.Close();
+            keyword = "else if";
+        }
+
+        for (var i = 0; i < union.ProbedProperties.Count; i++)
+        {
+            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(union.ProbedProperties[i]) + "u8))");
+            w.Line("seen |= 1L << " + i.ToString(CultureInfo.InvariantCulture) + ";");
+            w.Line("probe.Read();");
+            w.Line("probe.Skip();");
+            w.Close();
+            keyword = "else if";
+        }
+
+        if (keyword == "if")
+        {
+            w.Line("probe.Read();");
+            w.Line("probe.Skip();");
+        }
+        else
+        {
+            w.Open("else");
+            w.Line("probe.Read();");
+            w.Line("probe.Skip();");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        var unconditional = false;
+        foreach (var variant in union.Variants.OrderBy(v => v.Recognition!.Order))
+        {
+            var rule = variant.Recognition!;
+            var parts = new List<string>();
+            if (tag is not null && (rule.TagValues.Count > 0 || rule.WhenTagAbsent))
+            {
+                var values = rule.TagValues.Select(SourceWriter.Literal).ToList();
+                if (rule.WhenTagAbsent)
+                {
+                    values.Add("null");
+                }
+
+                parts.Add("tag is " + string.Join(" or ", values));
+            }
+
+            if (rule.RequiredMask != 0)
+            {
+                var mask = rule.RequiredMask.ToString(CultureInfo.InvariantCulture) + "L";
+                parts.Add("(seen & " + mask + ") == " + mask);
+            }
+
+            var read = "return " + ConverterOf(variant.Type) + ".ReadValue(ref reader);";
+            if (parts.Count == 0)
+            {
+                // Holds whatever the object is: later rules could never be reached.
+                w.Line(read);
+                unconditional = true;
+                break;
+            }
+
+            w.Open("if (" + string.Join(" && ", parts) + ")");
+            w.Line(read);
+            w.Close();
+            w.Line();
+        }
+
+        if (!unconditional)
+        {
+            w.Line("return " + GlobalConverter(file, union.UnknownConverterName) + ".ReadValue(ref reader);");
+        }
+
+        w.Close();
+    }
 
     private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)
     {

@@ -18,42 +18,68 @@ internal static partial class ProtocolEmitter
         w.Line("/// </remarks>");
         ConverterAttribute(w, file, union.ConverterName);
         w.Line(GeneratedCode);
-        w.Open(file.Accessibility + " abstract partial record " + union.Name);
-        w.Line("/// <summary>Only the generated kinds derive from this record.</summary>");
-        w.Line("private protected " + union.Name + "()");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        w.Line("/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> property on the wire.</summary>");
-        w.Line("public abstract " + typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
-        EmitProperties(w, union.BaseProperties);
-        w.Line();
-        w.Line("/// <summary>Calls the <paramref name=\"visitor\"/>'s <c>Visit</c> overload for this kind.</summary>");
-        w.Line("/// <typeparam name=\"TResult\">What the visitor returns.</typeparam>");
-        w.Line("/// <param name=\"visitor\">The visitor.</param>");
-        w.Line("/// <returns>What the visitor returned.</returns>");
-        w.Line("public abstract TResult Accept<TResult>(" + visitor + "<TResult> visitor);");
-        w.Close();
+        if (union.IsInterface)
+        {
+            EmitUnionInterface(w, union, file, typeEnum, visitor);
+        }
+        else
+        {
+            w.Open(file.Accessibility + " abstract partial record " + union.Name);
+            w.Line("/// <summary>Only the generated kinds derive from this record.</summary>");
+            w.Line("private protected " + union.Name + "()");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line(union.IsRecognisedByRules
+                ? "/// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>"
+                : "/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> property on the wire.</summary>");
+            w.Line("public abstract " + typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
+            EmitProperties(w, union.BaseProperties);
+            w.Line();
+            w.Line("/// <summary>Calls the <paramref name=\"visitor\"/>'s <c>Visit</c> overload for this kind.</summary>");
+            w.Line("/// <typeparam name=\"TResult\">What the visitor returns.</typeparam>");
+            w.Line("/// <param name=\"visitor\">The visitor.</param>");
+            w.Line("/// <returns>What the visitor returned.</returns>");
+            w.Line("public abstract TResult Accept<TResult>(" + visitor + "<TResult> visitor);");
+            w.Close();
+        }
 
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// A <see cref=\"" + Global(file, union.Name) + "\"/> whose <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> this version does not know. It keeps");
-        w.Line("/// that value and the whole JSON object, and writes the object back unchanged.");
+        if (union.IsRecognisedByRules)
+        {
+            w.Line("/// A <see cref=\"" + Global(file, union.Name) + "\"/> that no kind's rule recognises. It keeps the whole JSON object,");
+            w.Line("/// and writes it back unchanged.");
+        }
+        else
+        {
+            w.Line("/// A <see cref=\"" + Global(file, union.Name) + "\"/> whose <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> this version does not know. It keeps");
+            w.Line("/// that value and the whole JSON object, and writes the object back unchanged.");
+        }
+
         w.Line("/// </summary>");
         ConverterAttribute(w, file, union.UnknownConverterName);
         w.Line(GeneratedCode);
         w.Open(file.Accessibility + " sealed partial record " + union.UnknownVariantName + " : " + Global(file, union.Name));
         w.Line("/// <inheritdoc/>");
-        w.Line("public override " + typeEnum + " " + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";");
-        w.Line();
-        w.Line("/// <summary>The <c>" + SourceWriter.Escape(union.DiscriminatorWireName) + "</c> value as received.</summary>");
-        w.Line("public required string " + union.UnknownDiscriminatorPropertyName + " { get; init; }");
+        w.Line(union.IsInterface
+            ? typeEnum + " " + Global(file, union.Name) + "." + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";"
+            : "public override " + typeEnum + " " + union.DiscriminatorPropertyName + " => " + typeEnum + "." + union.TypeEnumUnknownMember + ";");
+        if (union.UnknownDiscriminatorPropertyName is not null)
+        {
+            w.Line();
+            w.Line("/// <summary>The <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> value as received" + (union.IsRecognisedByRules ? " (empty when absent)" : string.Empty) + ".</summary>");
+            w.Line("public required string " + union.UnknownDiscriminatorPropertyName + " { get; init; }");
+        }
+
         w.Line();
         w.Line("/// <summary>The whole JSON object as received.</summary>");
         w.Line("public required global::System.Text.Json.JsonElement " + union.UnknownRawPropertyName + " { get; init; }");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public override TResult Accept<TResult>(" + visitor + "<TResult> visitor) => visitor.Visit(this);");
+        w.Line(union.IsInterface
+            ? "TResult " + Global(file, union.Name) + ".Accept<TResult>(" + visitor + "<TResult> visitor) => visitor.Visit(this);"
+            : "public override TResult Accept<TResult>(" + visitor + "<TResult> visitor) => visitor.Visit(this);");
         w.Close();
 
         w.Line();
@@ -71,6 +97,22 @@ internal static partial class ProtocolEmitter
         }
 
         VisitMethod(w, Global(file, union.UnknownVariantName));
+        w.Close();
+    }
+
+    private static void EmitUnionInterface(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string typeEnum, string visitor)
+    {
+        w.Open(file.Accessibility + " partial interface " + union.Name);
+        w.Line(union.IsRecognisedByRules
+            ? "/// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>"
+            : "/// <summary>Which kind this is: the <c>" + SourceWriter.Escape(union.DiscriminatorWireName!) + "</c> property on the wire.</summary>");
+        w.Line(typeEnum + " " + union.DiscriminatorPropertyName + " { get; }");
+        w.Line();
+        w.Line("/// <summary>Calls the <paramref name=\"visitor\"/>'s <c>Visit</c> overload for this kind.</summary>");
+        w.Line("/// <typeparam name=\"TResult\">What the visitor returns.</typeparam>");
+        w.Line("/// <param name=\"visitor\">The visitor.</param>");
+        w.Line("/// <returns>What the visitor returned.</returns>");
+        w.Line("TResult Accept<TResult>(" + visitor + "<TResult> visitor);");
         w.Close();
     }
 

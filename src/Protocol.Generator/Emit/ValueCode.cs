@@ -38,6 +38,9 @@ internal static class ValueCode
             case TypeKind.Object:
             case TypeKind.Union:
             case TypeKind.Enum:
+            case TypeKind.ExtensibleEnum:
+            case TypeKind.KindUnion:
+            case TypeKind.NamedMap:
                 return type.ConverterName + ".ReadValue(ref " + reader + ")";
             case TypeKind.Map when type.Element!.Kind == TypeKind.Json && !type.Element.IsNullable:
                 return Helpers + ".ReadElementMap" + args;
@@ -75,6 +78,9 @@ internal static class ValueCode
             case TypeKind.Object:
             case TypeKind.Union:
             case TypeKind.Enum:
+            case TypeKind.ExtensibleEnum:
+            case TypeKind.KindUnion:
+            case TypeKind.NamedMap:
                 return type.ConverterName + ".WriteValue(" + writer + ", " + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:

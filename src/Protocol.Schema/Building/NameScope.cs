@@ -31,6 +31,9 @@ internal sealed class NameScope
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> is taken.</summary>
+    public bool IsTaken(string name) => _owners.ContainsKey(name);
+
     /// <summary>Marks <paramref name="name"/> as taken without reporting anything.</summary>
     public void Reserve(string name, string owner)
     {

@@ -42,7 +42,8 @@ internal static class Naming
 
         if (char.IsDigit(builder[0]))
         {
-            builder.Insert(0, '_');
+            // A signed number ("+1", "-1", as GitHub's reaction counts) says its sign, so the two stay apart.
+            builder.Insert(0, wireName[0] == '+' ? "Plus" : wireName[0] == '-' ? "Minus" : "_");
         }
 
         return builder.ToString();

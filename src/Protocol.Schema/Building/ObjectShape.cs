@@ -21,6 +21,9 @@ internal sealed class ObjectShape
     /// <summary>Required property names.</summary>
     public HashSet<string> Required { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Whether some part forbids members it does not declare (<c>additionalProperties</c> or <c>unevaluatedProperties</c> false).</summary>
+    public bool Closed { get; set; }
+
     /// <summary>The first description found.</summary>
     public string? Description { get; set; }
 
@@ -55,6 +58,7 @@ internal sealed class ObjectShape
         }
 
         Required.UnionWith(other.Required);
+        Closed |= other.Closed;
         Description ??= other.Description;
     }
 

@@ -23,6 +23,17 @@ internal sealed partial class ProtocolModelBuilder
 
         var nullable = values.Items.Any(v => v.Kind == SourceJsonKind.Null);
         var strings = values.Items.Where(v => v.Kind != SourceJsonKind.Null).ToList();
+        if (strings.Count > 0 && strings.All(v => v.Kind is SourceJsonKind.True or SourceJsonKind.False))
+        {
+            return Primitive(TypeKind.Boolean, "bool").WithNullable(nullable);
+        }
+
+        if (strings.Count > 0 && strings.All(v => v.Kind == SourceJsonKind.Number))
+        {
+            // Numeric codes (QoS levels, HTTP statuses): the number itself; the allowed values stay in the schema.
+            return (strings.All(v => v.Text!.IndexOfAny(NumberMarks) < 0) ? Primitive(TypeKind.Int64, "long") : Primitive(TypeKind.Double, "double")).WithNullable(nullable);
+        }
+
         if (strings.Find(v => v.Kind != SourceJsonKind.String) is { } bad)
         {
             Report(SchemaDiagnostics.UnsupportedEnum, node, bad.Start, bad.Length, nameHint, bad.Text ?? bad.Kind.ToString().ToLowerInvariant());
@@ -38,13 +49,21 @@ internal sealed partial class ProtocolModelBuilder
     }
 
     /// <summary>Members named from wire values, and a free name for the unknown member.</summary>
-    private (EquatableArray<EnumMemberModel> Members, string Unknown) EnumMembers(SchemaNode node, IReadOnlyList<string> wireValues)
+    private (EquatableArray<EnumMemberModel> Members, string Unknown) EnumMembers(SchemaNode node, IReadOnlyList<string> wireValues, IEnumerable<string>? reserved = null)
     {
         var scope = new NameScope();
+        var taken = new HashSet<string>(reserved ?? Enumerable.Empty<string>(), System.StringComparer.Ordinal);
+
         var members = new List<EnumMemberModel>();
         foreach (var wire in wireValues)
         {
             var wanted = Naming.ToPascal(wire);
+            if (taken.Contains(wanted))
+            {
+                // A value named like a member of the generated type itself ("equals" on an open enum).
+                wanted += "Value";
+            }
+
             var (name, collided) = scope.Take(wanted, wire);
             if (collided is not null)
             {

@@ -18,8 +18,22 @@ internal sealed partial class ProtocolModelBuilder
         var type = NamedRef(TypeKind.Object, node.File, name);
         _built[node.Key] = type;
         var properties = BuildProperties(node, name, shape, except: null, reserved: Naming.RecordMembers);
-        AddType(node.File, new ObjectTypeModel(name, node.Description ?? shape.Description, ConverterName(name), properties, null));
+        AddType(node.File, new ObjectTypeModel(name, node.Description ?? shape.Description, ConverterName(name), properties, null, default, ExtensionDataName(shape, properties)));
         return type;
+    }
+
+    private static readonly string[] ExtensionDataNames = { "AdditionalProperties", "ExtensionData", "UndeclaredMembers" };
+
+    /// <summary>The name of the property keeping undeclared members, or null when the schema forbids them.</summary>
+    private static string? ExtensionDataName(ObjectShape shape, EquatableArray<PropertyModel> properties, IEnumerable<PropertyModel>? inherited = null)
+    {
+        if (shape.Closed)
+        {
+            return null;
+        }
+
+        var taken = new HashSet<string>(properties.Concat(inherited ?? Enumerable.Empty<PropertyModel>()).Select(p => p.Name));
+        return ExtensionDataNames.FirstOrDefault(n => !taken.Contains(n));
     }
 
     /// <summary>
@@ -79,6 +93,11 @@ internal sealed partial class ProtocolModelBuilder
             }
         }
 
+        if (node.Value["additionalProperties"] is { Kind: SourceJsonKind.False } || node.Value["unevaluatedProperties"] is { Kind: SourceJsonKind.False })
+        {
+            shape.Closed = true;
+        }
+
         if (node.Child("required") is { } required)
         {
             if (required.Value.Kind == SourceJsonKind.Array)
@@ -133,7 +152,8 @@ internal sealed partial class ProtocolModelBuilder
             var isRequired = constValue is null && shape.Required.Contains(wireName);
             type = constValue is not null ? type.WithNullable(false) : type.WithNullable(type.IsNullable || !isRequired);
             var description = schema.Description ?? (shape.FallbackDescriptions.TryGetValue(wireName, out var fallback) ? fallback : null);
-            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue));
+            var deprecated = schema.Value.IsObject && schema.Value["deprecated"] is { Kind: SourceJsonKind.True };
+            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue, deprecated));
         }
 
         return result.ToEquatableArray();

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Input;
 using Sessions.Protocol.Schema.Json;
 using Sessions.Protocol.Schema.Model;
 
@@ -87,20 +90,49 @@ internal sealed partial class ProtocolModelBuilder
             return null;
         }
 
-        var pointer = "#";
         if (fragment.Length > 0 && fragment[0] != '/')
         {
             Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "only JSON pointer fragments ('#/...') are supported, not anchors");
             return null;
         }
 
+        if (Walk(file, current, "#", fragment, out var failedAt) is { } found)
+        {
+            return found;
+        }
+
+        // A schema embedded in a definition with its own "$schema" or "$id" (as zod and other generators write them)
+        // resolves "#/..." against itself: the innermost such ancestor that has the target wins.
+        if (filePart.Length == 0)
+        {
+            foreach (var embedded in EmbeddedSchemaAncestors(node))
+            {
+                if (Walk(file, embedded.Value, embedded.Pointer, fragment, out _) is { } inner)
+                {
+                    return inner;
+                }
+            }
+        }
+
+        Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "'" + file.FileName + "' has nothing at '" + failedAt + "'");
+        return null;
+    }
+
+    /// <summary>Follows a JSON pointer fragment from <paramref name="start"/>; null (and where it failed) when it leads nowhere.</summary>
+    private static SchemaNode? Walk(ParsedSchemaFile file, SourceJsonValue start, string startPointer, string fragment, out string failedAt)
+    {
+        var current = start;
+        var pointer = startPointer;
+        var first = true;
         foreach (var rawToken in fragment.Split(PointerSeparator, StringSplitOptions.None))
         {
-            if (rawToken.Length == 0 && pointer == "#")
+            if (rawToken.Length == 0 && first)
             {
+                first = false;
                 continue;
             }
 
+            first = false;
             var token = Naming.UnescapePointerToken(rawToken);
             SourceJsonValue? next = current.Kind switch
             {
@@ -110,7 +142,7 @@ internal sealed partial class ProtocolModelBuilder
             };
             if (next is null)
             {
-                Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "'" + file.FileName + "' has nothing at '" + pointer + "/" + rawToken + "'");
+                failedAt = pointer + "/" + rawToken;
                 return null;
             }
 
@@ -118,7 +150,48 @@ internal sealed partial class ProtocolModelBuilder
             pointer += "/" + Naming.EscapePointerToken(token);
         }
 
+        failedAt = string.Empty;
         return new SchemaNode(file, current, pointer);
+    }
+
+    /// <summary>The ancestors of <paramref name="node"/> that declare <c>$schema</c> or <c>$id</c>, innermost first.</summary>
+    private static IEnumerable<SchemaNode> EmbeddedSchemaAncestors(SchemaNode node)
+    {
+        if (node.File.Root is not { } root)
+        {
+            yield break;
+        }
+
+        var tokens = node.Pointer.Split(PointerSeparator, StringSplitOptions.None).Skip(1).ToList();
+        var chain = new List<SchemaNode>();
+        var current = root;
+        var pointer = "#";
+        foreach (var raw in tokens)
+        {
+            var token = Naming.UnescapePointerToken(raw);
+            SourceJsonValue? next = current.Kind switch
+            {
+                SourceJsonKind.Object => current[token],
+                SourceJsonKind.Array when int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.Items.Count => current.Items[index],
+                _ => null,
+            };
+            if (next is null)
+            {
+                break;
+            }
+
+            current = next;
+            pointer += "/" + raw;
+            if (current.IsObject && (current["$schema"] is not null || current["$id"] is not null))
+            {
+                chain.Add(new SchemaNode(node.File, current, pointer));
+            }
+        }
+
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            yield return chain[i];
+        }
     }
 
     private static string LastToken(string pointer)

@@ -27,6 +27,75 @@ internal sealed partial class ProtocolModelBuilder
             return done;
         }
 
+        // An inline schema written out again, word for word, elsewhere in the file is the same type (published schemas
+        // repeat their content blocks in every message): reuse it rather than generate a copy under another name.
+        if (!_definitionNames.ContainsKey(node.Key) && node.Value.IsObject && node.Value["$ref"] is null
+            && (node.Value["properties"] is not null || node.Value["oneOf"] is not null || node.Value["anyOf"] is not null || node.Value["enum"] is not null))
+        {
+            var shapeKey = node.File.Source.Path + "\n" + CanonicalJson(node.Value);
+            if (_byShape.TryGetValue(shapeKey, out var same))
+            {
+                _built[node.Key] = same;
+                return same;
+            }
+
+            var result = ResolveShape(node, name);
+            if (result.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.KindUnion)
+            {
+                _byShape[shapeKey] = result;
+            }
+
+            return result;
+        }
+
+        return ResolveShape(node, name);
+    }
+
+    /// <summary>The schema's JSON, compact and in source order: equal text, equal shape.</summary>
+    private static string CanonicalJson(SourceJsonValue value)
+    {
+        var builder = new System.Text.StringBuilder();
+        Append(value);
+        return builder.ToString();
+
+        void Append(SourceJsonValue v)
+        {
+            switch (v.Kind)
+            {
+                case SourceJsonKind.Object:
+                    builder.Append('{');
+                    foreach (var property in v.Properties)
+                    {
+                        builder.Append('"').Append(property.Name).Append("\":");
+                        Append(property.Value);
+                        builder.Append(',');
+                    }
+
+                    builder.Append('}');
+                    break;
+                case SourceJsonKind.Array:
+                    builder.Append('[');
+                    foreach (var item in v.Items)
+                    {
+                        Append(item);
+                        builder.Append(',');
+                    }
+
+                    builder.Append(']');
+                    break;
+                case SourceJsonKind.String:
+                    builder.Append('"').Append(v.Text).Append('"');
+                    break;
+                default:
+                    builder.Append(v.Kind).Append(v.Text);
+                    break;
+            }
+        }
+    }
+
+    private TypeRef ResolveShape(SchemaNode node, string name)
+    {
+
         var value = node.Value;
         if (value.Kind == SourceJsonKind.True)
         {
@@ -64,7 +133,19 @@ internal sealed partial class ProtocolModelBuilder
                 return Resolve(nonNull[0], name).WithNullable(nullable);
             }
 
-            return BuildUnion(node, nonNull, name).WithNullable(nullable);
+            if (nonNull.Any(AcceptsAnything))
+            {
+                // "a string, or anything": any JSON value, silently.
+                return JsonRef.WithNullable(nullable);
+            }
+
+            return (ResolveNonObjectAlternatives(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
+        }
+
+        if (SingleAllOfReference(node) is { } wrapped)
+        {
+            // {"description": ..., "allOf": [{"$ref": ...}]}: a reference that carries its own description (schemars).
+            return ResolveReference(wrapped, wrapped.Value.StringOf("$ref")!);
         }
 
         if (value["allOf"] is not null)
@@ -96,8 +177,7 @@ internal sealed partial class ProtocolModelBuilder
         var (types, nullableType) = ReadTypeKeyword(node);
         if (types.Count > 1)
         {
-            Report(SchemaDiagnostics.UnsupportedShape, node, "type", node.Pointer, "a value of several JSON types (" + string.Join(", ", types) + ")", "use one type (plus \"null\"), or a oneOf of objects with a discriminator");
-            return JsonRef.WithNullable(nullableType);
+            return ResolveSeveralTypes(node, types, name).WithNullable(nullableType);
         }
 
         var type = types.Count == 1 ? types[0] : InferType(value);
@@ -165,7 +245,23 @@ internal sealed partial class ProtocolModelBuilder
 
     private TypeRef ResolveMap(SchemaNode node, string name)
     {
-        var additional = node.Child("additionalProperties");
+        // patternProperties with one pattern (and no additionalProperties) is a map of that pattern's values.
+        var additional = node.Child("additionalProperties")
+            ?? (node.Child("patternProperties") is { Value: { IsObject: true, Properties.Count: 1 } } patterns
+                ? patterns.Child(patterns.Value.Properties[0].Name)
+                : null);
+        if (additional is not null && additional.Value.Kind != SourceJsonKind.False && _definitionNames.TryGetValue(node.Key, out var definitionName))
+        {
+            // A definition that is only a map keeps its name: a dictionary class of its own.
+            var named = NamedRef(TypeKind.NamedMap, node.File, definitionName);
+            _built[node.Key] = named;
+            var value = additional.Value.Kind == SourceJsonKind.True ? JsonRef : Resolve(additional, definitionName + "Value");
+            named = named with { Element = value };
+            _built[node.Key] = named;
+            AddType(node.File, new MapTypeModel(definitionName, node.Description, ConverterName(definitionName), value));
+            return named;
+        }
+
         var element = additional is null || additional.Value.Kind is SourceJsonKind.True or SourceJsonKind.False
             ? JsonRef
             : Resolve(additional, name + "Value");
@@ -175,7 +271,7 @@ internal sealed partial class ProtocolModelBuilder
     private static bool HasProperties(SourceJsonValue value) => value["properties"] is { IsObject: true };
 
     private static string? InferType(SourceJsonValue value)
-        => HasProperties(value) || value["additionalProperties"] is not null ? "object"
+        => HasProperties(value) || value["additionalProperties"] is not null || value["patternProperties"] is not null ? "object"
             : value["items"] is not null ? "array"
             : null;
 
@@ -217,6 +313,20 @@ internal sealed partial class ProtocolModelBuilder
         return (types, nullable);
     }
 
+    /// <summary>The one <c>$ref</c> of an <c>allOf</c> of one item, when nothing beside it shapes the value.</summary>
+    private static SchemaNode? SingleAllOfReference(SchemaNode node)
+    {
+        if (node.Child("allOf") is not { Value.Kind: SourceJsonKind.Array, Value.Items.Count: 1 } allOf
+            || node.Value["properties"] is not null || node.Value["type"] is not null
+            || node.Value["additionalProperties"] is not null || node.Value["oneOf"] is not null || node.Value["anyOf"] is not null)
+        {
+            return null;
+        }
+
+        var item = allOf.Item(allOf.Value.Items[0], 0);
+        return item.Value.IsObject && item.Value.StringOf("$ref") is not null ? item : null;
+    }
+
     /// <summary>The items of <c>oneOf</c> or <c>anyOf</c>, or null when there is neither.</summary>
     private List<SchemaNode>? Alternatives(SchemaNode node)
     {
@@ -238,6 +348,11 @@ internal sealed partial class ProtocolModelBuilder
 
         return null;
     }
+
+    /// <summary><c>true</c>, or an object with nothing but annotations: any JSON value.</summary>
+    private static bool AcceptsAnything(SchemaNode node)
+        => node.Value.Kind == SourceJsonKind.True
+           || node.Value.IsObject && node.Value.Properties.All(p => p.Name is "description" or "title" or "$comment" or "examples" or "default" or "deprecated");
 
     private static bool IsNullSchema(SchemaNode node)
         => node.Value.IsObject && node.Value["type"] is { Kind: SourceJsonKind.String, Text: "null" };

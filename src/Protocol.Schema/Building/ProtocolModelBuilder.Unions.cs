@@ -16,6 +16,8 @@ internal sealed partial class ProtocolModelBuilder
 
     private TypeRef BuildUnion(SchemaNode node, List<SchemaNode> alternatives, string nameHint)
     {
+        // A variant that is itself a union of objects contributes its variants (they then belong to both unions).
+        alternatives = Flatten(alternatives, new HashSet<(string, string)> { node.Key });
         var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
         var variants = alternatives
             .Select(a => (Target: a.Value.StringOf("$ref") is { } r ? FindReference(a, r) : a, Shape: ReadObjectShape(a, new HashSet<(string, string)>())))
@@ -25,19 +27,26 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef; // the unresolved reference is reported already
         }
 
-        var name = NameFor(node, nameHint);
         var discriminator = FindDiscriminator(variants.Select(v => v.Shape).ToList(), out var problem);
         if (discriminator is null)
         {
-            Report(SchemaDiagnostics.UnionWithoutDiscriminator, node, keyword, name, problem);
+            var plan = PlanRules(variants.Select(v => (v.Target!, v.Shape)).ToList(), out var ruleProblem);
+            if (plan is not null)
+            {
+                return BuildRuleUnion(node, alternatives, variants.Select(v => (v.Target!, v.Shape)).ToList(), plan, nameHint);
+            }
+
+            Report(SchemaDiagnostics.UnionWithoutDiscriminator, node, keyword, NameFor(node, nameHint), ruleProblem ?? problem);
             return JsonRef;
         }
+
+        var name = NameFor(node, nameHint, OrName(alternatives));
 
         var union = NamedRef(TypeKind.Union, node.File, name);
         _built[node.Key] = union;
 
         var discriminatorProperty = Naming.ToPascal(discriminator);
-        var typeEnumName = TakeTypeName(node.File, name + Naming.ToPascal(discriminator == "type" ? "Type" : discriminator), node);
+        var typeEnumName = TakeTypeName(node.File, name + Naming.ToPascal(discriminator == "type" ? "Type" : discriminator), node, name + "Discriminator");
         var typeEnum = NamedRef(TypeKind.Enum, node.File, typeEnumName);
         var (members, unknownMember) = EnumMembers(node, variants.Select(v => v.Shape.ConstOf(discriminator)!).ToList());
         var unknownName = TakeTypeName(node.File, "Unknown" + name, node);
@@ -48,32 +57,38 @@ internal sealed partial class ProtocolModelBuilder
         var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
         var suffix = Naming.LastWord(name);
 
-        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties)>();
+        var isInterface = variants.Any(v => _variantOf.ContainsKey(v.Target!.Key) || IsRecordInProgress(v.Target!, out _));
+        var built = new List<(SchemaNode Target, string Name, string Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, bool Joined, ObjectShape Shape)>();
         for (var i = 0; i < variants.Count; i++)
         {
             var (target, shape) = (variants[i].Target!, WithSiblings(siblings, variants[i].Shape));
             var value = shape.ConstOf(discriminator)!;
-            if (_variantOf.TryGetValue(target.Key, out var otherUnion))
+            if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
+                if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
+                {
+                    built.Add((target, existing, value, members[i].Name, null, EquatableArray<PropertyModel>.Empty, true, shape));
+                    continue;
+                }
+
                 Report(SchemaDiagnostics.VariantOfTwoUnions, alternatives[i], alternatives[i].Value.Start, alternatives[i].Value.Length, _definitionNames.TryGetValue(target.Key, out var n) ? n : value, otherUnion, name);
                 continue;
             }
 
-            var variantName = NameFor(target, Naming.ToPascal(value) + suffix);
+            var variantName = AdoptedRecordName(target) ?? NameFor(target, Naming.ToPascal(value) + suffix, Naming.ToPascal(value) + name);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
             var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);
-            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties));
+            built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties, false, shape));
         }
 
-        var shared = SharedProperties(built.Select(b => b.Properties).ToList());
+        var shared = isInterface ? EquatableArray<PropertyModel>.Empty : SharedProperties(built.Select(b => b.Properties).ToList());
         var sharedNames = new HashSet<string>(shared.Select(p => p.WireName));
         foreach (var variant in built)
         {
-            var own = variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray();
             var visitor = "global::" + node.File.Source.Namespace + "." + visitorName;
             var variantModel = new VariantModel(union, typeEnum, visitor, discriminator, discriminatorProperty, variant.Value, variant.Member, shared);
-            AddType(variant.Target.File, new ObjectTypeModel(variant.Name, variant.Description, ConverterName(variant.Name), own, variantModel));
+            AddVariant(variant.Target, variant.Name, variant.Description, variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray(), variantModel, isInterface, variant.Joined, variant.Shape);
         }
 
         var enumDescription = "The values of the \"" + discriminator + "\" property that tell the kinds of " + name + " apart.";
@@ -92,8 +107,127 @@ internal sealed partial class ProtocolModelBuilder
             ConverterName(unknownName),
             discriminatorProperty + "Name",
             "RawJson",
-            visitorName));
+            visitorName,
+            IsInterface: isInterface));
         return union;
+    }
+
+    /// <summary>For a union of a few definitions, their names joined by "Or" (<c>OperationReplyOrReference</c>); else null.</summary>
+    private string? OrName(List<SchemaNode> alternatives)
+    {
+        var names = alternatives
+            .Select(a => a.Value.StringOf("$ref") is { } r && FindReferenceQuietly(a, r) is { } t && _definitionNames.TryGetValue(t.Key, out var n) ? n : null)
+            .ToList();
+        return names.Count is >= 2 and <= 3 && names.All(n => n is not null) ? string.Join("Or", names) : null;
+    }
+
+    private List<SchemaNode> Flatten(List<SchemaNode> alternatives, HashSet<(string, string)> visiting)
+    {
+        var result = new List<SchemaNode>();
+        foreach (var alternative in alternatives)
+        {
+            var target = alternative.Value.StringOf("$ref") is { } reference ? FindReferenceQuietly(alternative, reference) : null;
+            if (target is not null && IsUnion(target) && visiting.Add(target.Key)
+                && Alternatives(target)!.Where(a => !IsNullSchema(a)).ToList() is { } inner
+                && inner.All(a => (a.Value.StringOf("$ref") is { } r ? FindReferenceQuietly(a, r) : a) is { } t && KindOf(t) == JsonKind.Object))
+            {
+                result.AddRange(Flatten(inner, visiting));
+                continue;
+            }
+
+            result.Add(alternative);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether the target's record is being built right now (a union met while building its own properties takes it):
+    /// it cannot become a variant of that union, and is reported as taken by itself.
+    /// </summary>
+    private bool IsRecordInProgress(SchemaNode target, out string owner)
+    {
+        owner = "its own record, still being built";
+        return _built.TryGetValue(target.Key, out var existing) && existing.Kind == TypeKind.Object && !_variantOf.ContainsKey(target.Key)
+               && !_typesByFile[target.File.Source.Path].Any(t => t is ObjectTypeModel && "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName);
+    }
+
+    /// <summary>The name of the record given to <paramref name="target"/>, generated or still being built; null when none.</summary>
+    private string? BuiltRecordName(SchemaNode target)
+        => _built.TryGetValue(target.Key, out var built) && built.Kind == TypeKind.Object ? built.TypeName.Substring(built.TypeName.LastIndexOf('.') + 1) : null;
+
+    /// <summary>Interfaces records still being built join once they are: applied before the files are made.</summary>
+    private void JoinPendingInterfaces()
+    {
+        foreach (var (path, name, variant) in _pendingInterfaces)
+        {
+            var types = _typesByFile[path];
+            var index = types.FindIndex(t => t is ObjectTypeModel && t.Name == name);
+            if (index >= 0 && types[index] is ObjectTypeModel record)
+            {
+                types[index] = record with { Interfaces = record.Interfaces.Concat(new[] { variant }).ToEquatableArray() };
+            }
+        }
+
+        _pendingInterfaces.Clear();
+    }
+
+    /// <summary>The name of the record already generated for a variant another union took first, or null.</summary>
+    private string? ExistingRecordName(SchemaNode target)
+        => _built.TryGetValue(target.Key, out var existing) && existing.Kind == TypeKind.Object
+           && _typesByFile[target.File.Source.Path].OfType<ObjectTypeModel>().FirstOrDefault(t => "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName) is { } record
+            ? record.Name
+            : null;
+
+    /// <summary>
+    /// Adds a variant record, or (<paramref name="joined"/>) makes the record another union generated already also
+    /// implement this union's interface.
+    /// </summary>
+    private void AddVariant(SchemaNode target, string name, string? description, EquatableArray<PropertyModel> properties, VariantModel variant, bool isInterface, bool joined, ObjectShape? shape = null)
+    {
+        var extension = shape is null ? null : ExtensionDataName(shape, properties, variant.InheritedProperties);
+        if (joined)
+        {
+            var types = _typesByFile[target.File.Source.Path];
+            var index = types.FindIndex(t => t is ObjectTypeModel && t.Name == name);
+            if (index < 0)
+            {
+                // The record is still being built (the union sits in its own properties): it joins when the build ends.
+                _pendingInterfaces.Add((target.File.Source.Path, name, variant));
+                return;
+            }
+
+            var record = (ObjectTypeModel)types[index];
+            types[index] = record with { Interfaces = record.Interfaces.Concat(new[] { variant }).ToEquatableArray() };
+            return;
+        }
+
+        AddType(target.File, isInterface
+            ? new ObjectTypeModel(name, description, ConverterName(name), properties, null, new EquatableArray<VariantModel>(new[] { variant }), extension)
+            : new ObjectTypeModel(name, description, ConverterName(name), properties, variant, default, extension));
+    }
+
+    /// <summary>
+    /// A definition already built as a plain record (a union met later takes it as a variant): its record is taken
+    /// out, to be generated again as the variant, under the same name so every reference to it stays valid.
+    /// </summary>
+    private string? AdoptedRecordName(SchemaNode target)
+    {
+        if (!_built.TryGetValue(target.Key, out var existing) || existing.Kind != TypeKind.Object || _variantOf.ContainsKey(target.Key))
+        {
+            return null;
+        }
+
+        var types = _typesByFile[target.File.Source.Path];
+        var index = types.FindIndex(t => t is ObjectTypeModel { Variant: null } && "global::" + target.File.Source.Namespace + "." + t.Name == existing.TypeName);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var name = types[index].Name;
+        types.RemoveAt(index);
+        return name;
     }
 
     // Properties written beside oneOf/anyOf belong to every variant (and so end on the base record).
@@ -123,7 +257,11 @@ internal sealed partial class ProtocolModelBuilder
     /// <summary>The property every variant fixes to a distinct string const; "type" first when several qualify.</summary>
     private static string? FindDiscriminator(List<ObjectShape> shapes, out string problem)
     {
-        var candidates = shapes[0].Order.Where(p => shapes.All(s => s.ConstOf(p) is not null)).ToList();
+        // A tag required by some variants and optional in others (absent means that variant) needs the rules of the
+        // .RuleUnions part; a tag no variant lists as required is taken as loosely written, and required.
+        var candidates = shapes[0].Order
+            .Where(p => shapes.All(s => s.ConstOf(p) is not null) && (shapes.All(s => s.Required.Contains(p)) || shapes.All(s => !s.Required.Contains(p))))
+            .ToList();
         if (candidates.Count == 0)
         {
             var index = shapes.FindIndex(s => !s.Order.Any(p => s.ConstOf(p) is not null));

@@ -47,6 +47,12 @@ internal sealed partial class ProtocolModelBuilder
     // Which union a definition was taken into as a variant.
     private readonly Dictionary<(string Path, string Pointer), string> _variantOf = new();
 
+    // Interface unions met while their variant's record was being built: (file, record name, membership).
+    private readonly List<(string Path, string Name, VariantModel Variant)> _pendingInterfaces = new();
+
+    // Inline schemas by file and exact JSON text, to reuse the type of an equal shape.
+    private readonly Dictionary<string, TypeRef> _byShape = new(StringComparer.Ordinal);
+
     // $ref chains being followed, to stop cycles.
     private readonly HashSet<(string Path, string Pointer)> _resolving = new();
 
@@ -83,6 +89,7 @@ internal sealed partial class ProtocolModelBuilder
             ResolveDefinition(node);
         }
 
+        JoinPendingInterfaces();
         return new ProtocolModel(MakeFiles(), SortedDiagnostics());
     }
 
@@ -201,13 +208,31 @@ internal sealed partial class ProtocolModelBuilder
 
         foreach (var property in node.Value.Properties)
         {
-            if (node.Pointer.EndsWith("/properties", StringComparison.Ordinal) || property.Value.Kind is SourceJsonKind.Object or SourceJsonKind.Array)
+            if (property.Value.Kind is not (SourceJsonKind.Object or SourceJsonKind.Array))
             {
-                var child = node.Child(property.Name)!;
+                continue;
+            }
+
+            var child = node.Child(property.Name)!;
+            if (SchemaMapKeywords.Contains(property.Name) && property.Value.IsObject)
+            {
+                // A map of names to schemas: its keys are names ("oneOf" may be a property's name), its values schemas.
+                foreach (var entry in child.Value.Properties)
+                {
+                    CollectReferences(child.Child(entry.Name)!, false, fromAllOf, elsewhere, variants);
+                }
+            }
+            else
+            {
                 CollectReferences(child, property.Name == "allOf", fromAllOf, elsewhere, variants);
             }
         }
     }
+
+    private static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+    };
 
     private static bool DefinesType(SourceJsonValue schema)
         => schema["properties"] is not null || schema["oneOf"] is not null || schema["anyOf"] is not null
@@ -282,10 +307,28 @@ internal sealed partial class ProtocolModelBuilder
     }
 
     /// <summary>Takes a type name in the file's namespace (and its converter's name), reporting a collision.</summary>
-    private string TakeTypeName(ParsedSchemaFile file, string wanted, SchemaNode owner)
+    /// <remarks>
+    /// A name taken already gives way to one that says where this type comes from: <paramref name="fallback"/> when
+    /// given, else the name of the nearest enclosing generated type (or definition) in front of the wanted one. Only
+    /// when those are taken too is a number appended, and reported.
+    /// </remarks>
+    private string TakeTypeName(ParsedSchemaFile file, string wanted, SchemaNode owner, string? fallback = null)
     {
         var ownerText = file.FileName + owner.Pointer;
-        var (name, collidedWith) = NamespaceScope(file.Source.Namespace).Take(wanted, ownerText);
+        var scope = NamespaceScope(file.Source.Namespace);
+        if (scope.IsTaken(wanted))
+        {
+            var context = EnclosingTypeName(owner);
+            foreach (var candidate in new[] { fallback, context is null || wanted.StartsWith(context, StringComparison.Ordinal) ? null : context + wanted })
+            {
+                if (candidate is not null && !scope.IsTaken(candidate))
+                {
+                    return scope.Take(candidate, ownerText).Name;
+                }
+            }
+        }
+
+        var (name, collidedWith) = scope.Take(wanted, ownerText);
         if (collidedWith is not null)
         {
             Report(SchemaDiagnostics.NameCollision, owner, owner.Value.Start, Math.Min(owner.Value.Length, 1), wanted, collidedWith, name);
@@ -295,8 +338,30 @@ internal sealed partial class ProtocolModelBuilder
     }
 
     /// <summary>A definition's reserved name, else a new name taken from <paramref name="hint"/>.</summary>
-    private string NameFor(SchemaNode node, string hint)
-        => _definitionNames.TryGetValue(node.Key, out var reserved) ? reserved : TakeTypeName(node.File, hint, node);
+    private string NameFor(SchemaNode node, string hint, string? fallback = null)
+        => _definitionNames.TryGetValue(node.Key, out var reserved) ? reserved : TakeTypeName(node.File, hint, node, fallback);
+
+    /// <summary>The simple name of the nearest generated type or definition that encloses <paramref name="node"/>, or null.</summary>
+    private string? EnclosingTypeName(SchemaNode node)
+    {
+        var pointer = node.Pointer;
+        for (var slash = pointer.LastIndexOf('/'); slash > 0; slash = pointer.LastIndexOf('/'))
+        {
+            pointer = pointer.Substring(0, slash);
+            var key = (node.File.Source.Path, pointer);
+            if (_definitionNames.TryGetValue(key, out var definition))
+            {
+                return definition;
+            }
+
+            if (_built.TryGetValue(key, out var built) && built.Kind is TypeKind.Object or TypeKind.Union or TypeKind.KindUnion)
+            {
+                return built.TypeName.Substring(built.TypeName.LastIndexOf('.') + 1);
+            }
+        }
+
+        return null;
+    }
 
     private static string ConverterName(string typeName) => typeName + "JsonConverter";
 

@@ -2,7 +2,11 @@ using System.Collections.Generic;
 
 namespace Sessions.Protocol.Schema.Diagnostics;
 
-/// <summary>Every diagnostic the schema reader can report. Ids never change meaning.</summary>
+/// <summary>
+/// Every diagnostic the schema reader can report. Ids never change meaning. A fallback is never an error: wherever
+/// something can still be generated (a <c>JsonElement</c>, another name) the diagnostic is a warning; errors are kept
+/// for input that yields nothing. Every severity can be changed like any analyzer's (<c>dotnet_diagnostic.PSGnnn.severity</c>).
+/// </summary>
 public static class SchemaDiagnostics
 {
     /// <summary>The schema file is not valid JSON.</summary>
@@ -18,7 +22,7 @@ public static class SchemaDiagnostics
         "PSG002",
         "Unresolved $ref",
         "The reference '{0}' does not resolve: {1}. Fix: point it at an existing definition, e.g. '#/definitions/Name' or 'other.schema.json#/definitions/Name', and include the other file as an AdditionalFiles item.",
-        SchemaDiagnosticSeverity.Error,
+        SchemaDiagnosticSeverity.Warning,
         "Local references ('#/...') and references to other *.schema.json files of the same project are supported. The value falls back to JsonElement.");
 
     /// <summary>A schema construct that has no C# mapping.</summary>
@@ -34,8 +38,8 @@ public static class SchemaDiagnostics
         "PSG004",
         "Union without a discriminator",
         "The union '{0}' cannot be told apart: {1}. It is generated as JsonElement. Fix: give every variant the same property (for example \"type\") with a distinct string \"const\".",
-        SchemaDiagnosticSeverity.Error,
-        "An anyOf/oneOf of objects becomes an abstract record with one subclass per variant. The variants must all have one property whose value is a string const, different for each variant.");
+        SchemaDiagnosticSeverity.Warning,
+        "An anyOf/oneOf of objects becomes an abstract record with one subclass per variant, each recognised by the most specific rule: a tag value (const or enum, optional or absent in a default variant), then the required properties that tell it from the variants it overlaps. Only a union no such rule splits is reported.");
 
     /// <summary>An enum with values that are not strings.</summary>
     public static readonly SchemaDiagnosticDescriptor UnsupportedEnum = new(
@@ -51,15 +55,15 @@ public static class SchemaDiagnostics
         "C# name collision",
         "The name '{0}' is already used by {1}; this one is generated as '{2}'. Fix: rename one of them in the schema, or give it a \"title\".",
         SchemaDiagnosticSeverity.Warning,
-        "C# names come from wire names (snake_case, dotted and dashed names become PascalCase). When two become the same, a number is appended.");
+        "C# names come from wire names (snake_case, dotted and dashed names become PascalCase). A name that is taken gives way to one that says where the type comes from (its union, its enclosing type); only when that is taken too is a number appended.");
 
     /// <summary>One definition used as a variant of two unions.</summary>
     public static readonly SchemaDiagnosticDescriptor VariantOfTwoUnions = new(
         "PSG007",
         "Variant of two unions",
         "'{0}' is a variant of both '{1}' and '{2}'; a C# record has one base. It is generated only under '{1}'. Fix: give each union its own variant definitions (share the common part with allOf).",
-        SchemaDiagnosticSeverity.Error,
-        "A variant definition becomes a sealed record deriving from its union's base record, so it can belong to one union only.");
+        SchemaDiagnosticSeverity.Warning,
+        "A definition several unions share belongs to all of them: the first union keeps its abstract base record, the others become interfaces the variant implements. This is reported only when that cannot be done (the variant's own record is still being built when the union meets it).");
 
     /// <summary>A keyword whose value has the wrong JSON type.</summary>
     public static readonly SchemaDiagnosticDescriptor MalformedKeyword = new(

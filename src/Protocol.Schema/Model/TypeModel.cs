@@ -1,3 +1,4 @@
+using System.Linq;
 using Sessions.Protocol.Schema.Collections;
 
 namespace Sessions.Protocol.Schema.Model;
@@ -13,30 +14,37 @@ public abstract record TypeModel(string Name, string? Description, string Conver
 /// <param name="Description">The XML summary.</param>
 /// <param name="ConverterName">The converter's simple name.</param>
 /// <param name="Properties">Its own properties, in schema order.</param>
-/// <param name="Variant">Set when the record is a variant of a union.</param>
+/// <param name="Variant">Set when the record is a variant of a union whose base is a record (its base class).</param>
+/// <param name="Interfaces">The unions, generated as interfaces, it is also a variant of (a definition several unions share).</param>
+/// <param name="ExtensionDataName">
+/// The property that keeps members the schema does not declare (read as <c>JsonElement</c>, written back), when the
+/// schema allows them (<c>additionalProperties</c> not <c>false</c>); null when it does not.
+/// </param>
 public sealed record ObjectTypeModel(
     string Name,
     string? Description,
     string ConverterName,
     EquatableArray<PropertyModel> Properties,
-    VariantModel? Variant) : TypeModel(Name, Description, ConverterName);
+    VariantModel? Variant,
+    EquatableArray<VariantModel> Interfaces = default,
+    string? ExtensionDataName = null) : TypeModel(Name, Description, ConverterName);
 
 /// <summary>What a union variant record needs to know of its union.</summary>
 /// <param name="Union">The union's base record.</param>
 /// <param name="TypeEnum">The union's type enum.</param>
 /// <param name="VisitorTypeName">The global::-qualified visitor interface, without its type argument.</param>
-/// <param name="DiscriminatorWireName">The discriminator property on the wire.</param>
+/// <param name="DiscriminatorWireName">The discriminator property on the wire, or null when the union has no tag.</param>
 /// <param name="DiscriminatorPropertyName">The C# property that returns the type enum member.</param>
-/// <param name="DiscriminatorValue">This variant's discriminator on the wire.</param>
+/// <param name="DiscriminatorValue">The tag value written for this variant, or null when it writes none of its own (no tag, or a tag that is one of its properties).</param>
 /// <param name="TypeEnumMember">This variant's member of the union's type enum.</param>
 /// <param name="InheritedProperties">The properties it inherits from the base record (read and written with its own).</param>
 public sealed record VariantModel(
     TypeRef Union,
     TypeRef TypeEnum,
     string VisitorTypeName,
-    string DiscriminatorWireName,
+    string? DiscriminatorWireName,
     string DiscriminatorPropertyName,
-    string DiscriminatorValue,
+    string? DiscriminatorValue,
     string TypeEnumMember,
     EquatableArray<PropertyModel> InheritedProperties);
 
@@ -52,14 +60,24 @@ public sealed record VariantModel(
 /// <param name="TypeEnumUnknownMember">The type enum's member for discriminators this version does not know.</param>
 /// <param name="UnknownVariantName">The record that keeps an unknown discriminator and the raw JSON.</param>
 /// <param name="UnknownConverterName">The unknown record's converter.</param>
-/// <param name="UnknownDiscriminatorPropertyName">The unknown record's property holding the discriminator string as received.</param>
+/// <param name="UnknownDiscriminatorPropertyName">The unknown record's property holding the discriminator string as received; null when the union has no tag.</param>
 /// <param name="UnknownRawPropertyName">The unknown record's property holding the whole JSON object.</param>
 /// <param name="VisitorName">The visitor interface's simple name (generic in TResult).</param>
+/// <param name="ProbedProperties">
+/// When the variants are not told apart by one distinct tag value each: the properties whose presence the reader
+/// notes (bit i of the presence mask is property i); variants then carry a <see cref="VariantRecognition"/>. Empty
+/// for a union told apart by its tag alone.
+/// </param>
+/// <param name="Recognition">How the reader tells the variants apart, for the XML docs (null for a union told apart by its tag alone).</param>
+/// <param name="IsInterface">
+/// Whether the union is an interface rather than an abstract record: one of its variants is a variant of another union
+/// too, and a record has one base class. Its variants implement it explicitly; it declares no shared properties.
+/// </param>
 public sealed record UnionTypeModel(
     string Name,
     string? Description,
     string ConverterName,
-    string DiscriminatorWireName,
+    string? DiscriminatorWireName,
     string DiscriminatorPropertyName,
     EquatableArray<PropertyModel> BaseProperties,
     EquatableArray<UnionVariantModel> Variants,
@@ -67,15 +85,34 @@ public sealed record UnionTypeModel(
     string TypeEnumUnknownMember,
     string UnknownVariantName,
     string UnknownConverterName,
-    string UnknownDiscriminatorPropertyName,
+    string? UnknownDiscriminatorPropertyName,
     string UnknownRawPropertyName,
-    string VisitorName) : TypeModel(Name, Description, ConverterName);
+    string VisitorName,
+    EquatableArray<string> ProbedProperties = default,
+    string? Recognition = null,
+    bool IsInterface = false) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
+    public bool IsRecognisedByRules => Recognition is not null;
+}
 
 /// <summary>One variant as the union sees it.</summary>
 /// <param name="Type">The variant record.</param>
 /// <param name="DiscriminatorValue">Its discriminator on the wire.</param>
 /// <param name="TypeEnumMember">Its member of the type enum.</param>
-public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember);
+/// <param name="Recognition">When the union is recognised by rules: this variant's rule; else null.</param>
+public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember, VariantRecognition? Recognition = null);
+
+/// <summary>
+/// The rule that recognises one variant of a union not told apart by a distinct tag value each. Rules are tried by
+/// <see cref="Order"/> (most specific first); the first that holds picks the variant, none gives the unknown variant.
+/// </summary>
+/// <param name="TagValues">The tag values that select it (empty: the tag does not select it).</param>
+/// <param name="WhenTagAbsent">Whether it is selected when the tag property is absent (the variant lacks it or has it optional).</param>
+/// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> that must all be present.</param>
+/// <param name="Description">The rule in words, for the variant's XML docs.</param>
+/// <param name="Order">Where the rule is tried among the union's rules (0 first): the more it asks, the earlier.</param>
+public sealed record VariantRecognition(EquatableArray<string> TagValues, bool WhenTagAbsent, long RequiredMask, string Description, int Order);
 
 /// <summary>A string enum; unknown wire values map to an explicit member.</summary>
 /// <param name="Name">The simple C# name.</param>
@@ -93,7 +130,75 @@ public sealed record EnumTypeModel(
 /// <summary>One enum member.</summary>
 /// <param name="Name">The C# member name.</param>
 /// <param name="WireValue">The string on the wire.</param>
-public sealed record EnumMemberModel(string Name, string WireValue);
+/// <param name="Description">The member's own description (an enum written as a oneOf of documented consts), or null.</param>
+public sealed record EnumMemberModel(string Name, string WireValue, string? Description = null);
+
+/// <summary>
+/// An open string enum (known values plus any other string): a value type that keeps the wire string, with the known
+/// values as static members, ordinal equality and an implicit conversion from <c>string</c>.
+/// </summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Members">The known values, in schema order.</param>
+/// <param name="OtherDescription">What the schema says of the other strings, or null.</param>
+public sealed record ExtensibleEnumTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    EquatableArray<EnumMemberModel> Members,
+    string? OtherDescription) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>A definition that is only a map (<c>"type": "object"</c> with <c>additionalProperties</c>): a dictionary class of its own name.</summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Value">The type of the values.</param>
+public sealed record MapTypeModel(string Name, string? Description, string ConverterName, TypeRef Value) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>The JSON token kinds a case of a <see cref="KindUnionTypeModel"/> is recognised by.</summary>
+public enum JsonKind
+{
+    /// <summary>A string token.</summary>
+    String,
+
+    /// <summary>A number token that fits a 64-bit integer.</summary>
+    Integer,
+
+    /// <summary>Any number token.</summary>
+    Number,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>An array.</summary>
+    Array,
+
+    /// <summary>An object.</summary>
+    Object,
+}
+
+/// <summary>
+/// A union of values of different JSON kinds (<c>string | integer</c>, one-or-many, ...): a value type told apart by
+/// the token kind, with one typed accessor, constructor and implicit conversion per case and an exhaustive <c>Match</c>.
+/// </summary>
+/// <param name="Name">The simple C# name.</param>
+/// <param name="Description">The XML summary.</param>
+/// <param name="ConverterName">The converter's simple name.</param>
+/// <param name="Cases">The cases; a token kind selects at most one (Integer before Number).</param>
+public sealed record KindUnionTypeModel(
+    string Name,
+    string? Description,
+    string ConverterName,
+    EquatableArray<KindUnionCaseModel> Cases) : TypeModel(Name, Description, ConverterName);
+
+/// <summary>One case of a <see cref="KindUnionTypeModel"/>.</summary>
+/// <param name="Name">The case's C# name (<c>String</c>, <c>Integer</c>, <c>Array</c>, ...): <c>Is{Name}</c>, <c>As{Name}</c>.</param>
+/// <param name="Kind">The JSON kind that selects it.</param>
+/// <param name="Type">The case's C# type.</param>
+/// <param name="Tag">Its number in the union's tag field (1-based; 0 is the default value, holding nothing).</param>
+/// <param name="ConversionFrom">The type the implicit conversion takes (an array case converts from <c>T[]</c>, as C# allows no conversion from an interface), or null for none.</param>
+public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom);
 
 /// <summary>A property of a record.</summary>
 /// <param name="Name">The C# property name.</param>
@@ -102,4 +207,5 @@ public sealed record EnumMemberModel(string Name, string WireValue);
 /// <param name="IsRequired">Whether the JSON must contain it (the C# property is then <c>required</c>).</param>
 /// <param name="Description">The XML summary.</param>
 /// <param name="ConstValue">When the schema fixes the value with <c>const</c>, that string (the property defaults to it).</param>
-public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue);
+/// <param name="IsDeprecated">Whether the schema marks it <c>"deprecated": true</c> (the property is then <c>[Obsolete]</c>).</param>
+public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false);

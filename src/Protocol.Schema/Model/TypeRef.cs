@@ -44,6 +44,15 @@ public enum TypeKind
 
     /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c>.</summary>
     Map,
+
+    /// <summary>A generated open-enum value type (<see cref="ExtensibleEnumTypeModel"/>).</summary>
+    ExtensibleEnum,
+
+    /// <summary>A generated dictionary class of a definition that is only a map (<see cref="MapTypeModel"/>).</summary>
+    NamedMap,
+
+    /// <summary>A generated union of JSON kinds (<see cref="KindUnionTypeModel"/>), a value type.</summary>
+    KindUnion,
 }
 
 /// <summary>A reference to a type, with its final C# spelling.</summary>
@@ -59,7 +68,7 @@ public sealed record TypeRef(TypeKind Kind, string TypeName, string? ConverterNa
 
     /// <summary>Whether the C# type is a value type (so nullable means <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean
-        or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Json or TypeKind.Enum;
+        or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Json or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.KindUnion;
 
     /// <summary>The same type, nullable or not.</summary>
     public TypeRef WithNullable(bool nullable) => nullable == IsNullable ? this : this with { IsNullable = nullable };

@@ -2,7 +2,7 @@
 /// The object provides metadata about the API. The metadata can be used by the clients if needed.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Asyncapi30.Serialization.InfoJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
 public sealed partial record Info
 {
     /// <summary>
@@ -39,10 +39,10 @@ public sealed partial record Info
     /// A list of tags for application API documentation control. Tags can be used for logical grouping of applications.
     /// </summary>
     /// <remarks>On the wire: <c>tags</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Tags { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<global::Corpus.Asyncapi30.InfoTagsItem>? Tags { get; init; }
 
     /// <remarks>On the wire: <c>externalDocs</c>.</remarks>
-    public global::System.Text.Json.JsonElement? ExternalDocs { get; init; }
+    public global::Corpus.Asyncapi30.TagExternalDocs? ExternalDocs { get; init; }
 
     /// <remarks>On the wire: <c>x-x</c>.</remarks>
     public string? XX { get; init; }

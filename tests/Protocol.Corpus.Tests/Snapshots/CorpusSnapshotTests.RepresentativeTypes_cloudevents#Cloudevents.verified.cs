@@ -2,7 +2,7 @@
 /// CloudEvents Specification JSON Schema
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Cloudevents.Serialization.CloudeventsJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
 public sealed partial record Cloudevents
 {
     /// <summary>
@@ -64,4 +64,10 @@ public sealed partial record Cloudevents
     /// </summary>
     /// <remarks>On the wire: <c>data_base64</c>.</remarks>
     public string? DataBase64 { get; init; }
+
+    /// <summary>
+    /// Members the schema does not declare, as received (null when there were none); written back after the declared
+    /// ones, so a relay loses nothing.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }

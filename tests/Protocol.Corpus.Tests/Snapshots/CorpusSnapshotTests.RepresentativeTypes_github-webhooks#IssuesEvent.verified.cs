@@ -7,7 +7,7 @@
 /// <see cref="global::Corpus.GithubWebhooks.UnknownIssuesEvent"/>.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.GithubWebhooks.Serialization.IssuesEventJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
 public abstract partial record IssuesEvent
 {
     /// <summary>Only the generated kinds derive from this record.</summary>

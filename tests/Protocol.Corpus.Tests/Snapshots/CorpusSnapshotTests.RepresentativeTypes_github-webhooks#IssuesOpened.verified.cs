@@ -2,7 +2,7 @@
 /// issues opened event
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.GithubWebhooks.Serialization.IssuesOpenedJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
 public sealed partial record IssuesOpened : global::Corpus.GithubWebhooks.IssuesEvent
 {
     /// <inheritdoc/>

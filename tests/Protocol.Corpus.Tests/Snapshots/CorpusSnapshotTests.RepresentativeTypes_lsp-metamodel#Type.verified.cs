@@ -7,20 +7,15 @@
 /// <see cref="global::Corpus.LspMetamodel.UnknownType"/>.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LspMetamodel.Serialization.TypeJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
-public abstract partial record Type
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+public partial interface Type
 {
-    /// <summary>Only the generated kinds derive from this record.</summary>
-    private protected Type()
-    {
-    }
-
     /// <summary>Which kind this is: the <c>kind</c> property on the wire.</summary>
-    public abstract global::Corpus.LspMetamodel.TypeKind2 Kind { get; }
+    global::Corpus.LspMetamodel.TypeDiscriminator Kind { get; }
 
     /// <summary>Calls the <paramref name="visitor"/>'s <c>Visit</c> overload for this kind.</summary>
     /// <typeparam name="TResult">What the visitor returns.</typeparam>
     /// <param name="visitor">The visitor.</param>
     /// <returns>What the visitor returned.</returns>
-    public abstract TResult Accept<TResult>(global::Corpus.LspMetamodel.ITypeVisitor<TResult> visitor);
+    TResult Accept<TResult>(global::Corpus.LspMetamodel.ITypeVisitor<TResult> visitor);
 }

@@ -1,10 +1,12 @@
 /// <summary>
 /// Example and examples are mutually exclusive
+/// Recognised when <c>name</c>, <c>in</c> are present.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Openapi30.Serialization.ParameterJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
-public sealed partial record Parameter
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+public sealed partial record Parameter : global::Corpus.Openapi30.ComponentsParametersValue, global::Corpus.Openapi30.OperationParametersItem
 {
+
     /// <remarks>On the wire: <c>name</c>.</remarks>
     public required string Name { get; init; }
 
@@ -33,7 +35,7 @@ public sealed partial record Parameter
     public bool? AllowReserved { get; init; }
 
     /// <remarks>On the wire: <c>schema</c>.</remarks>
-    public global::System.Text.Json.JsonElement? Schema { get; init; }
+    public global::Corpus.Openapi30.ComponentsSchemasValue? Schema { get; init; }
 
     /// <remarks>On the wire: <c>content</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Corpus.Openapi30.MediaType>? Content { get; init; }
@@ -42,5 +44,17 @@ public sealed partial record Parameter
     public global::System.Text.Json.JsonElement? Example { get; init; }
 
     /// <remarks>On the wire: <c>examples</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Examples { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Corpus.Openapi30.MediaTypeExamplesValue>? Examples { get; init; }
+
+    /// <inheritdoc/>
+    global::Corpus.Openapi30.ComponentsParametersValueKind global::Corpus.Openapi30.ComponentsParametersValue.Kind => global::Corpus.Openapi30.ComponentsParametersValueKind.NameIn;
+
+    /// <inheritdoc/>
+    TResult global::Corpus.Openapi30.ComponentsParametersValue.Accept<TResult>(global::Corpus.Openapi30.IComponentsParametersValueVisitor<TResult> visitor) => visitor.Visit(this);
+
+    /// <inheritdoc/>
+    global::Corpus.Openapi30.OperationParametersItemKind global::Corpus.Openapi30.OperationParametersItem.Kind => global::Corpus.Openapi30.OperationParametersItemKind.NameIn;
+
+    /// <inheritdoc/>
+    TResult global::Corpus.Openapi30.OperationParametersItem.Accept<TResult>(global::Corpus.Openapi30.IOperationParametersItemVisitor<TResult> visitor) => visitor.Visit(this);
 }

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// allOf of two $refs.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ProjectJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Project
     {
         /// <remarks>On the wire: <c>name</c>.</remarks>
@@ -22,13 +22,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>updatedAt</c>.</remarks>
         public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// allOf of a $ref and an inline object.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.WorkspaceJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Workspace
     {
         /// <remarks>On the wire: <c>createdAt</c>.</remarks>
@@ -42,13 +48,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>isTrusted</c>.</remarks>
         public bool? IsTrusted { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Project"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ProjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Project>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
@@ -68,6 +80,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Project ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Project");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -100,8 +113,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -121,6 +135,7 @@ namespace Sessions.Tests.Generated.Serialization
                 DisplayName = p1,
                 CreatedAt = p2,
                 UpdatedAt = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -144,12 +159,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameUpdatedAt);
                 writer.WriteStringValue(updatedatValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Workspace"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class WorkspaceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Workspace>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameCreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
@@ -169,6 +192,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Workspace ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Workspace");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.DateTimeOffset p0 = default;
             var has0 = false;
             global::System.DateTimeOffset? p1 = default;
@@ -201,8 +225,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -222,6 +247,7 @@ namespace Sessions.Tests.Generated.Serialization
                 UpdatedAt = p1,
                 Path = p2!,
                 IsTrusted = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -244,6 +270,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameIsTrusted);
                 writer.WriteBooleanValue(istrustedValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

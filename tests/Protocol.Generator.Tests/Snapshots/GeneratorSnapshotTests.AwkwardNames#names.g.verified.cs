@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Property names that need care in C#.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.AwkwardJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Awkward
     {
         /// <remarks>On the wire: <c>class</c>.</remarks>
@@ -49,46 +49,70 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>_leadingUnderscore</c>.</remarks>
         public string? LeadingUnderscore { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// DottedTypeName (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.DottedTypeNameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record DottedTypeName
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
         public string? Value { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Owner (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Owner
     {
         /// <remarks>On the wire: <c>login</c>.</remarks>
         public required string Login { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// SnakeCaseType (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SnakeCaseTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SnakeCaseType
     {
         /// <remarks>On the wire: <c>value</c>.</remarks>
         public string? Value { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Awkward"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class AwkwardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Awkward>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameClass = global::System.Text.Json.JsonEncodedText.Encode("class");
@@ -115,6 +139,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Awkward ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Awkward");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -193,8 +218,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -231,6 +257,7 @@ namespace Sessions.Tests.Generated.Serialization
                 AwkwardValue = p8,
                 ALLCAPS = p9,
                 LeadingUnderscore = p10,
+                AdditionalProperties = extension,
             };
         }
 
@@ -283,12 +310,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameLeadingUnderscore);
                 writer.WriteStringValue(leadingunderscoreValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.DottedTypeName"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class DottedTypeNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.DottedTypeName>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameValue = global::System.Text.Json.JsonEncodedText.Encode("value");
@@ -305,6 +340,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.DottedTypeName ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "DottedTypeName");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -315,14 +351,16 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
             return new global::Sessions.Tests.Generated.DottedTypeName
             {
                 Value = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -337,12 +375,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameValue);
                 writer.WriteStringValue(valueValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Owner"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Owner>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameLogin = global::System.Text.Json.JsonEncodedText.Encode("login");
@@ -359,6 +405,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Owner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Owner");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -371,8 +418,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -384,6 +432,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.Owner
             {
                 Login = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -395,12 +444,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameLogin);
             writer.WriteStringValue(value.Login);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SnakeCaseType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SnakeCaseTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SnakeCaseType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameValue = global::System.Text.Json.JsonEncodedText.Encode("value");
@@ -417,6 +474,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SnakeCaseType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SnakeCaseType");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -427,14 +485,16 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
             return new global::Sessions.Tests.Generated.SnakeCaseType
             {
                 Value = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -448,6 +508,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameValue);
                 writer.WriteStringValue(valueValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

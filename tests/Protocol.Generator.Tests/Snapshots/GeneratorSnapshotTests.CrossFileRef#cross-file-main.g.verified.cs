@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Refers to types of another file, and to itself.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.CommentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Comment
     {
         /// <remarks>On the wire: <c>author</c>.</remarks>
@@ -22,13 +22,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>replies</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Comment>? Replies { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Comment"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CommentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Comment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameAuthor = global::System.Text.Json.JsonEncodedText.Encode("author");
@@ -48,6 +54,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Comment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Comment");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.Identity? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.Visibility? p1 = default;
@@ -80,8 +87,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -101,6 +109,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Visibility = p1,
                 Body = p2!,
                 Replies = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -123,6 +132,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameReplies);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, repliesValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.CommentJsonConverter.WriteValue(w1, x1); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

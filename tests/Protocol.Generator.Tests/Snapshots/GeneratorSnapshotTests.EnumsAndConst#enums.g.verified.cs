@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// An enum without an explicit type.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SeverityJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum Severity
     {
         /// <summary>
@@ -30,7 +30,7 @@ namespace Sessions.Tests.Generated
     /// StatusUpdate (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.StatusUpdateJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record StatusUpdate
     {
         /// <remarks>On the wire: <c>kind</c>.</remarks>
@@ -56,13 +56,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>history</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>? History { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// An inline enum.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.StatusUpdateModeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum StatusUpdateMode
     {
         /// <summary>
@@ -84,7 +90,7 @@ namespace Sessions.Tests.Generated
     /// Values that are C# keywords or contain dashes, dots and underscores.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ToolCallStatus
     {
         /// <summary>
@@ -115,7 +121,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Severity"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SeverityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Severity>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedInfo = global::System.Text.Json.JsonEncodedText.Encode("info");
@@ -204,7 +210,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.StatusUpdate"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StatusUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.StatusUpdate>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameKind = global::System.Text.Json.JsonEncodedText.Encode("kind");
@@ -227,6 +233,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.StatusUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StatusUpdate");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             long p1 = default;
             var has1 = false;
@@ -281,8 +288,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -315,6 +323,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Severity = p4,
                 Mode = p5,
                 History = p6,
+                AdditionalProperties = extension,
             };
         }
 
@@ -347,12 +356,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameHistory);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, historyValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(w1, x1); });
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.StatusUpdateMode"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class StatusUpdateModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.StatusUpdateMode>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedInteractive = global::System.Text.Json.JsonEncodedText.Encode("interactive");
@@ -441,7 +458,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallStatus"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedPending = global::System.Text.Json.JsonEncodedText.Encode("pending");

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Attachment (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Attachment
     {
         /// <remarks>On the wire: <c>id</c>.</remarks>
@@ -28,13 +28,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>mimeType</c>.</remarks>
         public string? MimeType { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Bundle (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.BundleJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Bundle
     {
         /// <remarks>On the wire: <c>labels</c>.</remarks>
@@ -66,13 +72,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>links</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::System.Uri>? Links { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Attachment"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class AttachmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Attachment>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -94,6 +106,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Attachment");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Guid p0 = default;
             var has0 = false;
             global::System.Uri? p1 = default;
@@ -140,8 +153,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -168,6 +182,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SizeBytes = p3,
                 Ratio = p4,
                 MimeType = p5,
+                AdditionalProperties = extension,
             };
         }
 
@@ -198,12 +213,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameMimeType);
                 writer.WriteStringValue(mimetypeValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Bundle"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class BundleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Bundle>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameLabels = global::System.Text.Json.JsonEncodedText.Encode("labels");
@@ -228,6 +251,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Bundle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Bundle");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>? p1 = default;
@@ -292,8 +316,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -323,6 +348,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Note = p6,
                 Tags = p7,
                 Links = p8,
+                AdditionalProperties = extension,
             };
         }
 
@@ -367,6 +393,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameLinks);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, linksValue, static (w1, x1) => { w1.WriteStringValue(x1.OriginalString); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// A chunk of an assistant message being streamed.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record AssistantMessageDeltaEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -28,7 +28,7 @@ namespace Sessions.Tests.Generated
     /// AssistantMessageDeltaEventData (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record AssistantMessageDeltaEventData
     {
         /// <remarks>On the wire: <c>messageId</c>.</remarks>
@@ -53,7 +53,7 @@ namespace Sessions.Tests.Generated
     /// <see cref="global::Sessions.Tests.Generated.UnknownSessionEvent"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal abstract partial record SessionEvent
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -88,7 +88,7 @@ namespace Sessions.Tests.Generated
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record UnknownSessionEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -109,7 +109,7 @@ namespace Sessions.Tests.Generated
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal interface ISessionEventVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.SessionStartEvent"/>.</summary>
@@ -142,7 +142,7 @@ namespace Sessions.Tests.Generated
     /// The values of the "type" property that tell the kinds of SessionEvent apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal enum SessionEventType
     {
         /// <summary>
@@ -167,7 +167,7 @@ namespace Sessions.Tests.Generated
     /// The session is idle: an event whose data has no properties.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record SessionIdleEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -187,7 +187,7 @@ namespace Sessions.Tests.Generated
     /// SessionIdleEventData (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record SessionIdleEventData
     {
     }
@@ -196,7 +196,7 @@ namespace Sessions.Tests.Generated
     /// The session started.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record SessionStartEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -216,7 +216,7 @@ namespace Sessions.Tests.Generated
     /// SessionStartEventData (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record SessionStartEventData
     {
         /// <remarks>On the wire: <c>sessionId</c>.</remarks>
@@ -239,7 +239,7 @@ namespace Sessions.Tests.Generated
     /// A tool started executing.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record ToolExecutionStartEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -259,7 +259,7 @@ namespace Sessions.Tests.Generated
     /// ToolExecutionStartEventData (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed partial record ToolExecutionStartEventData
     {
         /// <remarks>On the wire: <c>toolCallId</c>.</remarks>
@@ -279,7 +279,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.AssistantMessageDeltaEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class AssistantMessageDeltaEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.AssistantMessageDeltaEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -411,7 +411,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.AssistantMessageDeltaEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class AssistantMessageDeltaEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.AssistantMessageDeltaEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessageId = global::System.Text.Json.JsonEncodedText.Encode("messageId");
@@ -512,7 +512,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class SessionEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionEvent>
     {
         /// <inheritdoc/>
@@ -568,7 +568,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UnknownSessionEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class UnknownSessionEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownSessionEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -660,7 +660,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEventType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class SessionEventTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionEventType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedSessionStart = global::System.Text.Json.JsonEncodedText.Encode("session.start");
@@ -758,7 +758,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionIdleEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class SessionIdleEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionIdleEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -890,7 +890,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionIdleEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class SessionIdleEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionIdleEventData>
     {
 
@@ -928,7 +928,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionStartEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class SessionStartEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionStartEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -1056,7 +1056,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionStartEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class SessionStartEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionStartEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("sessionId");
@@ -1178,7 +1178,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolExecutionStartEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class ToolExecutionStartEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolExecutionStartEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -1306,7 +1306,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolExecutionStartEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal sealed class ToolExecutionStartEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolExecutionStartEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameToolCallId = global::System.Text.Json.JsonEncodedText.Encode("toolCallId");

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// Every way a property can be nullable or optional.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.NullabilityShowcaseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record NullabilityShowcase
     {
         /// <remarks>On the wire: <c>requiredString</c>.</remarks>
@@ -55,7 +55,7 @@ namespace Sessions.Tests.Generated
     /// Point (the schema gives no description).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PointJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record Point
     {
         /// <remarks>On the wire: <c>x</c>.</remarks>
@@ -63,13 +63,19 @@ namespace Sessions.Tests.Generated
 
         /// <remarks>On the wire: <c>y</c>.</remarks>
         public required double Y { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.NullabilityShowcase"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class NullabilityShowcaseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.NullabilityShowcase>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequiredString = global::System.Text.Json.JsonEncodedText.Encode("requiredString");
@@ -326,7 +332,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.Point"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PointJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.Point>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameX = global::System.Text.Json.JsonEncodedText.Encode("x");
@@ -344,6 +350,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.Point ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Point");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             double p0 = default;
             var has0 = false;
             double p1 = default;
@@ -364,8 +371,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -383,6 +391,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 X = p0,
                 Y = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -396,6 +405,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteNumberValue(value.X);
             writer.WritePropertyName(NameY);
             writer.WriteNumberValue(value.Y);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

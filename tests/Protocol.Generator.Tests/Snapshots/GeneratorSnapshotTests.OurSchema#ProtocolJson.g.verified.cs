@@ -8,7 +8,7 @@ namespace Sessions.Protocol.Generated
     internal delegate T ProtocolReadFunc<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
     /// <summary>Reading and writing helpers for generated converters. Errors name the type and property.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     internal static class ProtocolJson
     {
         public static void ExpectStartObject(ref global::System.Text.Json.Utf8JsonReader reader, string owner)

@@ -13,7 +13,7 @@ namespace Sessions.Tests.Generated
     /// <see cref="global::Sessions.Tests.Generated.UnknownClientFrame"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ClientFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record ClientFrame
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -42,7 +42,7 @@ namespace Sessions.Tests.Generated
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UnknownClientFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownClientFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -63,7 +63,7 @@ namespace Sessions.Tests.Generated
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface IClientFrameVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.CreateSessionFrame"/>.</summary>
@@ -111,7 +111,7 @@ namespace Sessions.Tests.Generated
     /// The values of the "type" property that tell the kinds of ClientFrame apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ClientFrameType
     {
         /// <summary>
@@ -145,7 +145,7 @@ namespace Sessions.Tests.Generated
     /// Attaches this connection to an existing session; answered by <c>session_connected</c>, then by every stored event after <c>last_seq</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ConnectSessionFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -157,6 +157,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ConnectSessionFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -165,7 +171,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>connect_session</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ConnectSessionFrameData
     {
         /// <summary>
@@ -179,13 +185,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>last_seq</c>.</remarks>
         public long? LastSeq { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Creates a session for an agent or a chatbot and attaches this connection to it; answered by <c>session_created</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record CreateSessionFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -197,6 +209,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.CreateSessionFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -205,7 +223,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>create_session</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record CreateSessionFrameData
     {
         /// <summary>
@@ -225,17 +243,29 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>metadata</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Metadata { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Keep-alive; answered by <c>pong</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PingFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.ClientFrameType Type => global::Sessions.Tests.Generated.ClientFrameType.Ping;
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
@@ -245,7 +275,7 @@ namespace Sessions.Tests.Generated
     /// Posts one user message; answered by <c>message_posted</c>. Posts that arrive before a turn starts are folded into that one turn.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessageFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -257,6 +287,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.PostMessageFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -265,7 +301,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>post_message</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessageFrameData
     {
         /// <summary>
@@ -273,13 +309,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>message</c>.</remarks>
         public required global::Sessions.Tests.Generated.UserMessage Message { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Posts several user messages as one turn; answered by <c>messages_posted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessagesFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -291,6 +333,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.PostMessagesFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -299,7 +347,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>post_messages</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PostMessagesFrameData
     {
         /// <summary>
@@ -307,13 +355,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>messages</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.UserMessage> Messages { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answers an <c>approval_request</c>; the paused turn resumes. Acknowledged by <c>response_accepted</c> (with this frame's <c>request_id</c>) once the engine has taken the answer. Idempotent by <c>approval_id</c>, across connections and resumes: the same decision again is acknowledged with <c>repeated: true</c> and applied once; the other decision for an approval already answered gets an <c>error</c> event with code <c>approval_already_answered</c>, and an <c>approval_id</c> no pending approval has gets <c>unknown_approval</c> (both with this frame's <c>request_id</c>). A client that did not see the acknowledgement re-sends the answer after resuming if <c>session_connected</c> still lists the approval in <c>pending_approvals</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SendResponseFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
@@ -325,6 +379,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SendResponseFrameData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -333,7 +393,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>send_response</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SendResponseFrameData
     {
         /// <summary>
@@ -359,17 +419,29 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>deny_reason</c>.</remarks>
         public string? DenyReason { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Destroys the session on the engine, which then closes the socket with status 4001. The session cannot be resumed.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record TerminateSessionFrame : global::Sessions.Tests.Generated.ClientFrame
     {
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.ClientFrameType Type => global::Sessions.Tests.Generated.ClientFrameType.TerminateSession;
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.IClientFrameVisitor<TResult> visitor) => visitor.Visit(this);
@@ -379,7 +451,7 @@ namespace Sessions.Tests.Generated
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ClientFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ClientFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ClientFrame>
     {
         /// <inheritdoc/>
@@ -441,7 +513,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UnknownClientFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownClientFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownClientFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -503,7 +575,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ClientFrameType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ClientFrameTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ClientFrameType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedCreateSession = global::System.Text.Json.JsonEncodedText.Encode("create_session");
@@ -628,7 +700,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ConnectSessionFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ConnectSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ConnectSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -648,6 +720,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ConnectSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.ConnectSessionFrameData? p1 = default;
@@ -666,10 +739,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -687,6 +766,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -701,12 +781,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ConnectSessionFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ConnectSessionFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ConnectSessionFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -724,6 +812,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ConnectSessionFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             long? p1 = default;
@@ -742,8 +831,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -756,6 +846,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 SessionId = p0!,
                 LastSeq = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -772,12 +863,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameLastSeq);
                 writer.WriteNumberValue(lastseqValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.CreateSessionFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CreateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.CreateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -797,6 +896,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.CreateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.CreateSessionFrameData? p1 = default;
@@ -815,10 +915,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -836,6 +942,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -850,12 +957,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.CreateSessionFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class CreateSessionFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.CreateSessionFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameAgentId = global::System.Text.Json.JsonEncodedText.Encode("agent_id");
@@ -874,6 +989,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.CreateSessionFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             string? p1 = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p2 = default;
@@ -896,8 +1012,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -906,6 +1023,7 @@ namespace Sessions.Tests.Generated.Serialization
                 AgentId = p0,
                 ChatbotId = p1,
                 Metadata = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -930,12 +1048,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameMetadata);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, metadataValue, static (w1, x1) => { x1.WriteTo(w1); });
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PingFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PingFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PingFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -954,6 +1080,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PingFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PingFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -964,10 +1091,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -979,6 +1112,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PingFrame
             {
                 RequestId = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -991,12 +1125,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessageFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessageFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessageFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1016,6 +1158,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessageFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.PostMessageFrameData? p1 = default;
@@ -1034,10 +1177,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1055,6 +1204,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1069,12 +1219,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessageFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessageFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessageFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessage = global::System.Text.Json.JsonEncodedText.Encode("message");
@@ -1091,6 +1249,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessageFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.UserMessage? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1103,8 +1262,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1116,6 +1276,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessageFrameData
             {
                 Message = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1127,12 +1288,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessage);
             global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(writer, value.Message);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessagesFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessagesFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessagesFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1152,6 +1321,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessagesFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.PostMessagesFrameData? p1 = default;
@@ -1170,10 +1340,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1191,6 +1367,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1205,12 +1382,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PostMessagesFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PostMessagesFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessagesFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessages = global::System.Text.Json.JsonEncodedText.Encode("messages");
@@ -1227,6 +1412,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessagesFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.UserMessage>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1239,8 +1425,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1252,6 +1439,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessagesFrameData
             {
                 Messages = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1263,12 +1451,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SendResponseFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SendResponseFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SendResponseFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1288,6 +1484,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SendResponseFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.SendResponseFrameData? p1 = default;
@@ -1306,10 +1503,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p1 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
                     has1 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1327,6 +1530,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 RequestId = p0!,
                 Data = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1341,12 +1545,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.RequestId);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SendResponseFrameData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SendResponseFrameDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SendResponseFrameData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -1366,6 +1578,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SendResponseFrameData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrameData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             bool p1 = default;
@@ -1398,8 +1611,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1419,6 +1633,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Approved = p1,
                 Confirm = p2,
                 DenyReason = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1442,12 +1657,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameDenyReason);
                 writer.WriteStringValue(denyreasonValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.TerminateSessionFrame"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class TerminateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.TerminateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
@@ -1466,6 +1689,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.TerminateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TerminateSessionFrame");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1476,10 +1700,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
                     has0 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1491,6 +1721,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.TerminateSessionFrame
             {
                 RequestId = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1503,6 +1734,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

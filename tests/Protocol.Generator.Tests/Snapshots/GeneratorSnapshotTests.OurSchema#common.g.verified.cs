@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// What a user message carries: <c>text</c> (the <c>text</c> property is set) or <c>file</c> (the <c>file</c> property is set).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ContentType
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace Sessions.Tests.Generated
     /// The <c>code</c> of an <c>error</c> event (and of the history endpoint's error body): what went wrong, for clients to branch on. <c>invalid_json</c>: the frame is not JSON, or holds more than one JSON value. <c>invalid_frame</c>: the frame is JSON but not a valid frame (not an object, no <c>type</c>, a missing or ill-typed field, a binary frame). <c>unknown_type</c>: the frame's <c>type</c> is not one the engine knows. <c>not_attached</c>: the frame needs a session, but the connection has not sent <c>create_session</c> or <c>connect_session</c>. <c>already_attached</c>: the connection is already attached to a session. <c>not_found</c>: no session with this id is visible to this API key (a random id and another key's session get the same answer). <c>session_terminated</c>: the session was terminated and cannot be resumed. <c>forbidden</c>: the API key may not use this session. <c>unknown_approval</c>: no pending approval has this <c>approval_id</c>. <c>approval_already_answered</c>: the approval was answered already with the other decision. <c>agent_error</c>: the agent failed the turn on purpose. <c>agent_failed</c>: the agent threw while running the turn. <c>unauthorized</c>: missing or invalid API key (HTTP 401). <c>invalid_request</c>: an HTTP request's parameters are not valid (HTTP 400). <c>websocket_required</c>: the session address takes WebSocket upgrades only (HTTP 400). Agents may send codes of their own; a reader maps a code it does not know to its unknown value and keeps the text.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorCodeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ErrorCode
     {
         /// <summary>
@@ -85,7 +85,7 @@ namespace Sessions.Tests.Generated
     /// A file sent inline with a user message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record FilePart
     {
         /// <summary>
@@ -105,13 +105,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>data_base64</c>.</remarks>
         public required string DataBase64 { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Body of <c>GET /v1/sessions/{session_id}/messages[?after_seq=N]</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.GetMessagesResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record GetMessagesResponse
     {
         /// <summary>
@@ -131,13 +137,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>pending_approvals</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>? PendingApprovals { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Who sent a history message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageSender
     {
         /// <summary>
@@ -163,13 +175,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>object_type</c>.</remarks>
         public string? ObjectType { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// What a participant is doing right now.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ParticipantState
     {
         /// <summary>
@@ -194,7 +212,7 @@ namespace Sessions.Tests.Generated
     /// An <c>approval_request</c> still waiting for its answer, as the history lists it.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PendingApproval
     {
         /// <summary>
@@ -232,13 +250,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>seq</c>.</remarks>
         public required long Seq { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// One hit of a search the agent ran.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SearchResultItem
     {
         /// <summary>
@@ -258,13 +282,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>snippet</c>.</remarks>
         public required string Snippet { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// A message stored in the session history. Engines may store more properties; receivers keep them, unread.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionMessage
     {
         /// <summary>
@@ -314,13 +344,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>created_at</c>.</remarks>
         public global::System.DateTimeOffset? CreatedAt { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Who authored a history message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionMessageRole
     {
         /// <summary>
@@ -345,7 +381,7 @@ namespace Sessions.Tests.Generated
     /// State of a message: still streaming, complete, or ended in an error.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionMessageStatus
     {
         /// <summary>
@@ -367,7 +403,7 @@ namespace Sessions.Tests.Generated
     /// Progress of a tool call.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum ToolCallStatus
     {
         /// <summary>
@@ -389,7 +425,7 @@ namespace Sessions.Tests.Generated
     /// A message a user posts to the session.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UserMessage
     {
         /// <summary>
@@ -421,13 +457,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>references</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? References { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ContentType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ContentTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ContentType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -507,7 +549,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ErrorCode"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ErrorCodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ErrorCode>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedInvalidJson = global::System.Text.Json.JsonEncodedText.Encode("invalid_json");
@@ -704,7 +746,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.FilePart"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FilePartJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.FilePart>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
@@ -723,6 +765,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.FilePart ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FilePart");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -751,8 +794,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -776,6 +820,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Name = p0!,
                 MimeType = p1!,
                 DataBase64 = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -791,12 +836,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.MimeType);
             writer.WritePropertyName(NameDataBase64);
             writer.WriteStringValue(value.DataBase64);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.GetMessagesResponse"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class GetMessagesResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.GetMessagesResponse>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -815,6 +868,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.GetMessagesResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "GetMessagesResponse");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage>? p1 = default;
@@ -841,8 +895,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -861,6 +916,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SessionId = p0!,
                 Messages = p1!,
                 PendingApprovals = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -879,12 +935,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NamePendingApprovals);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, pendingapprovalsValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.WriteValue(w1, x1); });
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageSender"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageSenderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageSender>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRole = global::System.Text.Json.JsonEncodedText.Encode("role");
@@ -904,6 +968,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageSender ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageSender");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.SessionMessageRole p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -934,8 +999,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -950,6 +1016,7 @@ namespace Sessions.Tests.Generated.Serialization
                 UserId = p1,
                 ObjectId = p2,
                 ObjectType = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -976,12 +1043,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameObjectType);
                 writer.WriteStringValue(objecttypeValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ParticipantState"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParticipantStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ParticipantState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedIdle = global::System.Text.Json.JsonEncodedText.Encode("idle");
@@ -1079,7 +1154,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PendingApproval"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PendingApprovalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PendingApproval>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -1101,6 +1176,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PendingApproval ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PendingApproval");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1151,8 +1227,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1189,6 +1266,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Arguments = p3!,
                 MessageId = p4,
                 Seq = p5,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1213,12 +1291,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameSeq);
             writer.WriteNumberValue(value.Seq);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultItem"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SearchResultItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultItem>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameTitle = global::System.Text.Json.JsonEncodedText.Encode("title");
@@ -1237,6 +1323,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultItem");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Uri? p1 = default;
@@ -1265,8 +1352,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1290,6 +1378,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Title = p0!,
                 Url = p1!,
                 Snippet = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1305,12 +1394,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Url.OriginalString);
             writer.WritePropertyName(NameSnippet);
             writer.WriteStringValue(value.Snippet);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameId = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -1334,6 +1431,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1396,8 +1494,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1436,6 +1535,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Text = p5,
                 Status = p6,
                 CreatedAt = p7,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1470,12 +1570,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameCreatedAt);
                 writer.WriteStringValue(createdatValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionMessageRole"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessageRoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionMessageRole>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedUser = global::System.Text.Json.JsonEncodedText.Encode("user");
@@ -1573,7 +1681,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionMessageStatus"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionMessageStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionMessageStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedStreaming = global::System.Text.Json.JsonEncodedText.Encode("streaming");
@@ -1662,7 +1770,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallStatus"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedStarted = global::System.Text.Json.JsonEncodedText.Encode("started");
@@ -1751,7 +1859,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UserMessage"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UserMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UserMessage>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameContentType = global::System.Text.Json.JsonEncodedText.Encode("content_type");
@@ -1772,6 +1880,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.UserMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UserMessage");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.ContentType p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1808,8 +1917,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1825,6 +1935,7 @@ namespace Sessions.Tests.Generated.Serialization
                 File = p2,
                 Files = p3,
                 References = p4,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1855,6 +1966,14 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameReferences);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, referencesValue, static (w1, x1) => { x1.WriteTo(w1); });
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Generated
     /// The agent paused its turn until the client approves or denies a tool call. Answer with a <c>send_response</c> frame; the turn waits, even across reconnects.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ApprovalRequestEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -20,6 +20,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ApprovalRequestEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -28,7 +34,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>approval_request</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ApprovalRequestEventData
     {
         /// <summary>
@@ -60,13 +66,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>reason</c>.</remarks>
         public string? Reason { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Something went wrong: a turn failed, or a client frame was rejected (then <c>request_id</c> names that frame).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ErrorEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -78,6 +90,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ErrorEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -86,7 +104,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>error</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ErrorEventData
     {
         /// <summary>
@@ -106,13 +124,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>retryable</c>.</remarks>
         public required bool Retryable { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// An assistant message is finished. A turn ends with exactly one of these.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageCompleteEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -124,6 +148,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessageCompleteEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -132,7 +162,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_complete</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageCompleteEventData
     {
         /// <summary>
@@ -146,13 +176,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionMessageStatus Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// A chunk of an assistant message's text, as it streams. <c>message_id</c> names the message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageDeltaEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -164,6 +200,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessageDeltaEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -172,7 +214,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_delta</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageDeltaEventData
     {
         /// <summary>
@@ -180,13 +222,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>delta</c>.</remarks>
         public required string Delta { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answer to <c>post_message</c>: the message is stored.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagePostedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -198,6 +246,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessagePostedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -206,7 +260,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_posted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagePostedEventData
     {
         /// <summary>
@@ -214,13 +268,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>message_id</c>.</remarks>
         public required string MessageId { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// An assistant message has begun; deltas follow. <c>message_id</c> names the message.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageStreamingEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -232,6 +292,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessageStreamingEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -240,7 +306,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>message_streaming</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessageStreamingEventData
     {
         /// <summary>
@@ -248,13 +314,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionMessageStatus Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answer to <c>post_messages</c>: the messages are stored.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagesPostedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -266,6 +338,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.MessagesPostedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -274,7 +352,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>messages_posted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record MessagesPostedEventData
     {
         /// <summary>
@@ -282,13 +360,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>message_ids</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<string> MessageIds { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// A participant's activity changed (for example to show a typing indicator).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ParticipantStatusEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -300,6 +384,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ParticipantStatusEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -308,7 +398,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>participant_status</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ParticipantStatusEventData
     {
         /// <summary>
@@ -322,17 +412,29 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.ParticipantState Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answer to <c>ping</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record PongEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.SessionEventType Type => global::Sessions.Tests.Generated.SessionEventType.Pong;
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
@@ -342,7 +444,7 @@ namespace Sessions.Tests.Generated
     /// An integration's credentials are no longer valid; the user must authorise it again before the turn can go on.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ReauthRequestEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -354,6 +456,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ReauthRequestEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -362,7 +470,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>reauth_request</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ReauthRequestEventData
     {
         /// <summary>
@@ -376,13 +484,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>auth_url</c>.</remarks>
         public global::System.Uri? AuthUrl { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answer to <c>send_response</c>: the engine has taken the answer (or already had the same answer for this approval). A different answer to an approval that was already answered gets an <c>error</c> event with code <c>approval_already_answered</c> and the frame's <c>request_id</c> instead.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ResponseAcceptedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -394,6 +508,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ResponseAcceptedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -402,7 +522,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>response_accepted</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ResponseAcceptedEventData
     {
         /// <summary>
@@ -422,13 +542,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>repeated</c>.</remarks>
         public required bool Repeated { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Results of a search the agent ran.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SearchResultEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -440,6 +566,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SearchResultEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -448,7 +580,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>search_result</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SearchResultEventData
     {
         /// <summary>
@@ -462,13 +594,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>results</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SearchResultItem> Results { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answer to <c>connect_session</c>: this connection is attached. Every stored event after the requested <c>last_seq</c> follows, in order, with its original <c>seq</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionConnectedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -480,6 +618,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionConnectedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -488,7 +632,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>session_connected</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionConnectedEventData
     {
         /// <summary>
@@ -508,13 +652,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>pending_approvals</c>.</remarks>
         public required global::System.Collections.Generic.IReadOnlyList<string> PendingApprovals { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// Answer to <c>create_session</c>: the session exists and this connection is attached to it.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionCreatedEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -526,6 +676,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.SessionCreatedEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -534,7 +690,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>session_created</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record SessionCreatedEventData
     {
         /// <summary>
@@ -554,6 +710,12 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>chatbot_id</c>.</remarks>
         public string? ChatbotId { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -565,7 +727,7 @@ namespace Sessions.Tests.Generated
     /// <see cref="global::Sessions.Tests.Generated.UnknownSessionEvent"/>.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public abstract partial record SessionEvent
     {
         /// <summary>Only the generated kinds derive from this record.</summary>
@@ -612,7 +774,7 @@ namespace Sessions.Tests.Generated
     /// that value and the whole JSON object, and writes the object back unchanged.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record UnknownSessionEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -633,7 +795,7 @@ namespace Sessions.Tests.Generated
     /// the compiler lists every visitor to update.
     /// </summary>
     /// <typeparam name="TResult">What a visit returns.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public interface ISessionEventVisitor<out TResult>
     {
         /// <summary>Visits a <see cref="global::Sessions.Tests.Generated.MessageDeltaEvent"/>.</summary>
@@ -731,7 +893,7 @@ namespace Sessions.Tests.Generated
     /// The values of the "type" property that tell the kinds of SessionEvent apart.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public enum SessionEventType
     {
         /// <summary>
@@ -795,7 +957,7 @@ namespace Sessions.Tests.Generated
     /// A summary of the agent's reasoning, sent while it works.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ThinkingEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -807,6 +969,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ThinkingEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -815,7 +983,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>thinking</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ThinkingEventData
     {
         /// <summary>
@@ -823,13 +991,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>summary</c>.</remarks>
         public required string Summary { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// The agent started, finished or failed a tool call.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolCallEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -841,6 +1015,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ToolCallEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -849,7 +1029,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>tool_call</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolCallEventData
     {
         /// <summary>
@@ -875,13 +1055,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>status</c>.</remarks>
         public required global::Sessions.Tests.Generated.ToolCallStatus Status { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
     /// What a tool call returned.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolResultEvent : global::Sessions.Tests.Generated.SessionEvent
     {
         /// <inheritdoc/>
@@ -893,6 +1079,12 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>data</c>.</remarks>
         public required global::Sessions.Tests.Generated.ToolResultEventData Data { get; init; }
 
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         public override TResult Accept<TResult>(global::Sessions.Tests.Generated.ISessionEventVisitor<TResult> visitor) => visitor.Visit(this);
     }
@@ -901,7 +1093,7 @@ namespace Sessions.Tests.Generated
     /// Payload of <c>tool_result</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed partial record ToolResultEventData
     {
         /// <summary>
@@ -921,13 +1113,19 @@ namespace Sessions.Tests.Generated
         /// </summary>
         /// <remarks>On the wire: <c>result</c>.</remarks>
         public required global::System.Text.Json.JsonElement Result { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
 namespace Sessions.Tests.Generated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ApprovalRequestEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ApprovalRequestEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ApprovalRequestEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -950,6 +1148,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ApprovalRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ApprovalRequestEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -986,10 +1185,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1010,6 +1215,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1039,12 +1245,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ApprovalRequestEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ApprovalRequestEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ApprovalRequestEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -1065,6 +1279,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ApprovalRequestEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ApprovalRequestEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1107,8 +1322,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1139,6 +1355,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ToolId = p2!,
                 Arguments = p3!,
                 Reason = p4,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1161,12 +1378,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameReason);
                 writer.WriteStringValue(reasonValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ErrorEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ErrorEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ErrorEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1189,6 +1414,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ErrorEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1225,10 +1451,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1249,6 +1481,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1278,12 +1511,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ErrorEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ErrorEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ErrorEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameError = global::System.Text.Json.JsonEncodedText.Encode("error");
@@ -1302,6 +1543,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ErrorEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1330,8 +1572,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1355,6 +1598,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Error = p0!,
                 Code = p1!,
                 Retryable = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1370,12 +1614,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Code);
             writer.WritePropertyName(NameRetryable);
             writer.WriteBooleanValue(value.Retryable);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageCompleteEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageCompleteEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageCompleteEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1398,6 +1650,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageCompleteEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageCompleteEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1434,10 +1687,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1458,6 +1717,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1487,12 +1747,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageCompleteEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageCompleteEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageCompleteEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameText = global::System.Text.Json.JsonEncodedText.Encode("text");
@@ -1510,6 +1778,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageCompleteEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageCompleteEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.SessionMessageStatus p1 = default;
@@ -1530,8 +1799,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1549,6 +1819,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 Text = p0!,
                 Status = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1562,12 +1833,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Text);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageDeltaEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageDeltaEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageDeltaEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1590,6 +1869,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageDeltaEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1626,10 +1906,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1650,6 +1936,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1679,12 +1966,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageDeltaEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageDeltaEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageDeltaEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameDelta = global::System.Text.Json.JsonEncodedText.Encode("delta");
@@ -1701,6 +1996,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageDeltaEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1713,8 +2009,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1726,6 +2023,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessageDeltaEventData
             {
                 Delta = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1737,12 +2035,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameDelta);
             writer.WriteStringValue(value.Delta);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagePostedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagePostedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagePostedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1765,6 +2071,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagePostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1801,10 +2108,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1825,6 +2138,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1854,12 +2168,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagePostedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagePostedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagePostedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessageId = global::System.Text.Json.JsonEncodedText.Encode("message_id");
@@ -1876,6 +2198,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagePostedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1888,8 +2211,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -1901,6 +2225,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessagePostedEventData
             {
                 MessageId = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -1912,12 +2237,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessageId);
             writer.WriteStringValue(value.MessageId);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageStreamingEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageStreamingEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageStreamingEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -1940,6 +2273,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageStreamingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -1976,10 +2310,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2000,6 +2340,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2029,12 +2370,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessageStreamingEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessageStreamingEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessageStreamingEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameStatus = global::System.Text.Json.JsonEncodedText.Encode("status");
@@ -2051,6 +2400,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageStreamingEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.SessionMessageStatus p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -2063,8 +2413,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2076,6 +2427,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessageStreamingEventData
             {
                 Status = p0,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2087,12 +2439,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagesPostedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagesPostedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagesPostedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2115,6 +2475,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagesPostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2151,10 +2512,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2175,6 +2542,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2204,12 +2572,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.MessagesPostedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class MessagesPostedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.MessagesPostedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameMessageIds = global::System.Text.Json.JsonEncodedText.Encode("message_ids");
@@ -2226,6 +2602,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagesPostedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -2238,8 +2615,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2251,6 +2629,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.MessagesPostedEventData
             {
                 MessageIds = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2262,12 +2641,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameMessageIds);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.MessageIds, static (w1, x1) => { w1.WriteStringValue(x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ParticipantStatusEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParticipantStatusEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ParticipantStatusEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2290,6 +2677,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ParticipantStatusEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2326,10 +2714,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2350,6 +2744,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2379,12 +2774,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ParticipantStatusEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ParticipantStatusEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ParticipantStatusEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameParticipantId = global::System.Text.Json.JsonEncodedText.Encode("participant_id");
@@ -2402,6 +2805,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ParticipantStatusEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::Sessions.Tests.Generated.ParticipantState p1 = default;
@@ -2422,8 +2826,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2441,6 +2846,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 ParticipantId = p0!,
                 Status = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2454,12 +2860,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.ParticipantId);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.PongEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class PongEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PongEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2481,6 +2895,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PongEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PongEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2509,10 +2924,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2527,6 +2948,7 @@ namespace Sessions.Tests.Generated.Serialization
                 MessageId = p1,
                 Seq = p2,
                 RequestId = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2554,12 +2976,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameRequestId);
                 writer.WriteStringValue(requestidValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ReauthRequestEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ReauthRequestEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ReauthRequestEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2582,6 +3012,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ReauthRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2618,10 +3049,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2642,6 +3079,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2671,12 +3109,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ReauthRequestEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ReauthRequestEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ReauthRequestEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameIntegration = global::System.Text.Json.JsonEncodedText.Encode("integration");
@@ -2694,6 +3140,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ReauthRequestEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Uri? p1 = default;
@@ -2712,8 +3159,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2726,6 +3174,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 Integration = p0!,
                 AuthUrl = p1,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2742,12 +3191,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameAuthUrl);
                 writer.WriteStringValue(authurlValue.OriginalString);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ResponseAcceptedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ResponseAcceptedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2770,6 +3227,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -2806,10 +3264,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2830,6 +3294,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2859,12 +3324,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ResponseAcceptedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ResponseAcceptedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ResponseAcceptedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameApprovalId = global::System.Text.Json.JsonEncodedText.Encode("approval_id");
@@ -2883,6 +3356,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ResponseAcceptedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             bool p1 = default;
@@ -2911,8 +3385,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -2936,6 +3411,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ApprovalId = p0!,
                 Approved = p1,
                 Repeated = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -2951,12 +3427,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteBooleanValue(value.Approved);
             writer.WritePropertyName(NameRepeated);
             writer.WriteBooleanValue(value.Repeated);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SearchResultEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -2979,6 +3463,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3015,10 +3500,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3039,6 +3530,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3068,12 +3560,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SearchResultEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SearchResultEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SearchResultEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameQuery = global::System.Text.Json.JsonEncodedText.Encode("query");
@@ -3091,6 +3591,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SearchResultItem>? p1 = default;
@@ -3111,8 +3612,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3130,6 +3632,7 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 Query = p0!,
                 Results = p1!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3143,12 +3646,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Query);
             writer.WritePropertyName(NameResults);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Results, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.WriteValue(w1, x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionConnectedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionConnectedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionConnectedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3171,6 +3682,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionConnectedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3207,10 +3719,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3231,6 +3749,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3260,12 +3779,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionConnectedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionConnectedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionConnectedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3284,6 +3811,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionConnectedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             long p1 = default;
@@ -3312,8 +3840,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3337,6 +3866,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SessionId = p0!,
                 LastSeq = p1,
                 PendingApprovals = p2!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3352,12 +3882,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteNumberValue(value.LastSeq);
             writer.WritePropertyName(NamePendingApprovals);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.PendingApprovals, static (w1, x1) => { w1.WriteStringValue(x1); });
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionCreatedEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionCreatedEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionCreatedEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3380,6 +3918,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionCreatedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3416,10 +3955,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3440,6 +3985,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3469,12 +4015,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionCreatedEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionCreatedEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionCreatedEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3493,6 +4047,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionCreatedEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -3517,8 +4072,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -3532,6 +4088,7 @@ namespace Sessions.Tests.Generated.Serialization
                 SessionId = p0!,
                 AgentId = p1,
                 ChatbotId = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -3553,12 +4110,20 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameChatbotId);
                 writer.WriteStringValue(chatbotidValue);
             }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionEvent>
     {
         /// <inheritdoc/>
@@ -3640,7 +4205,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.UnknownSessionEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class UnknownSessionEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownSessionEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3726,7 +4291,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEventType"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class SessionEventTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SessionEventType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText EncodedMessageDelta = global::System.Text.Json.JsonEncodedText.Encode("message_delta");
@@ -3941,7 +4506,7 @@ namespace Sessions.Tests.Generated.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ThinkingEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ThinkingEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ThinkingEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -3964,6 +4529,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ThinkingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4000,10 +4566,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4024,6 +4596,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4053,12 +4626,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ThinkingEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ThinkingEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ThinkingEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSummary = global::System.Text.Json.JsonEncodedText.Encode("summary");
@@ -4075,6 +4656,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ThinkingEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -4087,8 +4669,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4100,6 +4683,7 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.ThinkingEventData
             {
                 Summary = p0!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4111,12 +4695,20 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameSummary);
             writer.WriteStringValue(value.Summary);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4139,6 +4731,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolCallEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4175,10 +4768,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4199,6 +4798,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4228,12 +4828,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolCallEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolCallEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolCallEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameToolCallId = global::System.Text.Json.JsonEncodedText.Encode("tool_call_id");
@@ -4253,6 +4861,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolCallEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4289,8 +4898,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4320,6 +4930,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ToolName = p1!,
                 Arguments = p2!,
                 Status = p3,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4337,12 +4948,20 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(writer, value.Status);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolResultEvent"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolResultEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolResultEvent>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameSessionId = global::System.Text.Json.JsonEncodedText.Encode("session_id");
@@ -4365,6 +4984,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEvent");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4401,10 +5021,16 @@ namespace Sessions.Tests.Generated.Serialization
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
                 }
-                else
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4425,6 +5051,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
                 Data = p4!,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4454,12 +5081,20 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.ToolResultEventData"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class ToolResultEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ToolResultEventData>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameToolCallId = global::System.Text.Json.JsonEncodedText.Encode("tool_call_id");
@@ -4478,6 +5113,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolResultEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEventData");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -4506,8 +5142,9 @@ namespace Sessions.Tests.Generated.Serialization
                 }
                 else
                 {
+                    var name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
 
@@ -4531,6 +5168,7 @@ namespace Sessions.Tests.Generated.Serialization
                 ToolCallId = p0!,
                 ToolName = p1!,
                 Result = p2,
+                AdditionalProperties = extension,
             };
         }
 
@@ -4546,6 +5184,14 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.ToolName);
             writer.WritePropertyName(NameResult);
             value.Result.WriteTo(writer);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
     }

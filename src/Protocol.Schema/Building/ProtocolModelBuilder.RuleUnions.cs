@@ -1,0 +1,273 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sessions.Protocol.Schema.Collections;
+using Sessions.Protocol.Schema.Diagnostics;
+using Sessions.Protocol.Schema.Json;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Schema.Building;
+
+/// <summary>
+/// Object unions that no single tag with one distinct value per variant splits, as published schemas write them: a
+/// const every variant shares (<c>"jsonrpc": "2.0"</c>) is no tag; a tag shared by two variants, written as an enum,
+/// optional, or missing from a default variant; a catch-all variant whose tag is any string; no const at all. Each
+/// variant gets the most specific rule that tells it apart: its tag values, then the required properties it has
+/// and the variants it overlaps with lack.
+/// </summary>
+internal sealed partial class ProtocolModelBuilder
+{
+    /// <summary>How one variant is recognised, before names are given.</summary>
+    private sealed record VariantRule(int Index, List<string> TagValues, bool WhenTagAbsent, List<string> Required, bool FixedTag);
+
+    /// <summary>The tag (or none), the catch-all variant (or -1), and a rule per other variant.</summary>
+    private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed);
+
+    private RulePlan? PlanRules(List<(SchemaNode Target, ObjectShape Shape)> variants, out string? problem)
+    {
+        problem = null;
+        if (variants.Any(v => v.Shape.Order.Count == 0 && KindOf(v.Target) != JsonKind.Object))
+        {
+            problem = "a variant is not an object";
+            return null;
+        }
+
+        var shapes = variants.Select(v => v.Shape).ToList();
+        var tag = FindTag(shapes);
+        var catchAll = -1;
+        if (tag is not null)
+        {
+            var open = Enumerable.Range(0, shapes.Count)
+                .Where(i => shapes[i].Properties.TryGetValue(tag, out var schema) && TagValuesOf(shapes[i], tag) is null && IsPlainString(schema))
+                .ToList();
+            if (open.Count == 1)
+            {
+                catchAll = open[0];
+            }
+        }
+
+        var rules = new List<VariantRule>();
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            if (i == catchAll)
+            {
+                continue;
+            }
+
+            var shape = shapes[i];
+            var values = tag is null ? new List<string>() : TagValuesOf(shape, tag) ?? new List<string>();
+            var absent = tag is null || !shape.Properties.ContainsKey(tag) || !shape.Required.Contains(tag);
+            var fixedTag = tag is not null && values.Count == 1 && shape.Required.Contains(tag);
+            rules.Add(new VariantRule(i, values, absent, new List<string>(), fixedTag));
+        }
+
+        // A rule overlaps another when some object could satisfy both tag conditions; those need properties.
+        bool Overlap(VariantRule a, VariantRule b) => a.TagValues.Intersect(b.TagValues).Any() || (a.WhenTagAbsent && b.WhenTagAbsent);
+        foreach (var rule in rules)
+        {
+            var overlapping = rules.Where(r => r != rule && Overlap(rule, r)).ToList();
+            if (overlapping.Count == 0)
+            {
+                continue;
+            }
+
+            var shape = shapes[rule.Index];
+            rule.Required.AddRange(RequiredInOrder(shape).Where(p => p != tag
+                && !overlapping.All(o => shapes[o.Index].Required.Contains(p))));
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            for (var j = i + 1; j < rules.Count; j++)
+            {
+                if (Overlap(rules[i], rules[j]) && new HashSet<string>(rules[i].Required).SetEquals(rules[j].Required))
+                {
+                    problem = "variants " + rules[i].Index.ToString(CultureInfo.InvariantCulture) + " and " + rules[j].Index.ToString(CultureInfo.InvariantCulture)
+                        + " have the same " + (tag is null ? "required properties" : "'" + tag + "' values and required properties");
+                    return null;
+                }
+            }
+        }
+
+        var probed = rules.SelectMany(r => r.Required).Distinct().ToList();
+        if (probed.Count > 62)
+        {
+            problem = "more than 62 properties would be needed to tell the variants apart";
+            return null;
+        }
+
+        return new RulePlan(tag, catchAll, rules, probed);
+    }
+
+    /// <summary>Required names, declared ones in schema order first (a name may be required without being declared).</summary>
+    private static IEnumerable<string> RequiredInOrder(ObjectShape shape)
+        => shape.Order.Where(shape.Required.Contains).Concat(shape.Required.Except(shape.Order).OrderBy(n => n, System.StringComparer.Ordinal));
+
+    /// <summary>
+    /// The property that tags variants: string consts (or enums) in several variants, with more than one value
+    /// overall (a const every variant shares, like <c>"jsonrpc": "2.0"</c>, tells nothing). Preferred names first.
+    /// </summary>
+    private static string? FindTag(List<ObjectShape> shapes)
+    {
+        var names = shapes.SelectMany(s => s.Order).Distinct().ToList();
+        foreach (var candidate in PreferredDiscriminators.Where(names.Contains).Concat(names))
+        {
+            var tagged = shapes.Select(s => TagValuesOf(s, candidate)).Where(v => v is not null).ToList();
+            var usable = shapes.All(s => !s.Properties.TryGetValue(candidate, out var schema) || TagValuesOf(s, candidate) is not null || IsPlainString(schema));
+            if (usable && tagged.Count >= 2 && tagged.SelectMany(v => v!).Distinct().Count() >= 2)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The string values a variant's tag may take (<c>const</c> or an <c>enum</c> of strings), or null.</summary>
+    private static List<string>? TagValuesOf(ObjectShape shape, string tag)
+    {
+        if (shape.ConstOf(tag) is { } constant)
+        {
+            return new List<string> { constant };
+        }
+
+        return shape.Properties.TryGetValue(tag, out var schema)
+               && schema.Value["enum"] is { Kind: SourceJsonKind.Array } values
+               && values.Items.Count > 0 && values.Items.All(v => v.Kind == SourceJsonKind.String)
+            ? values.Items.Select(v => v.Text!).ToList()
+            : null;
+    }
+
+    private TypeRef BuildRuleUnion(SchemaNode node, List<SchemaNode> alternatives, List<(SchemaNode Target, ObjectShape Shape)> variants, RulePlan plan, string nameHint)
+    {
+        var name = NameFor(node, nameHint, OrName(alternatives));
+        var union = NamedRef(TypeKind.Union, node.File, name);
+        _built[node.Key] = union;
+        var tag = plan.Tag;
+        var kindProperty = "Kind";
+        var kindEnumName = TakeTypeName(node.File, name + "Kind", node, name + "Kinds");
+        var kindEnum = NamedRef(TypeKind.Enum, node.File, kindEnumName);
+        var unknownName = TakeTypeName(node.File, "Unknown" + name, node);
+        var visitorName = TakeTypeName(node.File, "I" + name + "Visitor", node);
+        var unknownTagProperty = tag is null ? null : Naming.ToPascal(tag) + "Name";
+        var reserved = new HashSet<string>(Naming.RecordMembers) { kindProperty, name, "RawJson" };
+        if (unknownTagProperty is not null)
+        {
+            reserved.Add(unknownTagProperty);
+        }
+
+        var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
+        var suffix = Naming.LastWord(name);
+        var memberScope = new NameScope();
+        var ordered = plan.Rules
+            .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
+            .ThenByDescending(r => r.Required.Count)
+            .ThenBy(r => r.Index)
+            .ToList();
+
+        var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key) || IsRecordInProgress(variants[r.Index].Target, out _));
+        var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
+        foreach (var rule in plan.Rules)
+        {
+            var (target, shape) = (variants[rule.Index].Target, WithSiblings(siblings, variants[rule.Index].Shape));
+            var part = VariantNamePart(rule, shape, tag);
+            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
+            var words = RuleInWords(rule, tag);
+            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule));
+            if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
+            {
+                if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
+                {
+                    built.Add((target, existing, rule.FixedTag ? rule.TagValues[0] : null, memberScope.Take(part, part).Name, null, EquatableArray<PropertyModel>.Empty, recognition, true, shape));
+                    continue;
+                }
+
+                var alternative = alternatives[rule.Index];
+                Report(SchemaDiagnostics.VariantOfTwoUnions, alternative, alternative.Value.Start, alternative.Value.Length, _definitionNames.TryGetValue(target.Key, out var n) ? n : name, otherUnion, name);
+                continue;
+            }
+
+            var member = memberScope.Take(part, part).Name;
+            var variantName = AdoptedRecordName(target) ?? NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix, part + name);
+            _variantOf[target.Key] = name;
+            _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
+            var properties = BuildProperties(target, variantName, shape, except: rule.FixedTag ? tag : null, reserved);
+            if (tag is not null && !rule.FixedTag)
+            {
+                // A tag that is optional or takes several values is the variant's own property, written only as received.
+                var required = shape.Required.Contains(tag);
+                properties = properties
+                    .Select(p => p.WireName == tag && p.ConstValue is not null ? p with { ConstValue = null, IsRequired = required, Type = p.Type.WithNullable(!required) } : p)
+                    .ToEquatableArray();
+            }
+
+            var description = (target.Description ?? shape.Description) is { } d ? d + "\n" + words : words;
+            built.Add((target, variantName, rule.FixedTag ? rule.TagValues[0] : null, member, description, properties, recognition, false, shape));
+        }
+
+        var shared = isInterface ? EquatableArray<PropertyModel>.Empty : SharedProperties(built.Select(b => b.Properties).ToList());
+        var sharedNames = new HashSet<string>(shared.Select(p => p.WireName));
+        var visitor = "global::" + node.File.Source.Namespace + "." + visitorName;
+        foreach (var variant in built)
+        {
+            var own = variant.Properties.Where(p => !sharedNames.Contains(p.WireName)).ToEquatableArray();
+            var variantModel = new VariantModel(union, kindEnum, visitor, tag, kindProperty, variant.Value, variant.Member, shared);
+            AddVariant(variant.Target, variant.Name, variant.Description, own, variantModel, isInterface, variant.Joined, variant.Shape);
+        }
+
+        var (members, unknownMember) = EnumMembers(node, built.Select(b => b.Member).ToList());
+        members = members.Select((m, i) => m with { Description = built[i].Recognition.Description }).ToEquatableArray();
+        AddType(node.File, new EnumTypeModel(kindEnumName, "The kinds of " + name + ", each recognised by its own rule.", ConverterName(kindEnumName), members, unknownMember));
+        var catchAll = plan.CatchAll >= 0 ? " The schema's catch-all variant (any other \"" + tag + "\") is " + unknownName + ", which keeps the raw JSON." : string.Empty;
+        var how = (tag is null ? "Told apart by the properties present." : "Told apart by \"" + tag + "\" and, where variants share a value, the properties present.")
+                  + catchAll + " An object no rule matches is " + unknownName + ".";
+        AddType(node.File, new UnionTypeModel(
+            name,
+            node.Description is { } description2 ? description2 + "\n" + how : how,
+            ConverterName(name),
+            tag,
+            kindProperty,
+            shared,
+            built.Select(b => new UnionVariantModel(NamedRef(TypeKind.Object, b.Target.File, b.Name), b.Value ?? string.Empty, b.Member, b.Recognition)).ToEquatableArray(),
+            kindEnum,
+            unknownMember,
+            unknownName,
+            ConverterName(unknownName),
+            unknownTagProperty,
+            "RawJson",
+            visitorName,
+            plan.Probed.ToEquatableArray(),
+            how,
+            isInterface));
+        return union;
+    }
+
+    /// <summary>The part of a variant's name that says how it is recognised: its tag value, and the properties that tell it apart.</summary>
+    private static string VariantNamePart(VariantRule rule, ObjectShape shape, string? tag)
+    {
+        var part = rule.TagValues.Count > 0 ? Naming.ToPascal(rule.TagValues[0]) : string.Empty;
+        var properties = rule.Required.Count > 0 || part.Length > 0
+            ? rule.Required
+            : RequiredInOrder(shape).Where(p => p != tag).ToList();
+        part += string.Concat(properties.Select(Naming.ToPascal));
+        return part.Length > 0 ? part : "Default";
+    }
+
+    private static string RuleInWords(VariantRule rule, string? tag)
+    {
+        var parts = new List<string>();
+        if (tag is not null && (rule.TagValues.Count > 0 || rule.WhenTagAbsent))
+        {
+            var values = rule.TagValues.Select(v => "`" + v + "`").ToList();
+            var text = "`" + tag + "` is " + string.Join(" or ", values);
+            parts.Add(values.Count == 0 ? "`" + tag + "` is absent" : rule.WhenTagAbsent ? text + " or absent" : text);
+        }
+
+        if (rule.Required.Count > 0)
+        {
+            parts.Add(string.Join(", ", rule.Required.Select(p => "`" + p + "`")) + (rule.Required.Count == 1 ? " is present" : " are present"));
+        }
+
+        return "Recognised when " + (parts.Count == 0 ? "no other rule matches" : string.Join(" and ", parts)) + ".";
+    }
+}
