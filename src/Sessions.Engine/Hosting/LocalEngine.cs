@@ -150,6 +150,7 @@ public sealed class LocalEngine : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             await state.Sessions.DisposeAsync().ConfigureAwait(false);
+            state.Files.Dispose();
         }
     }
 
@@ -162,6 +163,8 @@ public sealed class LocalEngine : IAsyncDisposable
             FoldWindow = options.FoldWindow,
             Agent = options.Agent,
             MaxFrameBytes = options.MaxFrameBytes,
+            MaxFileBytes = options.MaxFileBytes,
+            MaxMessageBytes = options.MaxMessageBytes,
             ShutdownTimeout = options.ShutdownTimeout,
             TimeProvider = options.TimeProvider,
             LoggerFactory = options.LoggerFactory,

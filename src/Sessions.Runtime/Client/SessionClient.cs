@@ -48,6 +48,7 @@ public sealed class SessionClient : IDisposable
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, Connection.WebSocketEndpoint.Path);
         History = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
+        Files = new FileUploadClient(http, ApiKey, Options.HttpMessageHandler);
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>
@@ -67,6 +68,8 @@ public sealed class SessionClient : IDisposable
     internal Uri WebSocketAddress { get; }
 
     internal HistoryClient History { get; }
+
+    internal FileUploadClient Files { get; }
 
     /// <summary>A handle on an agent, to create sessions with it or run one turn.</summary>
     public Agent Agent(string agentId) => new(this, agentId);
@@ -109,8 +112,12 @@ public sealed class SessionClient : IDisposable
         }
     }
 
-    /// <summary>Releases the HTTP client used for history. Sessions are disposed by their owners.</summary>
-    public void Dispose() => History.Dispose();
+    /// <summary>Releases the HTTP clients used for history and file uploads. Sessions are disposed by their owners.</summary>
+    public void Dispose()
+    {
+        History.Dispose();
+        Files.Dispose();
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"SessionClient({BaseAddress})"; // never the key

@@ -23,37 +23,14 @@ public sealed partial class Session
         => SendAsync(UserSessionMessage.FromFile(file), cancellationToken);
 
     /// <summary>Posts one message (text or file, attachments, references) and waits until the engine acknowledges it.</summary>
-    public async Task SendAsync(UserSessionMessage message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var frame = new PostMessageFrame
-        {
-            RequestId = NextRequestId(),
-            Data = new PostMessageFrameData { Message = await ToWireAsync(message, cancellationToken).ConfigureAwait(false) },
-        };
-        await RequestAsync(frame, cancellationToken).ConfigureAwait(false);
-    }
+    public Task SendAsync(UserSessionMessage message, CancellationToken cancellationToken = default)
+        => SendAsync(message, progress: null, cancellationToken);
 
     /// <summary>Posts several messages as one turn (one reply) and waits until the engine acknowledges them.</summary>
     /// <param name="messages">At least one message; strings convert to text messages.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async Task SendManyAsync(IEnumerable<UserSessionMessage> messages, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var wire = new List<UserMessage>();
-        foreach (var message in messages)
-        {
-            wire.Add(await ToWireAsync(message ?? throw new ArgumentException("A message is null.", nameof(messages)), cancellationToken).ConfigureAwait(false));
-        }
-
-        if (wire.Count == 0)
-        {
-            throw new ArgumentException("SendManyAsync needs at least one message.", nameof(messages));
-        }
-
-        var frame = new PostMessagesFrame { RequestId = NextRequestId(), Data = new PostMessagesFrameData { Messages = wire } };
-        await RequestAsync(frame, cancellationToken).ConfigureAwait(false);
-    }
+    public Task SendManyAsync(IEnumerable<UserSessionMessage> messages, CancellationToken cancellationToken = default)
+        => SendManyAsync(messages, progress: null, cancellationToken);
 
     /// <summary>Answers a pause event (today: an <see cref="ApprovalRequestEvent"/>), resuming the paused turn.</summary>
     /// <param name="evt">The pause event from <c>ListenAsync</c>.</param>
@@ -142,23 +119,5 @@ public sealed partial class Session
         }
 
         return await ReadyConnectionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<UserMessage> ToWireAsync(UserSessionMessage message, CancellationToken cancellationToken)
-    {
-        var files = new List<FilePart>();
-        foreach (var file in message.Files)
-        {
-            files.Add(await file.ToFilePartAsync(cancellationToken).ConfigureAwait(false));
-        }
-
-        return new UserMessage
-        {
-            ContentType = message.File is null ? ContentType.Text : ContentType.File,
-            Text = message.Text,
-            File = message.File is null ? null : await message.File.ToFilePartAsync(cancellationToken).ConfigureAwait(false),
-            Files = files.Count == 0 ? null : files,
-            References = message.References,
-        };
     }
 }
