@@ -58,7 +58,18 @@ internal static class FileReferences
 
             if (total > store.MaxMessageBytes)
             {
-                refusal = new Refusal(FileErrorCodes.MessageTooLarge, "The files of " + where + " add up to " + total + " bytes, over this engine's limit of " + store.MaxMessageBytes + " bytes per message; nothing was posted.");
+                var names = new List<string>();
+                if (file is not null)
+                {
+                    names.Add("\"" + file.Name + "\"");
+                }
+
+                foreach (var attachment in files ?? [])
+                {
+                    names.Add("\"" + attachment.Name + "\"");
+                }
+
+                refusal = new Refusal(FileErrorCodes.MessageTooLarge, "The files of " + where + " (" + string.Join(", ", names) + ") add up to " + total + " bytes, over this engine's limit of " + store.MaxMessageBytes + " bytes per message; nothing was posted.");
                 return messages;
             }
 
