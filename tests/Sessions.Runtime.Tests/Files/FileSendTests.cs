@@ -82,7 +82,7 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
 
         Assert.All(progress.Reports, r => Assert.Null(r.TotalBytes));
         Assert.Equal(LargeFileBytes, progress.Reports[^1].BytesSent);
-        var stored = Assert.Single((await session.GetMessagesAsync(Within.Token())).Single().Files!);
+        var stored = Assert.Single((await session.GetMessagesAsync(Within.Token())).First(m => m.Sender.Role == SessionMessageRole.User).Files!);
         Assert.Equal(LargeFileBytes, stored.Size);
         Assert.Equal("text/csv", stored.MimeType);
     }
@@ -109,7 +109,7 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
         Assert.Empty(_engine.Engine.GetStoredEvents(session.SessionId!));
         Assert.True(session.IsConnected);
         await session.SendAsync("still here", Within.Token());
-        Assert.Single(await session.GetMessagesAsync(Within.Token()));
+        Assert.Single(await session.GetMessagesAsync(Within.Token()), m => m.Sender.Role == SessionMessageRole.User);
     }
 
     [Fact]
