@@ -15,13 +15,12 @@ namespace Sessions.Benchmarks.Files;
 /// Goal 8 (issue 14): sending a 64 MiB file. Peak managed heap above idle on the client (this process) and on the
 /// engine (a child process), each against the 8 MiB bound; throughput against a bare upload of the same bytes
 /// (HttpClient + StreamContent to a Kestrel endpoint that drains the body) in the same run, interleaved rounds, medians.
-/// Also reported: what uploading a small file costs against sending its bytes inline (a frame of the same size).
+/// Also reported: a small file's send uploaded against inline, at a few sizes (what the default inline limit rests on).
 /// </summary>
 public static class FileGoals
 {
     private const long FileBytes = 64L * 1024 * 1024;
     private const long MemoryBound = 8L * 1024 * 1024;
-    private const int SmallFileBytes = 4 * 1024;
 
     public static async Task RunAsync(BenchOptions options, Report report)
     {
@@ -69,10 +68,22 @@ public static class FileGoals
             report.Add(GoalLine.AtLeast("8c", $"64 MiB file sent: throughput vs a bare HttpClient + StreamContent upload to a draining Kestrel endpoint (median of {rounds} paired rounds)",
                 Fmt.Num(FileBytes / 1048576.0 / oursSeconds, "0") + " MiB/s", Fmt.Num(FileBytes / 1048576.0 / bareSeconds, "0") + " MiB/s", bareSeconds / oursSeconds, 0.5));
 
-            var (upload, inline) = await SmallFileAsync(session, options.Quick ? 100 : 300).ConfigureAwait(false);
-            report.Add(new GoalLine("8d", $"a {SmallFileBytes / 1024} KiB file: upload + post (what SendAsync does) vs a post of the same bytes inline (a text frame of its base64 size), p50",
-                Fmt.Ns(upload * 1e9), Fmt.Ns(inline * 1e9) + " inline", upload / inline, "report", null));
+            // Small files: the same send with every file uploaded (InlineFileMaxBytes = 0) and with every file inline.
+            using var uploading = new SessionClient(new SessionClientOptions { BaseAddress = server.EngineAddress, ApiKey = server.ApiKey, InlineFileMaxBytes = 0 });
+            using var inlining = new SessionClient(new SessionClientOptions { BaseAddress = server.EngineAddress, ApiKey = server.ApiKey, InlineFileMaxBytes = 1024 * 1024 });
+            await using var uploadSession = await uploading.Agent("bench-agent").CreateSessionAsync().ConfigureAwait(false);
+            await using var inlineSession = await inlining.Agent("bench-agent").CreateSessionAsync().ConfigureAwait(false);
+            var sizes = new[] { 4 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024 };
+            var small = new List<IReadOnlyList<string>>();
+            foreach (var size in sizes)
+            {
+                var (upload, inline) = await SmallFileAsync(uploadSession, inlineSession, size, options.Quick ? 40 : 150).ConfigureAwait(false);
+                report.Add(new GoalLine("8d", $"a {Fmt.Bytes(size)} file: SendAsync uploading it vs sending it inline, p50 (upload/inline; the default inline limit is {Fmt.Bytes(SessionClientOptions.DefaultInlineFileMaxBytes)})",
+                    Fmt.Ns(upload * 1e9), Fmt.Ns(inline * 1e9) + " inline", upload / inline, "report", null));
+                small.Add(new[] { Fmt.Bytes(size), Fmt.Ns(upload * 1e9), Fmt.Ns(inline * 1e9), Fmt.Ratio(upload / inline) });
+            }
 
+            report.Detail("Goal 8: small files, uploaded vs inline (p50 of a SendAsync with one file)", Report.Table(new[] { "size", "uploaded", "inline", "uploaded/inline" }, small));
             report.Detail($"Goal 8: a 64 MiB file, {rounds} interleaved rounds (client and engine peaks are managed heap above idle; allocated is bytes allocated during the send)", Report.Table(
                 new[] { "round", "ours s", "bare s", "ours client peak", "ours client allocated", "ours engine peak", "ours engine allocated", "bare client peak", "bare server peak" },
                 ours.Zip(baseline).Select((pair, i) => (IReadOnlyList<string>)new[]
@@ -115,23 +126,22 @@ public static class FileGoals
         return new Sample(clock.Elapsed.TotalSeconds, clientPeak, clientAllocated, serverPeak, serverAllocated);
     }
 
-    /// <summary>Median seconds of a small-file send (upload, then post by id) and of a post carrying the same bytes inline.</summary>
-    private static async Task<(double Upload, double Inline)> SmallFileAsync(Session session, int count)
+    /// <summary>Median seconds of a SendAsync of one file of this size, uploaded and inline, interleaved.</summary>
+    private static async Task<(double Upload, double Inline)> SmallFileAsync(Session uploading, Session inlining, int size, int count)
     {
-        var bytes = new byte[SmallFileBytes];
+        var bytes = new byte[size];
         Random.Shared.NextBytes(bytes);
-        var inlineText = Convert.ToBase64String(bytes);
         var upload = new List<double>();
         var inline = new List<double>();
-        for (var i = 0; i < count + 10; i++)
+        for (var i = 0; i < count + 5; i++)
         {
             var clock = Stopwatch.StartNew();
-            await session.SendAsync(MessageFile.FromBytes(bytes, "application/octet-stream", "small.bin")).ConfigureAwait(false);
+            await uploading.SendAsync(MessageFile.FromBytes(bytes, "application/octet-stream", "small.bin")).ConfigureAwait(false);
             var uploaded = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            await session.SendAsync(inlineText).ConfigureAwait(false);
+            await inlining.SendAsync(MessageFile.FromBytes(bytes, "application/octet-stream", "small.bin")).ConfigureAwait(false);
             var posted = clock.Elapsed.TotalSeconds;
-            if (i >= 10)
+            if (i >= 5)
             {
                 upload.Add(uploaded);
                 inline.Add(posted);

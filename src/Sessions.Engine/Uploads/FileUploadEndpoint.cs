@@ -76,7 +76,7 @@ internal sealed class FileUploadEndpoint(EngineState engine)
         long size;
         try
         {
-            size = await CopyBodyAsync(context.Request.BodyReader, path, files.MaxFileBytes, context.RequestAborted).ConfigureAwait(false);
+            size = await CopyBodyAsync(context.Request.BodyReader, path, context.Request.ContentLength ?? 0, files.MaxFileBytes, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or Microsoft.AspNetCore.Http.BadHttpRequestException or OperationCanceledException)
         {
@@ -112,12 +112,13 @@ internal sealed class FileUploadEndpoint(EngineState engine)
     }
 
     /// <summary>Copies the body to a new file; returns its size, or -1 when it grew past <paramref name="maxBytes"/> (the copy stops there).</summary>
-    private static async Task<long> CopyBodyAsync(PipeReader body, string path, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<long> CopyBodyAsync(PipeReader body, string path, long declaredBytes, long maxBytes, CancellationToken cancellationToken)
     {
         // Kestrel hands the body over in small pipe segments (a few KiB each). Everything read so far goes to disk in
         // one gathering write (pwritev), straight from Kestrel's buffers: no copy of ours, one system call per read.
         var segments = new List<ReadOnlyMemory<byte>>();
-        using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
+        // With a Content-Length the file's blocks are reserved up front (fallocate), so the writes need not grow it.
+        using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, preallocationSize: declaredBytes);
         long size = 0;
         while (true)
         {

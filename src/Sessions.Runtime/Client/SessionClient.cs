@@ -48,7 +48,7 @@ public sealed class SessionClient : IDisposable
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, Connection.WebSocketEndpoint.Path);
         History = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
-        Files = new FileUploadClient(http, ApiKey, Options.HttpMessageHandler);
+        Files = new FileUploadClient(http, ApiKey, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>

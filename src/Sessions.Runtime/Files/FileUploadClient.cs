@@ -27,8 +27,17 @@ internal sealed class FileUploadClient : IDisposable
     private readonly Uri _baseAddress;
     private readonly string _apiKey;
 
-    public FileUploadClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler)
+    /// <summary>The largest <see cref="SessionClientOptions.InlineFileMaxBytes"/>: its base64 stays far below a 4 MiB frame.</summary>
+    public const int MaxInlineBytes = 1024 * 1024;
+
+    public FileUploadClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler, int inlineMaxBytes)
     {
+        if (inlineMaxBytes is < 0 or > MaxInlineBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inlineMaxBytes), inlineMaxBytes, $"SessionClientOptions.InlineFileMaxBytes must be between 0 and {MaxInlineBytes} bytes.");
+        }
+
+        InlineMaxBytes = inlineMaxBytes;
         _baseAddress = baseAddress;
         _apiKey = apiKey;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
@@ -37,9 +46,13 @@ internal sealed class FileUploadClient : IDisposable
         _http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    /// <summary>Uploads one file of a session, in chunks, and returns what the engine stored.</summary>
-    public async Task<StoredFile> UploadAsync(string sessionId, MessageFile file, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Files of known size up to this many bytes are sent inline.</summary>
+    public int InlineMaxBytes { get; }
+
+    /// <summary>Uploads one opened file of a session, in chunks, and returns what the engine stored. Disposes the source when it is the upload's.</summary>
+    public async Task<StoredFile> UploadAsync(string sessionId, MessageFile file, FileSource source, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
     {
+        using var content = new UploadContent(source, file.Name, progress);
         if (!MediaTypeHeaderValue.TryParse(file.ContentType, out var mediaType))
         {
             throw new SessionFileException($"\"{file.ContentType}\" is not a MIME type (type/subtype), so \"{file.Name}\" was not sent.", file.Name, "invalid_request");
@@ -47,7 +60,6 @@ internal sealed class FileUploadClient : IDisposable
 
         var endpoint = new Uri(_baseAddress, "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files");
         var where = endpoint.GetLeftPart(UriPartial.Path);
-        using var content = new UploadContent(file.Open(), file.Name, progress);
         content.Headers.ContentType = mediaType;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint + "?name=" + Uri.EscapeDataString(file.Name))) { Content = content };
         Authorize(request);

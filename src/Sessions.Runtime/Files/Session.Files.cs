@@ -28,7 +28,7 @@ public sealed partial class Session
         var frame = new PostMessageFrame
         {
             RequestId = NextRequestId(),
-            Data = new PostMessageFrameData { Message = await ToWireAsync(message, progress, cancellationToken).ConfigureAwait(false) },
+            Data = new PostMessageFrameData { Message = await ToWireAsync(message, new InlineBudget(), progress, cancellationToken).ConfigureAwait(false) },
         };
         await RequestAsync(frame, cancellationToken).ConfigureAwait(false);
     }
@@ -53,9 +53,10 @@ public sealed partial class Session
 
         await ReadyConnectionAsync(cancellationToken).ConfigureAwait(false);
         var wire = new List<UserMessage>(list.Count);
+        var budget = new InlineBudget();
         foreach (var message in list)
         {
-            wire.Add(await ToWireAsync(message, progress, cancellationToken).ConfigureAwait(false));
+            wire.Add(await ToWireAsync(message, budget, progress, cancellationToken).ConfigureAwait(false));
         }
 
         var frame = new PostMessagesFrame { RequestId = NextRequestId(), Data = new PostMessagesFrameData { Messages = wire } };
@@ -63,32 +64,39 @@ public sealed partial class Session
     }
 
     /// <summary>
-    /// The message as the engine takes it, its files uploaded first. Every file is uploaded, however small: one code
-    /// path, and every file in the history has an id to read it back by (see the README's "Files" section for the
-    /// measurement behind this).
+    /// The message as the engine takes it, its files uploaded first; files of known size up to
+    /// <see cref="SessionClientOptions.InlineFileMaxBytes"/> go inline instead (the measurement behind the default is in
+    /// the README's "Files" section). Either way the engine gives every file an id in the history.
     /// </summary>
-    private async Task<UserMessage> ToWireAsync(UserSessionMessage message, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
+    private async Task<UserMessage> ToWireAsync(UserSessionMessage message, InlineBudget budget, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
     {
         List<FilePart>? files = null;
         foreach (var file in message.Files)
         {
-            (files ??= new List<FilePart>()).Add(await UploadAsync(file, progress, cancellationToken).ConfigureAwait(false));
+            (files ??= new List<FilePart>()).Add(await UploadAsync(file, budget, progress, cancellationToken).ConfigureAwait(false));
         }
 
         return new UserMessage
         {
             ContentType = message.File is null ? ContentType.Text : ContentType.File,
             Text = message.Text,
-            File = message.File is null ? null : await UploadAsync(message.File, progress, cancellationToken).ConfigureAwait(false),
+            File = message.File is null ? null : await UploadAsync(message.File, budget, progress, cancellationToken).ConfigureAwait(false),
             Files = files,
             References = message.References,
         };
     }
 
-    private async Task<FilePart> UploadAsync(MessageFile file, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
+    private async Task<FilePart> UploadAsync(MessageFile file, InlineBudget budget, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
     {
         var sessionId = SessionId ?? throw new SessionDisconnectedException("The session has no id yet; connect it before sending files.");
-        var stored = await _client.Files.UploadAsync(sessionId, file, progress, cancellationToken).ConfigureAwait(false);
+        var source = file.Open();
+        if (InlineFile.Fits(source, (int)Math.Min(_client.Files.InlineMaxBytes, budget.RemainingBytes)))
+        {
+            budget.RemainingBytes -= source.Length!.Value;
+            return await InlineFile.ReadAsync(file, source, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await _client.Files.UploadAsync(sessionId, file, source, progress, cancellationToken).ConfigureAwait(false);
         return new FilePart { FileId = stored.FileId, Name = stored.Name, MimeType = stored.MimeType, Size = stored.Size };
     }
 }

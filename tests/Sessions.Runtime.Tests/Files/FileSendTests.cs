@@ -170,4 +170,46 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
         Assert.Equal(("c.unknownext", "application/octet-stream", 1L), users[1].Files!.Select(f => (f.Name, f.MimeType, f.Size)).Single());
         Assert.Equal(new[] { "a.png", "b.txt", "c.unknownext" }, progress.Reports.Select(r => r.FileName));
     }
+
+    [Theory]
+    [InlineData(SessionClientOptions.DefaultInlineFileMaxBytes)]
+    [InlineData(0)]
+    public async Task A_small_file_inline_or_uploaded_gets_an_id_and_reads_back(int inlineMaxBytes)
+    {
+        var bytes = TestStreams.Pattern(1000);
+        var progress = new RecordingProgress();
+        using var client = _engine.Client(options => options.InlineFileMaxBytes = inlineMaxBytes);
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+
+        await session.SendAsync(MessageFile.FromBytes(bytes, fileName: "small.json"), progress, Within.Token());
+
+        Assert.Equal(new FileUploadProgress("small.json", 1000, 1000), progress.Reports[^1]);
+        var stored = Assert.Single((await session.GetMessagesAsync(Within.Token())).First(m => m.Sender.Role == SessionMessageRole.User).Files!);
+        Assert.Equal(("small.json", "application/json", 1000L), (stored.Name, stored.MimeType, stored.Size));
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _engine.Engine.ApiKey);
+        var readBack = await http.GetByteArrayAsync(new Uri(_engine.Engine.BaseAddress, "v1/sessions/" + session.SessionId + "/files/" + stored.FileId), Within.Token());
+        Assert.Equal(bytes, readBack);
+    }
+
+    [Fact]
+    public async Task Many_small_files_past_the_inline_budget_of_a_frame_are_uploaded_and_the_post_goes_through()
+    {
+        // 60 x 64 KiB inline would be a 5.2 MB frame, over the 4 MiB limit; past 1 MiB inline the rest are uploaded.
+        var files = Enumerable.Range(0, 60).Select(i => MessageFile.FromBytes(TestStreams.Pattern(SessionClientOptions.DefaultInlineFileMaxBytes), fileName: "part" + i + ".bin")).ToArray();
+        using var client = _engine.Client();
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+
+        await session.SendAsync(UserSessionMessage.FromText("sixty parts") with { Files = files }, Within.Token());
+
+        var user = (await session.GetMessagesAsync(Within.Token())).First(m => m.Sender.Role == SessionMessageRole.User);
+        Assert.Equal(60, user.Files!.Count);
+        Assert.All(user.Files, f => Assert.Equal(SessionClientOptions.DefaultInlineFileMaxBytes, f.Size));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1024 * 1024 + 1)]
+    public void An_inline_limit_outside_0_to_1_MiB_is_refused(int inlineMaxBytes)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => _engine.Client(options => options.InlineFileMaxBytes = inlineMaxBytes));
 }
