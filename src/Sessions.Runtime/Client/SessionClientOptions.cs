@@ -59,6 +59,6 @@ public sealed class SessionClientOptions
     /// <summary>Allows <c>ws://</c> and <c>http://</c> to hosts other than loopback. Off: the key would cross the network in clear text.</summary>
     public bool AllowInsecureTransport { get; set; }
 
-    /// <summary>The handler for history requests (tests and proxies); the client does not dispose it.</summary>
+    /// <summary>The handler for history and file requests (tests and proxies); the client does not dispose it.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 }

@@ -87,7 +87,37 @@ internal sealed class FileUploadClient : IDisposable
                 return Read(body, where, static (ref Utf8JsonReader reader) => StoredFileJsonConverter.ReadValue(ref reader));
             }
 
-            throw ToException(response.StatusCode, body, file.Name, sessionId, where);
+            throw ToException(response.StatusCode, body, file.Name, sessionId, where, "POST");
+        }
+    }
+
+    /// <summary>Opens <c>GET {base}/v1/sessions/{id}/files/{file_id}</c>: the response body, streamed (the caller disposes it).</summary>
+    public async Task<Stream> OpenAsync(string sessionId, string fileId, CancellationToken cancellationToken)
+    {
+        var endpoint = new Uri(_baseAddress, "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files/" + Uri.EscapeDataString(fileId));
+        var where = endpoint.GetLeftPart(UriPartial.Path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
+        Authorize(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new SessionFileException($"Could not read file {fileId} at GET {where}: {exception.Message}", fileId, FailedCode, exception) { Method = "GET", Endpoint = where };
+        }
+
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            // Disposing the content stream releases the connection; the response holds nothing else.
+            return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            throw ToException(response.StatusCode, body, fileId, sessionId, where, "GET");
         }
     }
 
@@ -95,7 +125,7 @@ internal sealed class FileUploadClient : IDisposable
     private void Authorize(HttpRequestMessage request)
         => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
 
-    private static SessionException ToException(HttpStatusCode status, byte[] body, string fileName, string sessionId, string where)
+    private static SessionException ToException(HttpStatusCode status, byte[] body, string fileName, string sessionId, string where, string method)
     {
         FileError? error = null;
         try
@@ -111,14 +141,14 @@ internal sealed class FileUploadClient : IDisposable
         var text = error?.Error ?? $"The engine answered {(int)status}.";
         return status switch
         {
-            HttpStatusCode.Unauthorized => new SessionAuthenticationException($"The engine refused the API key (401) at POST {where}.") { StatusCode = status, Method = "POST", Endpoint = where },
-            HttpStatusCode.Forbidden => new SessionPermissionException($"Session {sessionId} belongs to another API key (403) at POST {where}.") { StatusCode = status, Method = "POST", Endpoint = where },
-            HttpStatusCode.NotFound when code is "not_found" or "session_terminated" => new SessionNotFoundException($"{text} (404 at POST {where})", code) { StatusCode = status, Method = "POST", Endpoint = where },
-            _ => new SessionFileException($"The engine refused \"{fileName}\" ({(int)status} {code}): {text} Nothing was posted.", fileName, code)
+            HttpStatusCode.Unauthorized => new SessionAuthenticationException($"The engine refused the API key (401) at {method} {where}.") { StatusCode = status, Method = method, Endpoint = where },
+            HttpStatusCode.Forbidden => new SessionPermissionException($"Session {sessionId} belongs to another API key (403) at {method} {where}.") { StatusCode = status, Method = method, Endpoint = where },
+            HttpStatusCode.NotFound when code is "not_found" or "session_terminated" => new SessionNotFoundException($"{text} (404 at {method} {where})", code) { StatusCode = status, Method = method, Endpoint = where },
+            _ => new SessionFileException($"The engine refused \"{fileName}\" ({(int)status} {code}): {text}" + (method == "POST" ? " Nothing was posted." : string.Empty), fileName, code)
             {
                 LimitBytes = error?.LimitBytes,
                 StatusCode = status,
-                Method = "POST",
+                Method = method,
                 Endpoint = where,
             },
         };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -61,6 +62,18 @@ public sealed partial class Session
 
         var frame = new PostMessagesFrame { RequestId = NextRequestId(), Data = new PostMessagesFrameData { Messages = wire } };
         await RequestAsync(frame, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a file of this session by id (from a history message's <see cref="SessionMessage.Files"/>) and streams its bytes.</summary>
+    /// <param name="fileId">The file's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The file's bytes as a stream read from the connection; dispose it.</returns>
+    /// <exception cref="SessionFileException">The session holds no such file (<c>unknown_file</c>), or the request failed.</exception>
+    public Task<Stream> OpenFileAsync(string fileId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileId);
+        var sessionId = SessionId ?? throw new SessionDisconnectedException("The session has no id yet; connect it before reading files.");
+        return _client.Files.OpenAsync(sessionId, fileId, cancellationToken);
     }
 
     /// <summary>

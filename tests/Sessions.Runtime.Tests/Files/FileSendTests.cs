@@ -41,15 +41,23 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
         Assert.Equal(LargeFileBytes, stored.Size);
         Assert.StartsWith("file_", stored.FileId, StringComparison.Ordinal);
 
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_engine.Engine.BaseAddress, "v1/sessions/" + session.SessionId + "/files/" + stored.FileId));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _engine.Engine.ApiKey);
-        using var response = await http.SendAsync(request, Within.Token());
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("recording.wav", response.Content.Headers.ContentDisposition?.FileNameStar);
-        var readBack = await response.Content.ReadAsByteArrayAsync(Within.Token());
-        Assert.True(bytes.AsSpan().SequenceEqual(readBack));
+        await using var readBack = await session.OpenFileAsync(stored.FileId, Within.Token());
+        using var copy = new MemoryStream();
+        await readBack.CopyToAsync(copy, Within.Token());
+        Assert.True(bytes.AsSpan().SequenceEqual(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+    }
+
+    [Fact]
+    public async Task Reading_a_file_the_session_does_not_hold_is_a_session_file_exception()
+    {
+        using var client = _engine.Client();
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+
+        var error = await Assert.ThrowsAsync<SessionFileException>(() => session.OpenFileAsync("file_nothing", Within.Token()));
+
+        Assert.Equal("unknown_file", error.Code);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("file_nothing", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
