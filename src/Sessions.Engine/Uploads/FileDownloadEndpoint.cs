@@ -27,6 +27,8 @@ internal sealed class FileDownloadEndpoint(EngineState engine)
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = entry.MimeType;
         context.Response.ContentLength = entry.Size;
+        // The type is whatever the uploader said: a browser must not guess another (text/html) from the bytes.
+        context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         context.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileNameStar = entry.Name }.ToString();
         var source = entry.Open();
         await using (source.ConfigureAwait(false))

@@ -30,5 +30,7 @@ internal sealed class StoredFileEntry
     /// <summary>Opens the bytes for reading (sequential, asynchronous).</summary>
     public Stream Open() => Path is { } path
         ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan)
-        : new MemoryStream(Inline.ToArray(), writable: false);
+        : System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Inline, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(Inline.ToArray(), writable: false);
 }
