@@ -61,7 +61,7 @@ internal sealed class FileUploadClient : IDisposable
         var endpoint = new Uri(_baseAddress, "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files");
         var where = endpoint.GetLeftPart(UriPartial.Path);
         content.Headers.ContentType = mediaType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint + "?name=" + Uri.EscapeDataString(file.Name))) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.AbsoluteUri + "?name=" + Uri.EscapeDataString(file.Name))) { Content = content };
         Authorize(request);
 
         // With a known length the engine can refuse a file that is too large or empty before the body is sent.

@@ -24,7 +24,7 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
     public async Task A_file_over_the_old_frame_limit_is_sent_and_reads_back_equal()
     {
         var bytes = TestStreams.Pattern(LargeFileBytes);
-        using var file = TestStreams.File(bytes, "recording.wav");
+        using var file = TestStreams.File(bytes, "recording #1 ü.wav");
         using var client = _engine.Client();
         await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
         var listening = session.ListenAsync(maxQueue: 0);
@@ -36,7 +36,7 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
         var user = Assert.Single(await session.GetMessagesAsync(Within.Token()), m => m.Sender.Role == SessionMessageRole.User);
         Assert.Equal("file", user.ContentType);
         var stored = Assert.Single(user.Files!);
-        Assert.Equal("recording.wav", stored.Name);
+        Assert.Equal("recording #1 ü.wav", stored.Name);
         Assert.Equal("audio/wav", stored.MimeType);
         Assert.Equal(LargeFileBytes, stored.Size);
         Assert.StartsWith("file_", stored.FileId, StringComparison.Ordinal);
