@@ -68,12 +68,17 @@ public static class FileGoals
             report.Add(GoalLine.AtLeast("8c", $"64 MiB file sent: throughput vs a bare HttpClient + StreamContent upload to a draining Kestrel endpoint (median of {rounds} paired rounds)",
                 Fmt.Num(FileBytes / 1048576.0 / oursSeconds, "0") + " MiB/s", Fmt.Num(FileBytes / 1048576.0 / bareSeconds, "0") + " MiB/s", bareSeconds / oursSeconds, 0.5));
 
+            var oursBest = ours.Min(s => s.Seconds);
+            var bareBest = baseline.Min(s => s.Seconds);
+            report.Add(new GoalLine("8c'", "64 MiB file sent: throughput of the best round of each (context for 8c: the engine writes every byte to a disk other processes may be using)",
+                Fmt.Num(FileBytes / 1048576.0 / oursBest, "0") + " MiB/s", Fmt.Num(FileBytes / 1048576.0 / bareBest, "0") + " MiB/s", bareBest / oursBest, "report", null));
+
             // Small files: the same send with every file uploaded (InlineFileMaxBytes = 0) and with every file inline.
             using var uploading = new SessionClient(new SessionClientOptions { BaseAddress = server.EngineAddress, ApiKey = server.ApiKey, InlineFileMaxBytes = 0 });
             using var inlining = new SessionClient(new SessionClientOptions { BaseAddress = server.EngineAddress, ApiKey = server.ApiKey, InlineFileMaxBytes = 1024 * 1024 });
             await using var uploadSession = await uploading.Agent("bench-agent").CreateSessionAsync().ConfigureAwait(false);
             await using var inlineSession = await inlining.Agent("bench-agent").CreateSessionAsync().ConfigureAwait(false);
-            var sizes = new[] { 4 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024 };
+            var sizes = new[] { 4 * 1024, 16 * 1024, 32 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024 };
             var small = new List<IReadOnlyList<string>>();
             foreach (var size in sizes)
             {

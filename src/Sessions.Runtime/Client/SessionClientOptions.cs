@@ -54,7 +54,7 @@ public sealed class SessionClientOptions
     public int InlineFileMaxBytes { get; set; } = DefaultInlineFileMaxBytes;
 
     /// <summary>The default <see cref="InlineFileMaxBytes"/> (measured: see the README's "Files" section).</summary>
-    public const int DefaultInlineFileMaxBytes = 64 * 1024;
+    public const int DefaultInlineFileMaxBytes = 32 * 1024;
 
     /// <summary>Allows <c>ws://</c> and <c>http://</c> to hosts other than loopback. Off: the key would cross the network in clear text.</summary>
     public bool AllowInsecureTransport { get; set; }

@@ -204,15 +204,15 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
     public async Task Many_small_files_past_the_inline_budget_of_a_frame_are_uploaded_and_the_post_goes_through()
     {
         // 60 x 64 KiB inline would be a 5.2 MB frame, over the 4 MiB limit; past 1 MiB inline the rest are uploaded.
-        var files = Enumerable.Range(0, 60).Select(i => MessageFile.FromBytes(TestStreams.Pattern(SessionClientOptions.DefaultInlineFileMaxBytes), fileName: "part" + i + ".bin")).ToArray();
-        using var client = _engine.Client();
+        var files = Enumerable.Range(0, 60).Select(i => MessageFile.FromBytes(TestStreams.Pattern(64 * 1024), fileName: "part" + i + ".bin")).ToArray();
+        using var client = _engine.Client(options => options.InlineFileMaxBytes = 1024 * 1024);
         await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
 
         await session.SendAsync(UserSessionMessage.FromText("sixty parts") with { Files = files }, Within.Token());
 
         var user = (await session.GetMessagesAsync(Within.Token())).First(m => m.Sender.Role == SessionMessageRole.User);
         Assert.Equal(60, user.Files!.Count);
-        Assert.All(user.Files, f => Assert.Equal(SessionClientOptions.DefaultInlineFileMaxBytes, f.Size));
+        Assert.All(user.Files, f => Assert.Equal(64 * 1024, f.Size));
     }
 
     [Theory]
