@@ -23,6 +23,11 @@ public static class Program
             return EndToEnd.ServerHost.RunAsync().GetAwaiter().GetResult();
         }
 
+        if (args.Length == 1 && args[0] == Files.FileServerHost.Argument)
+        {
+            return Files.FileServerHost.RunAsync().GetAwaiter().GetResult();
+        }
+
         BenchOptions options;
         try
         {
@@ -59,6 +64,21 @@ public static class Program
         }
 
         Step(options, 7, "generator", () => Generator.GeneratorGoal.Run(options, report), report);
+        if (options.AllGoals || options.Goals.Contains(8))
+        {
+            // Goal 8 (files, issue 14) runs with every goal, or alone with --goals 8.
+            Console.WriteLine();
+            Console.WriteLine("== Goal 8: files (engine in a child process, loopback) ==");
+            try
+            {
+                Files.FileGoals.RunAsync(options, report).GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                report.Note($"goal 8 (files) failed: {exception.GetType().Name}: {exception.Message}");
+                Console.Error.WriteLine(exception);
+            }
+        }
 
         clock.Stop();
         Console.WriteLine();

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using Sessions.Framing;
@@ -24,8 +23,11 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     private readonly ILogger logger;
     private readonly string connectionId;
 
-    public FrameHandler(SessionStore store, ConnectionWriter writer, string owner, ILogger logger, string connectionId)
+    private readonly Uploads.FileStore files;
+
+    public FrameHandler(SessionStore store, ConnectionWriter writer, string owner, ILogger logger, string connectionId, Uploads.FileStore files)
     {
+        this.files = files;
         this.store = store;
         this.writer = writer;
         this.owner = owner;
@@ -188,6 +190,13 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             }
         }
 
+        // Files by id (and inline ones) are checked against the session's files and the limits before anything is stored.
+        messages = Uploads.FileReferences.Resolve(files, session.Id, messages, single, out var refusal);
+        if (refusal is { } refused)
+        {
+            return Reject(refused.Code, refused.Message, requestId);
+        }
+
         IReadOnlyList<string> ids;
         try
         {
@@ -213,27 +222,12 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             case ContentType.Text when message.Text is null:
                 return "a text message needs \"text\".";
             case ContentType.File when message.File is null:
-                return "a file message needs \"file\" ({name, mime_type, data_base64}).";
+                return "a file message needs \"file\" ({name, mime_type, data_base64 or file_id}).";
             case ContentType.Unknown:
                 return "content_type must be \"text\" or \"file\".";
         }
 
-        if (message.File is { } file && !Base64.IsValid(file.DataBase64))
-        {
-            return "file.data_base64 is not valid base64.";
-        }
-
-        if (message.Files is { } files)
-        {
-            for (var i = 0; i < files.Count; i++)
-            {
-                if (!Base64.IsValid(files[i].DataBase64))
-                {
-                    return "files[" + i + "].data_base64 is not valid base64.";
-                }
-            }
-        }
-
+        // base64, file ids and sizes: Uploads.FileReferences.
         return null;
     }
 

@@ -59,6 +59,7 @@ public class SessionClient : IDisposable
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, ProtocolFacts.SocketPath);
         _history = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
+        _files = new FileUploadClient(http, ApiKey, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
         Transport = custom ?? new WebSocketTransport(WebSocketAddress, ApiKey, Options.MaxFrameBytes);
     }
 
@@ -94,6 +95,10 @@ public class SessionClient : IDisposable
 
     internal ISessionTransport Transport { get; }
 
+    internal FileUploadClient Files => _files ?? throw new SessionException("This client is a test double made with the protected constructor: it has no file endpoint.");
+
+    private FileUploadClient? _files;
+
     /// <summary>A handle on an agent, to create sessions with it or run one turn.</summary>
     public Agent Agent(string agentId) => new(this, agentId);
 
@@ -127,7 +132,7 @@ public class SessionClient : IDisposable
         return session;
     }
 
-    /// <summary>Releases the HTTP client used for history. Sessions are disposed by their owners.</summary>
+    /// <summary>Releases the HTTP clients used for history and files. Sessions are disposed by their owners.</summary>
     public void Dispose()
     {
         Dispose(true);
@@ -137,13 +142,14 @@ public class SessionClient : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"SessionClient({BaseAddress})"; // never the key
 
-    /// <summary>Releases the HTTP client used for history.</summary>
+    /// <summary>Releases the HTTP clients used for history and files.</summary>
     /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
             _history?.Dispose();
+            _files?.Dispose();
         }
     }
 

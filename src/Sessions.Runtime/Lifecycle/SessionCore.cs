@@ -272,7 +272,7 @@ internal sealed partial class SessionCore : IConnectionListener
     }
 
     /// <summary>The joined connection; while connecting or reconnecting, waits for it (bounded by the request timeout).</summary>
-    private Task<SessionConnection> ReadyConnectionAsync(CancellationToken cancellationToken)
+    public Task<SessionConnection> ReadyConnectionAsync(CancellationToken cancellationToken)
     {
         Task<SessionConnection> connected;
         lock (Gate)
