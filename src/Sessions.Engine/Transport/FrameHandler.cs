@@ -44,7 +44,13 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var parsed = ClientFrameParser.Parse(frame.Utf8.Span, out var rejection);
-        return parsed is null ? Reject(rejection.Code, rejection.Message, rejection.RequestId) : parsed.Accept(this);
+        if (parsed is null)
+        {
+            return Reject(rejection.Code, rejection.Message, rejection.RequestId);
+        }
+
+        using var activity = EngineTelemetry.StartFrame(parsed, Attached?.Id); // continues the client's trace (traceparent)
+        return parsed.Accept(this);
     }
 
     /// <inheritdoc/>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,22 +15,27 @@ internal sealed class HistoryClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
-    private readonly string _apiKey;
+    private readonly Credentials.EngineAuthorization _authorization;
+    private readonly bool _ownsHttp;
 
-    public HistoryClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler)
+    public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpClient? http, HttpMessageHandler? handler)
     {
         _baseAddress = baseAddress;
-        _apiKey = apiKey;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _authorization = authorization;
+        _ownsHttp = http is null;
+        _http = http ?? (handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false));
     }
 
-    public async Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
+        => _authorization.RunAsync(SessionTokenPurpose.History, sessionId, header => GetMessagesAsync(sessionId, afterSeq, header, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string sessionId, long? afterSeq, string authorization, CancellationToken cancellationToken)
     {
         var path = "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/messages";
         var endpoint = new Uri(_baseAddress, path);
         var address = afterSeq is { } after ? new Uri(endpoint + "?after_seq=" + after.ToString(CultureInfo.InvariantCulture)) : endpoint;
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var where = endpoint.GetLeftPart(UriPartial.Path);
         if (!response.IsSuccessStatusCode)
@@ -77,5 +81,11 @@ internal sealed class HistoryClient : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose(); // an HttpClient from the application (IHttpClientFactory) is the application's to release
+        }
+    }
 }

@@ -25,11 +25,12 @@ public sealed class SessionClient : IDisposable
         var baseAddress = Options.BaseAddress
             ?? (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null)
             ?? throw new ArgumentException($"No engine address: set SessionClientOptions.BaseAddress or {SessionClientOptions.BaseAddressVariable}.", nameof(options));
-        ApiKey = Options.ApiKey is { Length: > 0 } key
+        Credential = Options.Credential ?? new ApiKeyCredential(Options.ApiKey is { Length: > 0 } key
             ? key
             : Environment.GetEnvironmentVariable(SessionClientOptions.ApiKeyVariable) is { Length: > 0 } envKey
                 ? envKey
-                : throw new ArgumentException($"No API key: set SessionClientOptions.ApiKey or {SessionClientOptions.ApiKeyVariable}.", nameof(options));
+                : throw new ArgumentException($"No API key: set SessionClientOptions.ApiKey, SessionClientOptions.Credential or {SessionClientOptions.ApiKeyVariable}.", nameof(options)));
+        Authorization = new Credentials.EngineAuthorization(Credential);
 
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         if (BaseAddress.Scheme is not ("http" or "https" or "ws" or "wss"))
@@ -47,7 +48,8 @@ public sealed class SessionClient : IDisposable
 
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, Connection.WebSocketEndpoint.Path);
-        History = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
+        Metrics = Diagnostics.SessionsMetrics.For(Options.MeterFactory);
+        History = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler);
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>
@@ -62,9 +64,14 @@ public sealed class SessionClient : IDisposable
     /// <summary>The settings.</summary>
     public SessionClientOptions Options { get; }
 
-    internal string ApiKey { get; }
+    /// <summary>Where the bearer token comes from: <see cref="SessionClientOptions.Credential"/>, else an <see cref="ApiKeyCredential"/>.</summary>
+    public SessionCredential Credential { get; }
+
+    internal Credentials.EngineAuthorization Authorization { get; }
 
     internal Uri WebSocketAddress { get; }
+
+    internal Diagnostics.SessionsMetrics Metrics { get; }
 
     internal HistoryClient History { get; }
 
@@ -82,7 +89,7 @@ public sealed class SessionClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var session = new Session(this, sessionId, null, null, afterSeq ?? 0);
-        await ConnectOrDisposeAsync(session, cancellationToken).ConfigureAwait(false);
+        await ConnectOrDisposeAsync(session, Options, cancellationToken).ConfigureAwait(false);
         return session;
     }
 
@@ -92,15 +99,15 @@ public sealed class SessionClient : IDisposable
     internal async Task<Session> CreateSessionAsync(string? agentId, string? chatbotId, CancellationToken cancellationToken)
     {
         var session = new Session(this, null, agentId, chatbotId, 0);
-        await ConnectOrDisposeAsync(session, cancellationToken).ConfigureAwait(false);
+        await ConnectOrDisposeAsync(session, Options, cancellationToken).ConfigureAwait(false);
         return session;
     }
 
-    private static async Task ConnectOrDisposeAsync(Session session, CancellationToken cancellationToken)
+    private static async Task ConnectOrDisposeAsync(Session session, SessionClientOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await InitialConnectRetry.ConnectAsync(session, options, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -63,14 +63,14 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     public static async Task<SessionConnection> OpenAsync(
         Uri address,
-        string apiKey,
+        Credentials.EngineAuthorization authorization,
         IConnectionListener listener,
         SessionClientOptions options,
         ILogger logger,
         Func<string?> sessionId,
         CancellationToken cancellationToken)
     {
-        var socket = await WebSocketEndpoint.OpenAsync(address, apiKey, cancellationToken).ConfigureAwait(false);
+        var socket = await authorization.RunAsync(SessionTokenPurpose.WebSocket, sessionId(), header => WebSocketEndpoint.OpenAsync(address, header, options.ConfigureWebSocket, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new SessionConnection(socket, listener, options, logger, sessionId);
     }
 
@@ -82,7 +82,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             _sendBuffer.ResetWrittenCount();
             _sendWriter.Reset(_sendBuffer);
-            ClientFrameJsonConverter.WriteValue(_sendWriter, frame);
+            ClientFrameJsonConverter.WriteValue(_sendWriter, SessionsTelemetry.WithTraceContext(frame));
             _sendWriter.Flush();
             if (_logger.IsEnabled(LogLevel.Trace))
             {

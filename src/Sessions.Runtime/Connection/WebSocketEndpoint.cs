@@ -12,10 +12,11 @@ internal static class WebSocketEndpoint
 {
     public const string Path = "v1/sessions/ws";
 
-    public static async Task<ClientWebSocket> OpenAsync(Uri address, string apiKey, CancellationToken cancellationToken)
+    public static async Task<ClientWebSocket> OpenAsync(Uri address, string authorization, Action<ClientWebSocketOptions>? configure, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", "Bearer " + apiKey);
+        configure?.Invoke(socket.Options); // the application's transport settings first, so that its Authorization cannot win
+        socket.Options.SetRequestHeader("Authorization", authorization);
         socket.Options.CollectHttpResponseDetails = true;
         try
         {

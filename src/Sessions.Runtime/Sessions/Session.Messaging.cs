@@ -31,7 +31,7 @@ public sealed partial class Session
             RequestId = NextRequestId(),
             Data = new PostMessageFrameData { Message = await ToWireAsync(message, cancellationToken).ConfigureAwait(false) },
         };
-        await RequestAsync(frame, cancellationToken).ConfigureAwait(false);
+        await _tracing.TraceSendAsync(SessionId, 1, () => RequestAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Posts several messages as one turn (one reply) and waits until the engine acknowledges them.</summary>
@@ -52,7 +52,7 @@ public sealed partial class Session
         }
 
         var frame = new PostMessagesFrame { RequestId = NextRequestId(), Data = new PostMessagesFrameData { Messages = wire } };
-        await RequestAsync(frame, cancellationToken).ConfigureAwait(false);
+        await _tracing.TraceSendAsync(SessionId, wire.Count, () => RequestAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Answers a pause event (today: an <see cref="ApprovalRequestEvent"/>), resuming the paused turn.</summary>
@@ -97,8 +97,11 @@ public sealed partial class Session
             RequestId = NextRequestId(),
             Data = new SendResponseFrameData { ApprovalId = evt.Data.ApprovalId, Approved = approved, Confirm = confirm, DenyReason = denyReason },
         };
-        var connection = await ReadyConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.SendAsync(frame, cancellationToken).ConfigureAwait(false);
+        await _tracing.TraceApprovalAsync(SessionId, evt, approved, async () =>
+        {
+            var connection = await ReadyConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await connection.SendAsync(frame, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The same as <see cref="RespondApprovalAsync(ApprovalRequestEvent, bool, IReadOnlyDictionary{string, JsonElement}?, string?, CancellationToken)"/>, insisting at run time that <paramref name="evt"/> is an approval request.</summary>

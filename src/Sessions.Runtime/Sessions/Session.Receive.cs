@@ -27,6 +27,7 @@ public sealed partial class Session
             Interlocked.Exchange(ref _lastSeq, seq);
         }
 
+        _tracing.OnEvent(evt);
         Publish(evt);
     }
 
@@ -103,6 +104,7 @@ public sealed partial class Session
 
     private void CompleteSubscriptions(Exception? error)
     {
+        _tracing.OnEnded(error);
         Subscription[] ended;
         lock (_gate)
         {

@@ -10,6 +10,7 @@ public sealed partial class Session
 {
     private async Task ReconnectAsync(Exception? dropError)
     {
+        using var activity = _tracing.StartReconnect(SessionId, dropError);
         var policy = _client.Options.ReconnectPolicy!;
         var time = _client.Options.TimeProvider;
         var started = time.GetTimestamp();
@@ -26,6 +27,7 @@ public sealed partial class Session
             if (delay is null)
             {
                 GiveUp(new SessionDisconnectedException($"Reconnecting gave up after {attempt} attempt(s).", lastError));
+                SessionsTelemetry.RecordFailure(activity, lastError ?? new SessionDisconnectedException("Reconnecting gave up."));
                 return;
             }
 
@@ -49,6 +51,7 @@ public sealed partial class Session
                 var connection = await OpenAndJoinAsync(lifetime).ConfigureAwait(false);
                 BecomeConnected(connection);
                 SessionsTelemetry.Reconnects.Add(1);
+                _tracing.Reconnected(activity, attempt + 1, time.GetElapsedTime(started));
                 Log.Reconnected(_logger, SessionId, attempt + 1);
                 return;
             }
@@ -56,6 +59,7 @@ public sealed partial class Session
             {
                 // The engine said no for good: retrying would only repeat it.
                 GiveUp(exception);
+                SessionsTelemetry.RecordFailure(activity, exception);
                 return;
             }
             catch (OperationCanceledException) when (lifetime.IsCancellationRequested)

@@ -35,6 +35,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
     private TaskCompletionSource _connected = NewSignal();
     private CancellationTokenSource _lifetime = new();
     private Task _reconnecting = Task.CompletedTask;
+    private readonly SessionTracing _tracing;
 
     internal Session(SessionClient client, string? sessionId, string? agentId, string? chatbotId, long lastSeq)
     {
@@ -44,6 +45,7 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
         _agentId = agentId;
         _chatbotId = chatbotId;
         _lastSeq = lastSeq;
+        _tracing = new SessionTracing(client.Metrics, client.Options.TimeProvider, agentId ?? chatbotId, client.WebSocketAddress);
     }
 
     /// <summary>The session's id on the engine; null until the session was created.</summary>
@@ -294,13 +296,14 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
     private async Task<SessionConnection> OpenAndJoinAsync(CancellationToken cancellationToken)
     {
         var options = _client.Options;
-        using var activity = SessionsTelemetry.ActivitySource.StartActivity(SessionId is null ? "session.create" : "session.resume");
+        using var activity = _tracing.StartConnect(SessionId);
+        var started = options.TimeProvider.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         timeout.CancelAfter(options.ConnectTimeout);
         SessionConnection? connection = null;
         try
         {
-            connection = await SessionConnection.OpenAsync(_client.WebSocketAddress, _client.ApiKey, this, options, _logger, () => SessionId, timeout.Token).ConfigureAwait(false);
+            connection = await SessionConnection.OpenAsync(_client.WebSocketAddress, _client.Authorization, this, options, _logger, () => SessionId, timeout.Token).ConfigureAwait(false);
             if (SessionId is null)
             {
                 var frame = new CreateSessionFrame
@@ -322,9 +325,13 @@ public sealed partial class Session : IAsyncDisposable, IConnectionListener
                 await connection.RequestAsync(frame, options.ConnectTimeout, timeout.Token).ConfigureAwait(false);
             }
 
-            activity?.SetTag("session.id", SessionId);
+            _tracing.Connected(activity, SessionId, started);
             Log.Connected(_logger, SessionId, _client.WebSocketAddress.GetLeftPart(UriPartial.Path));
             return connection;
+        }
+        catch (Exception exception) when (SessionsTelemetry.FailedWith(activity, exception))
+        {
+            throw; // never reached: the filter records the failure on the span and lets it pass
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && !_lifetime.IsCancellationRequested)
         {
