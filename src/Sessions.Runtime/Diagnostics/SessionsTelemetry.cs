@@ -64,8 +64,9 @@ public static class SessionsTelemetry
     /// <summary>Stamps the current span's W3C trace context on a frame, so the engine's spans continue the trace.</summary>
     internal static ClientFrame WithTraceContext(ClientFrame frame)
     {
+        // A stopped span is only the ambient one a timer or a loop inherited (keep-alive pings): no parent for the engine.
         var current = Activity.Current;
-        if (current is null || current.IdFormat != ActivityIdFormat.W3C || frame.Traceparent is not null)
+        if (current is null || current.IsStopped || current.IdFormat != ActivityIdFormat.W3C || frame.Traceparent is not null)
         {
             return frame;
         }
