@@ -22,10 +22,16 @@ internal sealed class EngineAuthorization
         {
             return await attempt(header).ConfigureAwait(false);
         }
-        catch (SessionAuthenticationException)
+        catch (SessionAuthenticationException) when (_credential is not ApiKeyCredential)
         {
-            // The token may have expired since the credential handed it out: one more try with a fresh one, then the 401 stands.
+            // The token may have expired since the credential handed it out: one more try with a fresh one, then the 401
+            // stands. Only when the fresh token differs: the same token would only be refused again (a fixed key always is).
             var fresh = await HeaderAsync(new SessionTokenContext(purpose, sessionId, forceRefresh: true), cancellationToken).ConfigureAwait(false);
+            if (string.Equals(fresh, header, StringComparison.Ordinal))
+            {
+                throw;
+            }
+
             return await attempt(fresh).ConfigureAwait(false);
         }
     }
