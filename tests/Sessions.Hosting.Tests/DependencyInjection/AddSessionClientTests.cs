@@ -41,7 +41,8 @@ public sealed class AddSessionClientTests : IAsyncLifetime
         });
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        var historyRequests = new CountingHandler();
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions")).HttpClient.AddHttpMessageHandler(() => historyRequests);
         using var host = builder.Build();
         await host.StartAsync(Within.Token());
 
@@ -56,7 +57,8 @@ public sealed class AddSessionClientTests : IAsyncLifetime
         {
             var events = await Conversation.TurnAsync(session, "hello");
             Assert.Contains(events, e => e.IsComplete);
-            Assert.NotEmpty(await session.GetMessagesAsync(Within.Token())); // through the factory's HttpClient
+            Assert.NotEmpty(await session.GetMessagesAsync(Within.Token()));
+            Assert.Equal(1, historyRequests.Requests); // through the factory's named HttpClient and its handlers
         }
 
         Assert.Contains(logs.Lines, line => line.Contains("connected to", StringComparison.Ordinal));
@@ -193,5 +195,18 @@ public sealed class AddSessionClientTests : IAsyncLifetime
 
     private sealed class FixedOffsetClock : TimeProvider
     {
+    }
+
+    private sealed class CountingHandler : System.Net.Http.DelegatingHandler
+    {
+        private int _requests;
+
+        public int Requests => System.Threading.Volatile.Read(ref _requests);
+
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            System.Threading.Interlocked.Increment(ref _requests);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
