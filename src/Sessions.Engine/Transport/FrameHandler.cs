@@ -47,7 +47,13 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var parsed = ClientFrameParser.Parse(frame.Utf8.Span, out var rejection);
-        return parsed is null ? Reject(rejection.Code, rejection.Message, rejection.RequestId) : parsed.Accept(this);
+        if (parsed is null)
+        {
+            return Reject(rejection.Code, rejection.Message, rejection.RequestId);
+        }
+
+        using var activity = EngineTelemetry.StartFrame(parsed, Attached?.Id); // continues the client's trace (traceparent)
+        return parsed.Accept(this);
     }
 
     /// <inheritdoc/>
@@ -257,13 +263,17 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
     /// <summary>Queues an <c>error</c> answer (transient: no seq, not stored). Always returns false, the value of a refused frame.</summary>
     private bool Reject(ErrorCode code, string message, string? requestId, string? sessionId = null)
+        => Reject(ErrorCodes.WireName(code), message, requestId, sessionId);
+
+    /// <summary>A rejection whose code is a wire name outside <see cref="ErrorCode"/> (the file codes: <c>file_too_large</c>, <c>unknown_file</c>...).</summary>
+    private bool Reject(string wireCode, string message, string? requestId, string? sessionId = null)
     {
-        Log.FrameRejected(logger, connectionId, ErrorCodes.WireName(code));
+        Log.FrameRejected(logger, connectionId, wireCode);
         Send(new ErrorEvent
         {
             SessionId = sessionId ?? Attached?.Id ?? string.Empty,
             RequestId = requestId,
-            Data = new ErrorEventData { Error = message, Code = ErrorCodes.WireName(code), Retryable = false },
+            Data = new ErrorEventData { Error = message, Code = wireCode, Retryable = false },
         });
         return false;
     }

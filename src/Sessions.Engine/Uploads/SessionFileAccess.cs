@@ -21,13 +21,10 @@ internal static class SessionFileAccess
         switch (engine.Sessions.Find(sessionId, owner, out _))
         {
             case SessionLookup.NotFound:
-                await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.NotFound, "No session has the id \"" + sessionId + "\".").ConfigureAwait(false);
+                await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.").ConfigureAwait(false);
                 return null;
             case SessionLookup.Terminated:
                 await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.SessionTerminated, "Session \"" + sessionId + "\" was terminated; its files are gone.").ConfigureAwait(false);
-                return null;
-            case SessionLookup.Forbidden:
-                await FileResponses.ErrorAsync(context, StatusCodes.Status403Forbidden, EngineErrorCodes.Forbidden, "Session \"" + sessionId + "\" belongs to another API key.").ConfigureAwait(false);
                 return null;
         }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Sessions;
 
 /// <summary>Settings of a <see cref="SessionClient"/>.</summary>
-public sealed class SessionClientOptions
+public sealed partial class SessionClientOptions
 {
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
     public const string ApiKeyVariable = "VECTORSHIFT_API_KEY";

@@ -25,12 +25,12 @@ internal sealed class FileUploadClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
-    private readonly string _apiKey;
+    private readonly Credentials.EngineAuthorization _authorization;
 
     /// <summary>The largest <see cref="SessionClientOptions.InlineFileMaxBytes"/>: its base64 stays far below a 4 MiB frame.</summary>
     public const int MaxInlineBytes = 1024 * 1024;
 
-    public FileUploadClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler, int inlineMaxBytes)
+    public FileUploadClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpMessageHandler? handler, int inlineMaxBytes)
     {
         if (inlineMaxBytes is < 0 or > MaxInlineBytes)
         {
@@ -39,7 +39,7 @@ internal sealed class FileUploadClient : IDisposable
 
         InlineMaxBytes = inlineMaxBytes;
         _baseAddress = baseAddress;
-        _apiKey = apiKey;
+        _authorization = authorization;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
 
         // A large file may take longer than HttpClient's 100 s default; the caller's token bounds it instead.
@@ -62,7 +62,10 @@ internal sealed class FileUploadClient : IDisposable
         var where = endpoint.GetLeftPart(UriPartial.Path);
         content.Headers.ContentType = mediaType;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.AbsoluteUri + "?name=" + Uri.EscapeDataString(file.Name))) { Content = content };
-        Authorize(request);
+
+        // One try: the body is a stream read once, so a 401 cannot be answered by sending it again with a fresh token.
+        // The credential is still asked for each upload, so a token it refreshes by itself is always the current one.
+        Authorize(request, await _authorization.HeaderAsync(SessionTokenPurpose.Files, sessionId, cancellationToken).ConfigureAwait(false));
 
         // With a known length the engine can refuse a file that is too large or empty before the body is sent.
         request.Headers.ExpectContinue = content.Headers.ContentLength is not null;
@@ -91,13 +94,16 @@ internal sealed class FileUploadClient : IDisposable
         }
     }
 
-    /// <summary>Opens <c>GET {base}/v1/sessions/{id}/files/{file_id}</c>: the response body, streamed (the caller disposes it).</summary>
-    public async Task<Stream> OpenAsync(string sessionId, string fileId, CancellationToken cancellationToken)
+    /// <summary>Opens <c>GET {base}/v1/sessions/{id}/files/{file_id}</c>: the response body, streamed (the caller disposes it). A 401 asks the credential once more for a fresh token.</summary>
+    public Task<Stream> OpenAsync(string sessionId, string fileId, CancellationToken cancellationToken)
+        => _authorization.RunAsync(SessionTokenPurpose.Files, sessionId, header => OpenAsync(sessionId, fileId, header, cancellationToken), cancellationToken);
+
+    private async Task<Stream> OpenAsync(string sessionId, string fileId, string authorization, CancellationToken cancellationToken)
     {
         var endpoint = new Uri(_baseAddress, "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files/" + Uri.EscapeDataString(fileId));
         var where = endpoint.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
-        Authorize(request);
+        Authorize(request, authorization);
         HttpResponseMessage response;
         try
         {
@@ -121,9 +127,9 @@ internal sealed class FileUploadClient : IDisposable
         }
     }
 
-    /// <summary>The one place the request gets its credentials (the history client does the same).</summary>
-    private void Authorize(HttpRequestMessage request)
-        => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+    /// <summary>The one place a file request gets its Authorization header (a value from <see cref="Credentials.EngineAuthorization"/>).</summary>
+    private static void Authorize(HttpRequestMessage request, string authorization)
+        => request.Headers.TryAddWithoutValidation("Authorization", authorization);
 
     private static SessionException ToException(HttpStatusCode status, byte[] body, string fileName, string sessionId, string where, string method)
     {

@@ -31,7 +31,7 @@ public partial class Session
             RequestId = Core.NextRequestId(),
             Data = new PostMessageFrameData { Message = await ToWireAsync(message, new InlineBudget(), progress, cancellationToken).ConfigureAwait(false) },
         };
-        await Core.RequestAsync(frame, cancellationToken).ConfigureAwait(false);
+        await Core.Tracing.TraceSendAsync(SessionId, 1, () => Core.RequestAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Uploads the messages' files, reporting progress, then posts the messages as one turn and waits until the engine acknowledges them.</summary>
@@ -61,7 +61,7 @@ public partial class Session
         }
 
         var frame = new PostMessagesFrame { RequestId = Core.NextRequestId(), Data = new PostMessagesFrameData { Messages = wire } };
-        await Core.RequestAsync(frame, cancellationToken).ConfigureAwait(false);
+        await Core.Tracing.TraceSendAsync(SessionId, wire.Count, () => Core.RequestAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Opens a file of this session by id (from a history message's <see cref="SessionMessage.Files"/>) and streams its bytes.</summary>

@@ -75,6 +75,6 @@ public partial class Session
             RequestId = Core.NextRequestId(),
             Data = new SendResponseFrameData { ApprovalId = evt.Data.ApprovalId, Approved = approved, Confirm = confirm, DenyReason = denyReason },
         };
-        await Core.RespondAsync(frame, cancellationToken).ConfigureAwait(false);
+        await Core.Tracing.TraceApprovalAsync(SessionId, evt, approved, () => Core.RespondAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -30,6 +30,18 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>request_id</c>.</remarks>
         public required string RequestId { get; init; }
 
+        /// <summary>
+        /// W3C Trace Context <c>traceparent</c> of the client span that sent this frame; the engine's spans for the frame continue that trace. Optional.
+        /// </summary>
+        /// <remarks>On the wire: <c>traceparent</c>.</remarks>
+        public string? Traceparent { get; init; }
+
+        /// <summary>
+        /// W3C Trace Context <c>tracestate</c> that goes with <c>traceparent</c>. Optional.
+        /// </summary>
+        /// <remarks>On the wire: <c>tracestate</c>.</remarks>
+        public string? Tracestate { get; init; }
+
         /// <summary>Calls the <paramref name="visitor"/>'s <c>Visit</c> overload for this kind.</summary>
         /// <typeparam name="TResult">What the visitor returns.</typeparam>
         /// <param name="visitor">The visitor.</param>
@@ -445,6 +457,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class UnknownClientFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownClientFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
 
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.UnknownClientFrame Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -463,6 +477,8 @@ namespace Sessions.Tests.Generated.Serialization
             string? discriminator = null;
             string? p0 = default;
             var has0 = false;
+            string? p1 = default;
+            string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
@@ -475,6 +491,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
                 }
                 else
                 {
@@ -493,6 +519,8 @@ namespace Sessions.Tests.Generated.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
                 RequestId = p0!,
+                Traceparent = p1,
+                Tracestate = p2,
             };
         }
 
@@ -632,6 +660,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class ConnectSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ConnectSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("connect_session");
@@ -650,8 +680,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrame");
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.ConnectSessionFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.ConnectSessionFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -660,11 +692,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else
                 {
@@ -678,7 +720,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ConnectSessionFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ConnectSessionFrame", "data");
             }
@@ -686,7 +728,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.ConnectSessionFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
             };
         }
 
@@ -699,6 +743,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -781,6 +835,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class CreateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.CreateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("create_session");
@@ -799,8 +855,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrame");
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.CreateSessionFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.CreateSessionFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -809,11 +867,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else
                 {
@@ -827,7 +895,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CreateSessionFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CreateSessionFrame", "data");
             }
@@ -835,7 +903,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.CreateSessionFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
             };
         }
 
@@ -848,6 +918,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -939,6 +1019,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class PingFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PingFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("ping");
 
@@ -956,6 +1038,8 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PingFrame");
             string? p0 = default;
             var has0 = false;
+            string? p1 = default;
+            string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -963,6 +1047,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.tracestate"));
                 }
                 else
                 {
@@ -979,6 +1073,8 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PingFrame
             {
                 RequestId = p0!,
+                Traceparent = p1,
+                Tracestate = p2,
             };
         }
 
@@ -991,6 +1087,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WriteEndObject();
         }
     }
@@ -1000,6 +1106,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class PostMessageFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessageFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("post_message");
@@ -1018,8 +1126,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrame");
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.PostMessageFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.PostMessageFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1028,11 +1138,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else
                 {
@@ -1046,7 +1166,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessageFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessageFrame", "data");
             }
@@ -1054,7 +1174,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessageFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
             };
         }
 
@@ -1067,6 +1189,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -1136,6 +1268,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class PostMessagesFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessagesFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("post_messages");
@@ -1154,8 +1288,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrame");
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.PostMessagesFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.PostMessagesFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1164,11 +1300,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else
                 {
@@ -1182,7 +1328,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessagesFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessagesFrame", "data");
             }
@@ -1190,7 +1336,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessagesFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
             };
         }
 
@@ -1203,6 +1351,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -1272,6 +1430,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class SendResponseFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SendResponseFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("send_response");
@@ -1290,8 +1450,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrame");
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.SendResponseFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.SendResponseFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1300,11 +1462,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else
                 {
@@ -1318,7 +1490,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SendResponseFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SendResponseFrame", "data");
             }
@@ -1326,7 +1498,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.SendResponseFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
             };
         }
 
@@ -1339,6 +1513,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -1451,6 +1635,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class TerminateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.TerminateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("terminate_session");
 
@@ -1468,6 +1654,8 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TerminateSessionFrame");
             string? p0 = default;
             var has0 = false;
+            string? p1 = default;
+            string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1475,6 +1663,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.tracestate"));
                 }
                 else
                 {
@@ -1491,6 +1689,8 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.TerminateSessionFrame
             {
                 RequestId = p0!,
+                Traceparent = p1,
+                Tracestate = p2,
             };
         }
 
@@ -1503,6 +1703,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WriteEndObject();
         }
     }

@@ -62,7 +62,7 @@ public sealed class FileEndpointTests
     }
 
     [Fact]
-    public async Task Uploads_need_the_key_that_owns_the_session()
+    public async Task Uploads_need_the_key_that_owns_the_session_and_another_keys_session_looks_like_none()
     {
         await using var engine = await TestEngine.StartAsync(o => { o.ApiKeys.Add("owner"); o.ApiKeys.Add("other"); });
         var (client, created) = await TestClient.CreateSessionAsync(engine, "owner");
@@ -77,9 +77,11 @@ public sealed class FileEndpointTests
         using var otherDownload = await otherHttp.GetAsync(Uploads.Address(sessionId) + "/" + stored.FileId, Deadline.Token());
 
         Assert.Equal("unauthorized", (await Uploads.ErrorAsync(noKey, HttpStatusCode.Unauthorized)).Code);
-        Assert.Equal(EngineErrorCodes.Forbidden, (await Uploads.ErrorAsync(otherKey, HttpStatusCode.Forbidden)).Code);
+
+        // As on the socket and the history: another key's session is answered exactly like an id that does not exist.
+        Assert.Equal(EngineErrorCodes.NotFound, (await Uploads.ErrorAsync(otherKey, HttpStatusCode.NotFound)).Code);
         Assert.Equal(EngineErrorCodes.NotFound, (await Uploads.ErrorAsync(noSession, HttpStatusCode.NotFound)).Code);
-        Assert.Equal(EngineErrorCodes.Forbidden, (await Uploads.ErrorAsync(otherDownload, HttpStatusCode.Forbidden)).Code);
+        Assert.Equal(EngineErrorCodes.NotFound, (await Uploads.ErrorAsync(otherDownload, HttpStatusCode.NotFound)).Code);
     }
 
     [Theory]
