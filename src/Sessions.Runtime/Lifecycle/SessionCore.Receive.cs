@@ -90,19 +90,19 @@ internal sealed partial class SessionCore
 
             if (closed.IsTerminated)
             {
-                States.TryChangeState(SessionState.Connected, SessionState.Terminated);
                 ended = new SessionNotFoundException($"Session {SessionId} was terminated.", "session_terminated");
+                States.TryChangeState(SessionState.Connected, SessionState.Terminated, ended);
             }
             else if (closed.IsPolicyViolation || stuck || _options.ReconnectPolicy is null || ending)
             {
-                States.TryChangeState(SessionState.Connected, SessionState.Disconnected);
                 ended = DisconnectedError(closed);
+                States.TryChangeState(SessionState.Connected, SessionState.Disconnected, ended);
             }
             else
             {
                 var next = new ConnectionAttempt();
                 _attempt = next;
-                States.TryChangeState(SessionState.Connected, SessionState.Reconnecting);
+                States.TryChangeState(SessionState.Connected, SessionState.Reconnecting, DisconnectedError(closed));
                 Log.ConnectionLost(_logger, SessionId, closed.Reason);
                 _reconnecting = Task.Run(() => ReconnectAsync(next, closed.Error));
                 return;
@@ -191,7 +191,7 @@ internal sealed partial class SessionCore
         Log.ReconnectGaveUp(_logger, SessionId, error);
         lock (Gate)
         {
-            if (!ReferenceEquals(_attempt, attempt) || !States.TryChangeState(SessionState.Reconnecting, SessionState.Disconnected))
+            if (!ReferenceEquals(_attempt, attempt) || !States.TryChangeState(SessionState.Reconnecting, SessionState.Disconnected, error))
             {
                 return;
             }

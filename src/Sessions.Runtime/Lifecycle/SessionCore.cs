@@ -139,7 +139,7 @@ internal sealed partial class SessionCore : IConnectionListener
                         if (ReferenceEquals(_attempt, attempt))
                         {
                             _attempt = null;
-                            States.TryChangeState(SessionState.Connecting, SessionState.Disconnected);
+                            States.TryChangeState(SessionState.Connecting, SessionState.Disconnected, exception);
                         }
                     }
 
