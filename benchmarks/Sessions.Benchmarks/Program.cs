@@ -23,6 +23,11 @@ public static class Program
             return EndToEnd.ServerHost.RunAsync().GetAwaiter().GetResult();
         }
 
+        if (args.Length == 1 && args[0] == Files.FileServerHost.Argument)
+        {
+            return Files.FileServerHost.RunAsync().GetAwaiter().GetResult();
+        }
+
         BenchOptions options;
         try
         {
@@ -60,6 +65,21 @@ public static class Program
 
         Step(options, 7, "generator", () => Generator.GeneratorGoal.Run(options, report), report);
         Step(options, 8, "corpus decode vs NJsonSchema", () => Corpus.CorpusGoal.Run(options, report), report);
+        if (options.Goals.Contains(9))
+        {
+            // Goal 9 (files, issue 14): the engine runs in a child process so that its heap is measured alone.
+            Console.WriteLine();
+            Console.WriteLine("== Goal 9: files (engine in a child process, loopback) ==");
+            try
+            {
+                Files.FileGoals.RunAsync(options, report).GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                report.Note($"goal 9 (files) failed: {exception.GetType().Name}: {exception.Message}");
+                Console.Error.WriteLine(exception);
+            }
+        }
 
         clock.Stop();
         Console.WriteLine();

@@ -1,6 +1,7 @@
 // Chat: an interactive console chat with an agent. Runs the local engine in this process unless an engine is named:
 // --url <address> --key <key> [--agent <id>], or SESSIONS_BASE_URL (or VECTORSHIFT_BASE_URL) and VECTORSHIFT_API_KEY.
-// Type a line to send it; /history, /drop (local engine: cut the connection during the next reply), /quit.
+// Type a line to send it; /file <path> (sent with a progress line), /history, /drop (local engine: cut the connection
+// during the next reply), /quit.
 using Chat;
 using Sessions;
 using Sessions.Engine;
@@ -17,8 +18,8 @@ try
     await using var session = await client.Agent(Option("--agent") ?? "chat-agent").CreateSessionAsync();
     screen.Line($"Connected to {client.BaseAddress}{(engine is null ? "" : " (local engine)")}, session {session.SessionId}.");
     screen.Line(engine is null
-        ? "Type a message; /history, /quit."
-        : "Type a message (the scripted agent reacts to: think, search, tool, approve, reauth, status, fail); /history, /drop, /quit.");
+        ? "Type a message; /file <path>, /history, /quit."
+        : "Type a message (the scripted agent reacts to: think, search, tool, approve, reauth, status, fail); /file <path>, /history, /drop, /quit.");
 
     // One listener for the whole chat: it carries on across reconnects, without gaps or repeats.
     await using var events = session.ListenAsync(maxQueue: 0).GetAsyncEnumerator();
@@ -35,7 +36,15 @@ try
             case "/history":
                 foreach (var message in await session.GetMessagesAsync())
                 {
-                    screen.Line($"  #{message.Seq,-4} {message.Sender.Role,-9} {message.Text}");
+                    var files = message.Files is { Count: > 0 } attached ? "  [" + string.Join(", ", attached.Select(f => $"{f.Name}, {f.MimeType}, {f.Size} bytes")) + "]" : "";
+                    screen.Line($"  #{message.Seq,-4} {message.Sender.Role,-9} {message.Text}{files}");
+                }
+
+                continue;
+            case var command when command.StartsWith("/file ", StringComparison.Ordinal):
+                if (await SendFileAsync(session, command["/file ".Length..].Trim()))
+                {
+                    await ShowReplyAsync(session, events);
                 }
 
                 continue;
@@ -60,6 +69,22 @@ catch (Exception error) when (error is SessionException or ArgumentException or 
 {
     screen.Line($"Chat failed: {error.GetType().Name}: {error.Message}");
     return 1;
+}
+
+// Sends a file (streamed, never whole in memory) with a progress line; false when it could not be sent.
+async Task<bool> SendFileAsync(Session session, string path)
+{
+    try
+    {
+        await session.SendAsync(MessageFile.FromPath(path), new UploadProgress(screen));
+        screen.Line();
+        return true;
+    }
+    catch (SessionFileException error)
+    {
+        screen.Line($"  could not send {error.FileName}: {error.Message}");
+        return false;
+    }
 }
 
 // Renders events until the reply is complete, asking the user when the agent needs an approval.

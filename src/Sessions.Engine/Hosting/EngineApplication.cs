@@ -31,6 +31,8 @@ internal static class EngineApplication
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Map(SessionSocketEndpoint.Path, new SessionSocketEndpoint(engine).HandleAsync);
         app.MapGet(HistoryEndpoint.Pattern, new HistoryEndpoint(engine).HandleAsync);
+        app.MapPost(Uploads.FileUploadEndpoint.Pattern, new Uploads.FileUploadEndpoint(engine).HandleAsync);
+        app.MapGet(Uploads.FileDownloadEndpoint.Pattern, new Uploads.FileDownloadEndpoint(engine).HandleAsync);
         return app;
     }
 }

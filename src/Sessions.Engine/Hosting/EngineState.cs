@@ -14,6 +14,7 @@ internal sealed class EngineState
         Sessions = sessions;
         Faults = faults;
         Logger = logger;
+        Files = new Uploads.FileStore(options.MaxFileBytes, options.MaxMessageBytes);
     }
 
     /// <summary>A private copy of the options the engine started with.</summary>
@@ -24,6 +25,9 @@ internal sealed class EngineState
     public SessionStore Sessions { get; }
 
     public EngineFaults Faults { get; }
+
+    /// <summary>The sessions' uploaded and inline files (<c>Uploads/</c>).</summary>
+    public Uploads.FileStore Files { get; }
 
     public ILogger Logger { get; }
 

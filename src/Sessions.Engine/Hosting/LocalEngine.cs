@@ -59,6 +59,9 @@ public sealed class LocalEngine : IAsyncDisposable
     /// <summary>True when <see cref="ApiKey"/> was made up at start-up because no key was configured.</summary>
     public bool ApiKeyGenerated { get; }
 
+    /// <summary>The temp folder that holds this engine's uploads (deleted on dispose); for tests.</summary>
+    internal string FilesFolder => state.Files.Folder;
+
     /// <summary>Fault injection for tests: drop, stall, malformed, unknown or oversize frames.</summary>
     public EngineFaults Faults => state.Faults;
 
@@ -149,6 +152,7 @@ public sealed class LocalEngine : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             await state.Sessions.DisposeAsync().ConfigureAwait(false);
+            state.Files.Dispose();
         }
     }
 
@@ -161,6 +165,8 @@ public sealed class LocalEngine : IAsyncDisposable
             FoldWindow = options.FoldWindow,
             Agent = options.Agent,
             MaxFrameBytes = options.MaxFrameBytes,
+            MaxFileBytes = options.MaxFileBytes,
+            MaxMessageBytes = options.MaxMessageBytes,
             ShutdownTimeout = options.ShutdownTimeout,
             TimeProvider = options.TimeProvider,
             LoggerFactory = options.LoggerFactory,

@@ -35,6 +35,18 @@ public sealed class LocalEngineOptions
     /// <summary>The largest client frame accepted, in bytes; a larger one closes the socket with 1009. Defaults to 4 MiB.</summary>
     public int MaxFrameBytes { get; set; } = DefaultMaxFrameBytes;
 
+    /// <summary>The default <see cref="MaxFileBytes"/>: 256 MiB.</summary>
+    public const long DefaultMaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>The default <see cref="MaxMessageBytes"/>: 512 MiB.</summary>
+    public const long DefaultMaxMessageBytes = 512L * 1024 * 1024;
+
+    /// <summary>The largest file accepted, uploaded or inline, in bytes; a larger upload gets 413 <c>file_too_large</c>. Defaults to 256 MiB.</summary>
+    public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
+
+    /// <summary>The most bytes the files of one posted message may add up to; more gets the post an <c>error</c> <c>message_too_large</c>. Defaults to 512 MiB.</summary>
+    public long MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
+
     /// <summary>
     /// How long shutdown (and a close handshake the engine starts) may take before sockets are aborted. Defaults to 2 s,
     /// so <see cref="LocalEngine.DisposeAsync"/> never hangs on a client that does not answer.
@@ -63,6 +75,11 @@ public sealed class LocalEngineOptions
         if (MaxFrameBytes < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxFrameBytes), MaxFrameBytes, "LocalEngineOptions.MaxFrameBytes must be at least 1024 bytes.");
+        }
+
+        if (MaxFileBytes < 1 || MaxMessageBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(MaxFileBytes < 1 ? nameof(MaxFileBytes) : nameof(MaxMessageBytes), "LocalEngineOptions.MaxFileBytes and MaxMessageBytes must be at least 1 byte.");
         }
 
         if (ShutdownTimeout <= TimeSpan.Zero)

@@ -7,7 +7,7 @@ namespace Sessions.Engine.Hosting;
 /// <summary>
 /// Reads the standalone engine's settings from ASP.NET Core-style configuration: <c>urls</c> (<c>--urls</c>,
 /// <c>ASPNETCORE_URLS</c>), <c>Engine:ApiKeys</c> (<c>--Engine:ApiKeys:0=KEY</c>, <c>Engine__ApiKeys__0</c>),
-/// <c>Engine:FoldWindowMs</c> and <c>Engine:MaxFrameBytes</c>.
+/// <c>Engine:FoldWindowMs</c>, <c>Engine:MaxFrameBytes</c>, <c>Engine:MaxFileBytes</c> and <c>Engine:MaxMessageBytes</c>.
 /// </summary>
 internal static class StandaloneOptions
 {
@@ -35,6 +35,16 @@ internal static class StandaloneOptions
         if (configuration["Engine:MaxFrameBytes"] is { Length: > 0 } max)
         {
             options.MaxFrameBytes = checked((int)Parse(max, "Engine:MaxFrameBytes"));
+        }
+
+        if (configuration["Engine:MaxFileBytes"] is { Length: > 0 } maxFile)
+        {
+            options.MaxFileBytes = Parse(maxFile, "Engine:MaxFileBytes");
+        }
+
+        if (configuration["Engine:MaxMessageBytes"] is { Length: > 0 } maxMessage)
+        {
+            options.MaxMessageBytes = Parse(maxMessage, "Engine:MaxMessageBytes");
         }
 
         return options;

@@ -31,6 +31,7 @@ internal sealed class SessionHistory
             Sender = new MessageSender { Role = SessionMessageRole.User },
             ContentType = message.ContentType == ContentType.File ? "file" : "text",
             Text = message.Text ?? message.File?.Name,
+            Files = Uploads.FileReferences.Describe(message),
             Status = SessionMessageStatus.Complete,
             CreatedAt = at,
         }));

@@ -40,7 +40,7 @@ internal sealed class Connection
         this.engine = engine;
         logger = engine.Logger;
         writer = new ConnectionWriter(socket, engine.Faults, Drop, logger, id);
-        handler = new FrameHandler(engine.Sessions, writer, owner, logger, id);
+        handler = new FrameHandler(engine.Sessions, writer, owner, logger, id, engine.Files);
     }
 
     public async Task RunAsync()

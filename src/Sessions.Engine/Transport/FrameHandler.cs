@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using Sessions.Framing;
@@ -24,8 +23,11 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     private readonly ILogger logger;
     private readonly string connectionId;
 
-    public FrameHandler(SessionStore store, ConnectionWriter writer, string owner, ILogger logger, string connectionId)
+    private readonly Uploads.FileStore files;
+
+    public FrameHandler(SessionStore store, ConnectionWriter writer, string owner, ILogger logger, string connectionId, Uploads.FileStore files)
     {
+        this.files = files;
         this.store = store;
         this.writer = writer;
         this.owner = owner;
@@ -45,7 +47,13 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var parsed = ClientFrameParser.Parse(frame.Utf8.Span, out var rejection);
-        return parsed is null ? Reject(rejection.Code, rejection.Message, rejection.RequestId) : parsed.Accept(this);
+        if (parsed is null)
+        {
+            return Reject(rejection.Code, rejection.Message, rejection.RequestId);
+        }
+
+        using var activity = EngineTelemetry.StartFrame(parsed, Attached?.Id); // continues the client's trace (traceparent)
+        return parsed.Accept(this);
     }
 
     /// <inheritdoc/>
@@ -188,6 +196,13 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             }
         }
 
+        // Files by id (and inline ones) are checked against the session's files and the limits before anything is stored.
+        messages = Uploads.FileReferences.Resolve(files, session.Id, messages, single, out var refusal);
+        if (refusal is { } refused)
+        {
+            return Reject(refused.Code, refused.Message, requestId);
+        }
+
         IReadOnlyList<string> ids;
         try
         {
@@ -213,27 +228,12 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             case ContentType.Text when message.Text is null:
                 return "a text message needs \"text\".";
             case ContentType.File when message.File is null:
-                return "a file message needs \"file\" ({name, mime_type, data_base64}).";
+                return "a file message needs \"file\" ({name, mime_type, data_base64 or file_id}).";
             case ContentType.Unknown:
                 return "content_type must be \"text\" or \"file\".";
         }
 
-        if (message.File is { } file && !Base64.IsValid(file.DataBase64))
-        {
-            return "file.data_base64 is not valid base64.";
-        }
-
-        if (message.Files is { } files)
-        {
-            for (var i = 0; i < files.Count; i++)
-            {
-                if (!Base64.IsValid(files[i].DataBase64))
-                {
-                    return "files[" + i + "].data_base64 is not valid base64.";
-                }
-            }
-        }
-
+        // base64, file ids and sizes: Uploads.FileReferences.
         return null;
     }
 
@@ -263,13 +263,17 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
     /// <summary>Queues an <c>error</c> answer (transient: no seq, not stored). Always returns false, the value of a refused frame.</summary>
     private bool Reject(ErrorCode code, string message, string? requestId, string? sessionId = null)
+        => Reject(ErrorCodes.WireName(code), message, requestId, sessionId);
+
+    /// <summary>A rejection whose code is a wire name outside <see cref="ErrorCode"/> (the file codes: <c>file_too_large</c>, <c>unknown_file</c>...).</summary>
+    private bool Reject(string wireCode, string message, string? requestId, string? sessionId = null)
     {
-        Log.FrameRejected(logger, connectionId, ErrorCodes.WireName(code));
+        Log.FrameRejected(logger, connectionId, wireCode);
         Send(new ErrorEvent
         {
             SessionId = sessionId ?? Attached?.Id ?? string.Empty,
             RequestId = requestId,
-            Data = new ErrorEventData { Error = message, Code = ErrorCodes.WireName(code), Retryable = false },
+            Data = new ErrorEventData { Error = message, Code = wireCode, Retryable = false },
         });
         return false;
     }

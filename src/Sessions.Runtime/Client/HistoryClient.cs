@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,16 +22,18 @@ internal sealed class HistoryClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
-    private readonly string _apiKey;
+    private readonly Credentials.EngineAuthorization _authorization;
+    private readonly bool _ownsHttp;
 
-    public HistoryClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler, TimeSpan? timeout = null)
+    public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpClient? http, HttpMessageHandler? handler, TimeSpan? timeout = null)
     {
         _baseAddress = baseAddress;
-        _apiKey = apiKey;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        if (timeout is { } limit)
+        _authorization = authorization;
+        _ownsHttp = http is null;
+        _http = http ?? (handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false));
+        if (timeout is { } limit && _ownsHttp)
         {
-            _http.Timeout = limit;
+            _http.Timeout = limit; // an application's HttpClient keeps the timeout the application gave it
         }
     }
 
@@ -63,14 +64,18 @@ internal sealed class HistoryClient : IDisposable
         return Decode(body, where, static (typed, _) => typed.PendingApprovals ?? []);
     }
 
-    private async Task<(byte[] Body, string Where)> GetAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
+    /// <summary>One GET with a token from the credential; a 401 asks it once more for a fresh one (see <see cref="Credentials.EngineAuthorization"/>).</summary>
+    private Task<(byte[] Body, string Where)> GetAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
+        => _authorization.RunAsync(SessionTokenPurpose.History, sessionId, header => GetAsync(sessionId, afterSeq, header, cancellationToken), cancellationToken);
+
+    private async Task<(byte[] Body, string Where)> GetAsync(string sessionId, long? afterSeq, string authorization, CancellationToken cancellationToken)
     {
         var path = "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/messages";
         var endpoint = new Uri(_baseAddress, path);
         var address = afterSeq is { } after ? new Uri(endpoint + "?after_seq=" + after.ToString(CultureInfo.InvariantCulture)) : endpoint;
         var where = endpoint.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -118,5 +123,11 @@ internal sealed class HistoryClient : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose(); // an HttpClient from the application (IHttpClientFactory) is the application's to release
+        }
+    }
 }

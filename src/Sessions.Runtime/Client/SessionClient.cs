@@ -25,6 +25,10 @@ public class SessionClient : IDisposable
 {
     private static readonly Uri NoAddress = new("http://localhost/");
 
+    /// <summary>The credential of a client with a custom transport and no key: history and files, which need one, fail clearly.</summary>
+    private static readonly SessionCredential NoCredential = SessionCredential.FromCallback(static (_, _) =>
+        throw new SessionAuthenticationException($"No API key: set SessionClientOptions.ApiKey, SessionClientOptions.Credential or {SessionClientOptions.ApiKeyVariable}."));
+
     /// <summary>Creates a client; the key and address fall back to <c>VECTORSHIFT_API_KEY</c> and <c>VECTORSHIFT_BASE_URL</c>.</summary>
     /// <exception cref="ArgumentException">No address or key (neither needed with a <see cref="SessionClientOptions.Transport"/>), or a clear-text address to a host other than loopback.</exception>
     public SessionClient(SessionClientOptions? options = null)
@@ -34,13 +38,15 @@ public class SessionClient : IDisposable
         var baseAddress = Options.BaseAddress
             ?? (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null)
             ?? (custom is null ? throw new ArgumentException($"No engine address: set SessionClientOptions.BaseAddress or {SessionClientOptions.BaseAddressVariable}.", nameof(options)) : NoAddress);
-        ApiKey = Options.ApiKey is { Length: > 0 } key
-            ? key
-            : Environment.GetEnvironmentVariable(SessionClientOptions.ApiKeyVariable) is { Length: > 0 } envKey
-                ? envKey
-                : custom is null
-                    ? throw new ArgumentException($"No API key: set SessionClientOptions.ApiKey or {SessionClientOptions.ApiKeyVariable}.", nameof(options))
-                    : string.Empty;
+        Credential = Options.Credential
+            ?? (Options.ApiKey is { Length: > 0 } key
+                ? new ApiKeyCredential(key)
+                : Environment.GetEnvironmentVariable(SessionClientOptions.ApiKeyVariable) is { Length: > 0 } envKey
+                    ? new ApiKeyCredential(envKey)
+                    : custom is null
+                        ? throw new ArgumentException($"No API key: set SessionClientOptions.ApiKey, SessionClientOptions.Credential or {SessionClientOptions.ApiKeyVariable}.", nameof(options))
+                        : NoCredential);
+        Authorization = new Credentials.EngineAuthorization(Credential);
 
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         if (BaseAddress.Scheme is not ("http" or "https" or "ws" or "wss"))
@@ -58,8 +64,10 @@ public class SessionClient : IDisposable
 
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, ProtocolFacts.SocketPath);
-        _history = new HistoryClient(http, ApiKey, Options.HttpMessageHandler);
-        Transport = custom ?? new WebSocketTransport(WebSocketAddress, ApiKey, Options.MaxFrameBytes);
+        Metrics = Diagnostics.SessionsMetrics.For(Options.MeterFactory);
+        _history = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler);
+        _files = new FileUploadClient(http, Authorization, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
+        Transport = custom ?? new WebSocketTransport(WebSocketAddress, Authorization, Options.ConfigureWebSocket, Options.MaxFrameBytes);
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>
@@ -73,7 +81,9 @@ public class SessionClient : IDisposable
     {
         Options = new SessionClientOptions();
         BaseAddress = NoAddress;
-        ApiKey = string.Empty;
+        Credential = NoCredential;
+        Authorization = new Credentials.EngineAuthorization(Credential);
+        Metrics = Diagnostics.SessionsMetrics.For(null);
         WebSocketAddress = new Uri(NoAddress, ProtocolFacts.SocketPath);
         Transport = new InMemoryTransport();
     }
@@ -84,15 +94,24 @@ public class SessionClient : IDisposable
     /// <summary>The settings.</summary>
     public SessionClientOptions Options { get; }
 
-    internal string ApiKey { get; }
+    /// <summary>Where the bearer token comes from: <see cref="SessionClientOptions.Credential"/>, else an <see cref="ApiKeyCredential"/>.</summary>
+    public SessionCredential Credential { get; }
+
+    internal Credentials.EngineAuthorization Authorization { get; }
 
     internal Uri WebSocketAddress { get; }
+
+    internal Diagnostics.SessionsMetrics Metrics { get; }
 
     internal HistoryClient History => _history ?? throw new SessionException("This client is a test double made with the protected constructor: it has no history endpoint.");
 
     private HistoryClient? _history;
 
     internal ISessionTransport Transport { get; }
+
+    internal FileUploadClient Files => _files ?? throw new SessionException("This client is a test double made with the protected constructor: it has no file endpoint.");
+
+    private FileUploadClient? _files;
 
     /// <summary>A handle on an agent, to create sessions with it or run one turn.</summary>
     public Agent Agent(string agentId) => new(this, agentId);
@@ -109,7 +128,7 @@ public class SessionClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var session = new Session(this, sessionId, null, null, afterSeq ?? 0);
-        await ConnectOrDisposeAsync(session, cancellationToken).ConfigureAwait(false);
+        await ConnectOrDisposeAsync(session, Options, cancellationToken).ConfigureAwait(false);
         return session;
     }
 
@@ -123,11 +142,11 @@ public class SessionClient : IDisposable
     protected internal virtual async Task<Session> CreateSessionAsync(string? agentId, string? chatbotId, CancellationToken cancellationToken)
     {
         var session = new Session(this, null, agentId, chatbotId, 0);
-        await ConnectOrDisposeAsync(session, cancellationToken).ConfigureAwait(false);
+        await ConnectOrDisposeAsync(session, Options, cancellationToken).ConfigureAwait(false);
         return session;
     }
 
-    /// <summary>Releases the HTTP client used for history. Sessions are disposed by their owners.</summary>
+    /// <summary>Releases the HTTP clients used for history and files. Sessions are disposed by their owners.</summary>
     public void Dispose()
     {
         Dispose(true);
@@ -137,21 +156,22 @@ public class SessionClient : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"SessionClient({BaseAddress})"; // never the key
 
-    /// <summary>Releases the HTTP client used for history.</summary>
+    /// <summary>Releases the HTTP clients used for history and files.</summary>
     /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
             _history?.Dispose();
+            _files?.Dispose();
         }
     }
 
-    private static async Task ConnectOrDisposeAsync(Session session, CancellationToken cancellationToken)
+    private static async Task ConnectOrDisposeAsync(Session session, SessionClientOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await InitialConnectRetry.ConnectAsync(session, options, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

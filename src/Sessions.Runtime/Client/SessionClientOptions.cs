@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Sessions;
 
 /// <summary>Settings of a <see cref="SessionClient"/>.</summary>
-public sealed class SessionClientOptions
+public sealed partial class SessionClientOptions
 {
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
     public const string ApiKeyVariable = "VECTORSHIFT_API_KEY";
@@ -47,6 +47,15 @@ public sealed class SessionClientOptions
     /// <summary>The largest frame accepted from the engine; a larger one closes the socket (1009).</summary>
     public int MaxFrameBytes { get; set; } = Protocol.ProtocolFacts.DefaultMaxFrameBytes;
 
+    /// <summary>
+    /// Files of known size up to this many bytes go inline (base64 in the post frame) instead of being uploaded first:
+    /// one round trip instead of two. 0 uploads every file. At most 1 MiB. Defaults to <see cref="DefaultInlineFileMaxBytes"/>.
+    /// </summary>
+    public int InlineFileMaxBytes { get; set; } = DefaultInlineFileMaxBytes;
+
+    /// <summary>The default <see cref="InlineFileMaxBytes"/> (measured: see the README's "Files" section).</summary>
+    public const int DefaultInlineFileMaxBytes = 32 * 1024;
+
     /// <summary>Allows <c>ws://</c> and <c>http://</c> to hosts other than loopback. Off: the key would cross the network in clear text.</summary>
     public bool AllowInsecureTransport { get; set; }
 
@@ -57,6 +66,6 @@ public sealed class SessionClientOptions
     /// </summary>
     public Transport.ISessionTransport? Transport { get; set; }
 
-    /// <summary>The handler for history requests (tests and proxies); the client does not dispose it.</summary>
+    /// <summary>The handler for history and file requests (tests and proxies); the client does not dispose it.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 }

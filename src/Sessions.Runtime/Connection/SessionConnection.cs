@@ -68,7 +68,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             _sendBuffer.ResetWrittenCount();
             _sendWriter.Reset(_sendBuffer);
-            FrameCodec.Encode(_sendWriter, frame);
+            FrameCodec.Encode(_sendWriter, SessionsTelemetry.WithTraceContext(frame));
             if (_logger.IsEnabled(LogLevel.Trace))
             {
                 Log.FrameSent(_logger, _sessionId(), Encoding.UTF8.GetString(_sendBuffer.WrittenSpan));

@@ -7,13 +7,14 @@ using System.Threading.Tasks;
 
 namespace Sessions.Connection;
 
-/// <summary>Opens the engine's WebSocket with the key in the Authorization header, mapping refusals to clear errors.</summary>
+/// <summary>Opens the engine's WebSocket with a bearer token in the Authorization header, mapping refusals to clear errors.</summary>
 internal static class WebSocketEndpoint
 {
-    public static async Task<ClientWebSocket> OpenAsync(Uri address, string apiKey, CancellationToken cancellationToken)
+    public static async Task<ClientWebSocket> OpenAsync(Uri address, string authorization, Action<ClientWebSocketOptions>? configure, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", "Bearer " + apiKey);
+        configure?.Invoke(socket.Options); // the application's transport settings first, so that its Authorization cannot win
+        socket.Options.SetRequestHeader("Authorization", authorization);
         socket.Options.CollectHttpResponseDetails = true;
         try
         {

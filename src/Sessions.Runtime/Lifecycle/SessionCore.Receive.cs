@@ -30,6 +30,7 @@ internal sealed partial class SessionCore
         }
 
         _answers.Answer(evt);
+        _tracing.OnEvent(evt);
         Publish(evt);
     }
 
@@ -89,19 +90,19 @@ internal sealed partial class SessionCore
 
             if (closed.IsTerminated)
             {
-                States.TryChangeState(SessionState.Connected, SessionState.Terminated);
                 ended = new SessionNotFoundException($"Session {SessionId} was terminated.", "session_terminated");
+                States.TryChangeState(SessionState.Connected, SessionState.Terminated, ended);
             }
             else if (closed.IsPolicyViolation || stuck || _options.ReconnectPolicy is null || ending)
             {
-                States.TryChangeState(SessionState.Connected, SessionState.Disconnected);
                 ended = DisconnectedError(closed);
+                States.TryChangeState(SessionState.Connected, SessionState.Disconnected, ended);
             }
             else
             {
                 var next = new ConnectionAttempt();
                 _attempt = next;
-                States.TryChangeState(SessionState.Connected, SessionState.Reconnecting);
+                States.TryChangeState(SessionState.Connected, SessionState.Reconnecting, DisconnectedError(closed));
                 Log.ConnectionLost(_logger, SessionId, closed.Reason);
                 _reconnecting = Task.Run(() => ReconnectAsync(next, closed.Error));
                 return;
@@ -114,6 +115,7 @@ internal sealed partial class SessionCore
 
     private async Task ReconnectAsync(ConnectionAttempt attempt, Exception? dropError)
     {
+        using var activity = _tracing.StartReconnect(SessionId, dropError);
         var policy = _options.ReconnectPolicy!;
         var time = _options.TimeProvider;
         var started = time.GetTimestamp();
@@ -124,7 +126,9 @@ internal sealed partial class SessionCore
             var delay = policy.NextDelay(new ReconnectContext(tries, time.GetElapsedTime(started), lastError));
             if (delay is null)
             {
-                GiveUp(attempt, new SessionDisconnectedException($"Reconnecting gave up after {tries} attempt(s).", lastError));
+                var gaveUp = new SessionDisconnectedException($"Reconnecting gave up after {tries} attempt(s).", lastError);
+                SessionsTelemetry.RecordFailure(activity, gaveUp);
+                GiveUp(attempt, gaveUp);
                 return;
             }
 
@@ -152,6 +156,7 @@ internal sealed partial class SessionCore
 
                 // Counted once joined: the replay is already flowing to listeners on the new connection.
                 SessionsTelemetry.Reconnects.Add(1);
+                _tracing.Reconnected(activity, tries + 1, time.GetElapsedTime(started));
                 Log.Reconnected(_logger, SessionId, tries + 1);
                 await BecomeConnectedAsync(attempt, connection, joined).ConfigureAwait(false);
                 return;
@@ -159,6 +164,7 @@ internal sealed partial class SessionCore
             catch (Exception exception) when (exception is SessionAuthenticationException or SessionPermissionException or SessionNotFoundException)
             {
                 // The engine said no for good: retrying would only repeat it.
+                SessionsTelemetry.RecordFailure(activity, exception);
                 GiveUp(attempt, (SessionException)exception);
                 return;
             }
@@ -185,7 +191,7 @@ internal sealed partial class SessionCore
         Log.ReconnectGaveUp(_logger, SessionId, error);
         lock (Gate)
         {
-            if (!ReferenceEquals(_attempt, attempt) || !States.TryChangeState(SessionState.Reconnecting, SessionState.Disconnected))
+            if (!ReferenceEquals(_attempt, attempt) || !States.TryChangeState(SessionState.Reconnecting, SessionState.Disconnected, error))
             {
                 return;
             }
@@ -221,6 +227,7 @@ internal sealed partial class SessionCore
 
     private void CompleteSubscriptions(Exception? error)
     {
+        _tracing.OnEnded(error);
         Subscription[] ended;
         lock (Gate)
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Sessions.Connection;
 using Sessions.Diagnostics;
 using Sessions.Subscriptions;
+using Sessions.Transport;
 
 namespace Sessions.Lifecycle;
 
@@ -31,6 +32,7 @@ internal sealed partial class SessionCore : IConnectionListener
     private readonly string? _chatbotId;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly PendingAnswers _answers = new();
+    private readonly SessionTracing _tracing;
     private ConnectionAttempt? _attempt;
     private Task _reconnecting = Task.CompletedTask;
     private Task _retiring = Task.CompletedTask;
@@ -48,9 +50,13 @@ internal sealed partial class SessionCore : IConnectionListener
         _chatbotId = chatbotId;
         _lastSeq = lastSeq;
         States = new SessionStateMachine(owner, _logger, () => SessionId);
+        _tracing = new SessionTracing(client.Metrics, _options.TimeProvider, agentId ?? chatbotId, client.WebSocketAddress);
     }
 
     public SessionStateMachine States { get; }
+
+    /// <summary>The session's spans and histograms: the facade wraps sends and answers in it; connects, reconnects and events are traced here.</summary>
+    public SessionTracing Tracing => _tracing;
 
     public string? SessionId => Volatile.Read(ref _sessionId);
 
@@ -133,7 +139,7 @@ internal sealed partial class SessionCore : IConnectionListener
                         if (ReferenceEquals(_attempt, attempt))
                         {
                             _attempt = null;
-                            States.TryChangeState(SessionState.Connecting, SessionState.Disconnected);
+                            States.TryChangeState(SessionState.Connecting, SessionState.Disconnected, exception);
                         }
                     }
 
@@ -272,7 +278,7 @@ internal sealed partial class SessionCore : IConnectionListener
     }
 
     /// <summary>The joined connection; while connecting or reconnecting, waits for it (bounded by the request timeout).</summary>
-    private Task<SessionConnection> ReadyConnectionAsync(CancellationToken cancellationToken)
+    public Task<SessionConnection> ReadyConnectionAsync(CancellationToken cancellationToken)
     {
         Task<SessionConnection> connected;
         lock (Gate)
@@ -304,13 +310,17 @@ internal sealed partial class SessionCore : IConnectionListener
 
     private async Task<(SessionConnection Connection, SessionConnectedEvent? Joined)> OpenAndJoinAsync(ConnectionAttempt attempt, CancellationToken cancellationToken)
     {
-        using var activity = SessionsTelemetry.ActivitySource.StartActivity(SessionId is null ? "session.create" : "session.resume");
+        using var activity = _tracing.StartConnect(SessionId);
+        var started = _options.TimeProvider.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Lifetime);
         timeout.CancelAfter(_options.ConnectTimeout);
         SessionConnection? connection = null;
         try
         {
-            var transport = await _client.Transport.ConnectAsync(timeout.Token).ConfigureAwait(false);
+            // The WebSocket transport asks the credential for a token naming the session (null while creating it).
+            var transport = _client.Transport is ISessionAwareTransport aware
+                ? await aware.ConnectAsync(SessionId, timeout.Token).ConfigureAwait(false)
+                : await _client.Transport.ConnectAsync(timeout.Token).ConfigureAwait(false);
             connection = new SessionConnection(transport, this, _options, _logger, () => SessionId);
             SessionConnectedEvent? joined = null;
             if (SessionId is null)
@@ -334,12 +344,13 @@ internal sealed partial class SessionCore : IConnectionListener
                 joined = await connection.RequestAsync(frame, _options.ConnectTimeout, timeout.Token).ConfigureAwait(false) as SessionConnectedEvent;
             }
 
-            activity?.SetTag("session.id", SessionId);
+            _tracing.Connected(activity, SessionId, started);
             Log.Connected(_logger, SessionId, _client.WebSocketAddress.GetLeftPart(UriPartial.Path));
             return (connection, joined);
         }
         catch (Exception exception)
         {
+            SessionsTelemetry.RecordFailure(activity, exception);
             if (connection is not null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);

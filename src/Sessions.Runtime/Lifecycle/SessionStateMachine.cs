@@ -72,8 +72,9 @@ internal sealed class SessionStateMachine
     /// <summary>
     /// Moves from <paramref name="expected"/> to <paramref name="next"/> if the session is in <paramref name="expected"/>
     /// and the move is legal; otherwise changes nothing and returns false. Moving to the state it is in is a no-op that succeeds.
+    /// <paramref name="cause"/> travels with the change (<see cref="SessionStateChangedEventArgs.Cause"/>).
     /// </summary>
-    public bool TryChangeState(SessionState expected, SessionState next)
+    public bool TryChangeState(SessionState expected, SessionState next, Exception? cause = null)
     {
         lock (Gate)
         {
@@ -95,7 +96,7 @@ internal sealed class SessionStateMachine
             _state = next;
             if (StateChanged is { } handlers)
             {
-                _changes.Writer.TryWrite((new SessionStateChangedEventArgs(expected, next), handlers));
+                _changes.Writer.TryWrite((new SessionStateChangedEventArgs(expected, next, cause), handlers));
                 _notifier ??= Task.Run(RaiseChangesAsync);
             }
 

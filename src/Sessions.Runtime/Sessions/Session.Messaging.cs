@@ -16,41 +16,15 @@ public partial class Session
     public virtual Task SendAsync(MessageFile file, CancellationToken cancellationToken = default)
         => SendAsync(UserSessionMessage.FromFile(file), cancellationToken);
 
-    /// <summary>Posts one message and waits until the engine acknowledges it (<c>message_posted</c>).</summary>
-    /// <param name="message">The message: a string converts to a text message; or text or a file, with attachments and references.</param>
-    /// <param name="cancellationToken">Cancels the wait (a frame already being written still completes).</param>
-    /// <exception cref="SessionDisconnectedException">Not connected, or the connection dropped before the acknowledgement.</exception>
-    public virtual async Task SendAsync(UserSessionMessage message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var frame = new PostMessageFrame
-        {
-            RequestId = Core.NextRequestId(),
-            Data = new PostMessageFrameData { Message = await ToWireAsync(message, cancellationToken).ConfigureAwait(false) },
-        };
-        await Core.RequestAsync(frame, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Posts one message (text or file, attachments, references) and waits until the engine acknowledges it.</summary>
+    public virtual Task SendAsync(UserSessionMessage message, CancellationToken cancellationToken = default)
+        => SendAsync(message, progress: null, cancellationToken);
 
     /// <summary>Posts several messages as one turn (one reply) and waits until the engine acknowledges them.</summary>
     /// <param name="messages">At least one message; strings convert to text messages.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public virtual async Task SendManyAsync(IEnumerable<UserSessionMessage> messages, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var wire = new List<UserMessage>();
-        foreach (var message in messages)
-        {
-            wire.Add(await ToWireAsync(message ?? throw new ArgumentException("A message is null.", nameof(messages)), cancellationToken).ConfigureAwait(false));
-        }
-
-        if (wire.Count == 0)
-        {
-            throw new ArgumentException("SendManyAsync needs at least one message.", nameof(messages));
-        }
-
-        var frame = new PostMessagesFrame { RequestId = Core.NextRequestId(), Data = new PostMessagesFrameData { Messages = wire } };
-        await Core.RequestAsync(frame, cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task SendManyAsync(IEnumerable<UserSessionMessage> messages, CancellationToken cancellationToken = default)
+        => SendManyAsync(messages, progress: null, cancellationToken);
 
     /// <summary>Answers a pause event (today: an <see cref="ApprovalRequestEvent"/>), resuming the paused turn.</summary>
     /// <param name="evt">The pause event from <c>ListenAsync</c>.</param>
@@ -101,24 +75,6 @@ public partial class Session
             RequestId = Core.NextRequestId(),
             Data = new SendResponseFrameData { ApprovalId = evt.Data.ApprovalId, Approved = approved, Confirm = confirm, DenyReason = denyReason },
         };
-        await Core.RespondAsync(frame, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<UserMessage> ToWireAsync(UserSessionMessage message, CancellationToken cancellationToken)
-    {
-        var files = new List<FilePart>();
-        foreach (var file in message.Files)
-        {
-            files.Add(await file.ToFilePartAsync(cancellationToken).ConfigureAwait(false));
-        }
-
-        return new UserMessage
-        {
-            ContentType = message.File is null ? ContentType.Text : ContentType.File,
-            Text = message.Text,
-            File = message.File is null ? null : await message.File.ToFilePartAsync(cancellationToken).ConfigureAwait(false),
-            Files = files.Count == 0 ? null : files,
-            References = message.References,
-        };
+        await Core.Tracing.TraceApprovalAsync(SessionId, evt, approved, () => Core.RespondAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -41,7 +41,9 @@ public partial class Session : IAsyncDisposable
     /// Raised after <see cref="State"/> changes (for example to <see cref="SessionState.Reconnecting"/> when the
     /// connection drops, and back to <see cref="SessionState.Connected"/>): one change at a time, in order, on a
     /// thread-pool thread, never under the session's locks. A handler hears the changes after it subscribed. A
-    /// handler that throws is logged, and later changes are still raised.
+    /// handler that throws is logged, and later changes are still raised. A change the application did not ask for
+    /// carries its cause (<see cref="SessionStateChangedEventArgs.Cause"/>): the drop behind a reconnect, the error behind a
+    /// disconnect.
     /// </summary>
     public event EventHandler<SessionStateChangedEventArgs>? StateChanged
     {

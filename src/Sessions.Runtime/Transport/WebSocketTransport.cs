@@ -3,27 +3,40 @@ using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Sessions.Connection;
+using Sessions.Credentials;
 using Sessions.Framing;
 
 namespace Sessions.Transport;
 
-/// <summary>The default transport: a <see cref="ClientWebSocket"/> to the engine's session socket, the key in the Authorization header.</summary>
-internal sealed class WebSocketTransport : ISessionTransport
+/// <summary>
+/// The default transport: a <see cref="ClientWebSocket"/> to the engine's session socket, configured by
+/// <see cref="SessionClientOptions.ConfigureWebSocket"/>, with a bearer token from the client's credential in the
+/// Authorization header (asked on every open, so each reconnect attempt gets a current token; a 401 asks once more).
+/// </summary>
+internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTransport
 {
     private readonly Uri _address;
-    private readonly string _apiKey;
+    private readonly EngineAuthorization _authorization;
+    private readonly Action<ClientWebSocketOptions>? _configure;
     private readonly int _maxFrameBytes;
 
-    public WebSocketTransport(Uri address, string apiKey, int maxFrameBytes)
+    public WebSocketTransport(Uri address, EngineAuthorization authorization, Action<ClientWebSocketOptions>? configure, int maxFrameBytes)
     {
         _address = address;
-        _apiKey = apiKey;
+        _authorization = authorization;
+        _configure = configure;
         _maxFrameBytes = maxFrameBytes;
     }
 
-    public async ValueTask<ISessionTransportConnection> ConnectAsync(CancellationToken cancellationToken)
+    public ValueTask<ISessionTransportConnection> ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(null, cancellationToken);
+
+    public async ValueTask<ISessionTransportConnection> ConnectAsync(string? sessionId, CancellationToken cancellationToken)
     {
-        var socket = await WebSocketEndpoint.OpenAsync(_address, _apiKey, cancellationToken).ConfigureAwait(false);
+        var socket = await _authorization.RunAsync(
+            SessionTokenPurpose.WebSocket,
+            sessionId,
+            header => WebSocketEndpoint.OpenAsync(_address, header, _configure, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         return new WebSocketTransportConnection(socket, _maxFrameBytes);
     }
 

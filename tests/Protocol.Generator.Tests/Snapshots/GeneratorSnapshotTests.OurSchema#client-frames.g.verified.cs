@@ -30,6 +30,18 @@ namespace Sessions.Tests.Generated
         /// <remarks>On the wire: <c>request_id</c>.</remarks>
         public required string RequestId { get; init; }
 
+        /// <summary>
+        /// W3C Trace Context <c>traceparent</c> of the client span that sent this frame; the engine's spans for the frame continue that trace. Optional.
+        /// </summary>
+        /// <remarks>On the wire: <c>traceparent</c>.</remarks>
+        public string? Traceparent { get; init; }
+
+        /// <summary>
+        /// W3C Trace Context <c>tracestate</c> that goes with <c>traceparent</c>. Optional.
+        /// </summary>
+        /// <remarks>On the wire: <c>tracestate</c>.</remarks>
+        public string? Tracestate { get; init; }
+
         /// <summary>Calls the <paramref name="visitor"/>'s <c>Visit</c> overload for this kind.</summary>
         /// <typeparam name="TResult">What the visitor returns.</typeparam>
         /// <param name="visitor">The visitor.</param>
@@ -517,6 +529,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class UnknownClientFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.UnknownClientFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
 
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.UnknownClientFrame Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -535,6 +549,8 @@ namespace Sessions.Tests.Generated.Serialization
             string? discriminator = null;
             string? p0 = default;
             var has0 = false;
+            string? p1 = default;
+            string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
@@ -547,6 +563,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
                 }
                 else
                 {
@@ -565,6 +591,8 @@ namespace Sessions.Tests.Generated.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
                 RequestId = p0!,
+                Traceparent = p1,
+                Tracestate = p2,
             };
         }
 
@@ -704,6 +732,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class ConnectSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.ConnectSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("connect_session");
@@ -723,8 +753,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.ConnectSessionFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.ConnectSessionFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -733,11 +765,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -757,7 +799,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ConnectSessionFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ConnectSessionFrame", "data");
             }
@@ -765,7 +807,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.ConnectSessionFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
                 AdditionalProperties = extension,
             };
         }
@@ -779,6 +823,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
             if (value.AdditionalProperties is { } extension)
@@ -880,6 +934,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class CreateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.CreateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("create_session");
@@ -899,8 +955,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.CreateSessionFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.CreateSessionFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -909,11 +967,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -933,7 +1001,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CreateSessionFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CreateSessionFrame", "data");
             }
@@ -941,7 +1009,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.CreateSessionFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
                 AdditionalProperties = extension,
             };
         }
@@ -955,6 +1025,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
             if (value.AdditionalProperties is { } extension)
@@ -1065,6 +1145,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class PingFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PingFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("ping");
 
@@ -1083,6 +1165,8 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
+            string? p1 = default;
+            string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1090,6 +1174,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.tracestate"));
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -1112,6 +1206,8 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PingFrame
             {
                 RequestId = p0!,
+                Traceparent = p1,
+                Tracestate = p2,
                 AdditionalProperties = extension,
             };
         }
@@ -1125,6 +1221,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1142,6 +1248,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class PostMessageFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessageFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("post_message");
@@ -1161,8 +1269,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.PostMessageFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.PostMessageFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1171,11 +1281,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -1195,7 +1315,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessageFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessageFrame", "data");
             }
@@ -1203,7 +1323,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessageFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
                 AdditionalProperties = extension,
             };
         }
@@ -1217,6 +1339,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
             if (value.AdditionalProperties is { } extension)
@@ -1305,6 +1437,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class PostMessagesFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.PostMessagesFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("post_messages");
@@ -1324,8 +1458,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.PostMessagesFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.PostMessagesFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1334,11 +1470,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -1358,7 +1504,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessagesFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessagesFrame", "data");
             }
@@ -1366,7 +1512,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.PostMessagesFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
                 AdditionalProperties = extension,
             };
         }
@@ -1380,6 +1528,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
             if (value.AdditionalProperties is { } extension)
@@ -1468,6 +1626,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class SendResponseFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.SendResponseFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText NameData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("send_response");
@@ -1487,8 +1647,10 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
-            global::Sessions.Tests.Generated.SendResponseFrameData? p1 = default;
-            var has1 = false;
+            string? p1 = default;
+            string? p2 = default;
+            global::Sessions.Tests.Generated.SendResponseFrameData? p3 = default;
+            var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1497,11 +1659,21 @@ namespace Sessions.Tests.Generated.Serialization
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.request_id");
                     has0 = true;
                 }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.tracestate"));
+                }
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
-                    has1 = true;
+                    p3 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -1521,7 +1693,7 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SendResponseFrame", "request_id");
             }
 
-            if (!has1)
+            if (!has3)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SendResponseFrame", "data");
             }
@@ -1529,7 +1701,9 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.SendResponseFrame
             {
                 RequestId = p0!,
-                Data = p1!,
+                Traceparent = p1,
+                Tracestate = p2,
+                Data = p3!,
                 AdditionalProperties = extension,
             };
         }
@@ -1543,6 +1717,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
             if (value.AdditionalProperties is { } extension)
@@ -1674,6 +1858,8 @@ namespace Sessions.Tests.Generated.Serialization
     public sealed class TerminateSessionFrameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.TerminateSessionFrame>
     {
         private static readonly global::System.Text.Json.JsonEncodedText NameRequestId = global::System.Text.Json.JsonEncodedText.Encode("request_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTraceparent = global::System.Text.Json.JsonEncodedText.Encode("traceparent");
+        private static readonly global::System.Text.Json.JsonEncodedText NameTracestate = global::System.Text.Json.JsonEncodedText.Encode("tracestate");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorValue = global::System.Text.Json.JsonEncodedText.Encode("terminate_session");
 
@@ -1692,6 +1878,8 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
+            string? p1 = default;
+            string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("request_id"u8))
@@ -1699,6 +1887,16 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("traceparent"u8))
+                {
+                    reader.Read();
+                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.traceparent"));
+                }
+                else if (reader.ValueTextEquals("tracestate"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.tracestate"));
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -1721,6 +1919,8 @@ namespace Sessions.Tests.Generated.Serialization
             return new global::Sessions.Tests.Generated.TerminateSessionFrame
             {
                 RequestId = p0!,
+                Traceparent = p1,
+                Tracestate = p2,
                 AdditionalProperties = extension,
             };
         }
@@ -1734,6 +1934,16 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameRequestId);
             writer.WriteStringValue(value.RequestId);
+            if (value.Traceparent is { } traceparentValue)
+            {
+                writer.WritePropertyName(NameTraceparent);
+                writer.WriteStringValue(traceparentValue);
+            }
+            if (value.Tracestate is { } tracestateValue)
+            {
+                writer.WritePropertyName(NameTracestate);
+                writer.WriteStringValue(tracestateValue);
+            }
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -82,7 +82,45 @@ namespace Sessions.Tests.Generated
     }
 
     /// <summary>
-    /// A file sent inline with a user message.
+    /// Body of an error answer of the file endpoints (<c>POST</c>/<c>GET /v1/sessions/{session_id}/files[/{file_id}]</c>): what went wrong, a machine-readable code, and for a limit the file and the limit.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.FileErrorJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+    public sealed partial record FileError
+    {
+        /// <summary>
+        /// What went wrong, for people.
+        /// </summary>
+        /// <remarks>On the wire: <c>error</c>.</remarks>
+        public required string Error { get; init; }
+
+        /// <summary>
+        /// Machine-readable code: <c>file_too_large</c> (413), <c>empty_file</c> (400), <c>upload_incomplete</c> (400: the body ended early or could not be read), <c>invalid_request</c> (400), <c>unknown_file</c> (404), <c>unauthorized</c> (401), <c>forbidden</c> (403), <c>not_found</c> / <c>session_terminated</c> (404).
+        /// </summary>
+        /// <remarks>On the wire: <c>code</c>.</remarks>
+        public required string Code { get; init; }
+
+        /// <summary>
+        /// The file the error is about, when it has a name.
+        /// </summary>
+        /// <remarks>On the wire: <c>file_name</c>.</remarks>
+        public string? FileName { get; init; }
+
+        /// <summary>
+        /// The limit that was exceeded, in bytes (<c>file_too_large</c>).
+        /// </summary>
+        /// <remarks>On the wire: <c>limit_bytes</c>.</remarks>
+        public long? LimitBytes { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>
+    /// A file attached to a user message: either inline (<c>data_base64</c>) or uploaded before the post (<c>file_id</c>, from <c>POST /v1/sessions/{session_id}/files</c>). Exactly one of <c>data_base64</c> and <c>file_id</c> is set.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
@@ -101,10 +139,22 @@ namespace Sessions.Tests.Generated
         public required string MimeType { get; init; }
 
         /// <summary>
-        /// The file's bytes, standard base64 (RFC 4648, padded).
+        /// The file's bytes, standard base64 (RFC 4648, padded), for a file sent inline. Omit when <c>file_id</c> is set.
         /// </summary>
         /// <remarks>On the wire: <c>data_base64</c>.</remarks>
-        public required string DataBase64 { get; init; }
+        public string? DataBase64 { get; init; }
+
+        /// <summary>
+        /// Id of a file uploaded to this session with <c>POST /v1/sessions/{session_id}/files</c>; the engine checks that it exists and takes the bytes from there. Omit when <c>data_base64</c> is set.
+        /// </summary>
+        /// <remarks>On the wire: <c>file_id</c>.</remarks>
+        public string? FileId { get; init; }
+
+        /// <summary>
+        /// Size of the file in bytes, when the sender knows it. The engine uses the size it stored and ignores this one.
+        /// </summary>
+        /// <remarks>On the wire: <c>size</c>.</remarks>
+        public long? Size { get; init; }
 
         /// <summary>
         /// Members the schema does not declare, as received (null when there were none); written back after the declared
@@ -346,6 +396,12 @@ namespace Sessions.Tests.Generated
         public global::System.DateTimeOffset? CreatedAt { get; init; }
 
         /// <summary>
+        /// The files the message carries (its <c>file</c> first, then its <c>files</c>), each with its id, name, MIME type and size; absent when it carries none.
+        /// </summary>
+        /// <remarks>On the wire: <c>files</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>? Files { get; init; }
+
+        /// <summary>
         /// Members the schema does not declare, as received (null when there were none); written back after the declared
         /// ones, so a relay loses nothing.
         /// </summary>
@@ -397,6 +453,44 @@ namespace Sessions.Tests.Generated
 
         /// <summary>On the wire: <c>error</c>.</summary>
         Error = 3,
+    }
+
+    /// <summary>
+    /// A file the engine holds for a session: the answer to <c>POST /v1/sessions/{session_id}/files</c>, and an entry of a history message's <c>files</c>. Read the bytes back with <c>GET /v1/sessions/{session_id}/files/{file_id}</c>.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+    public sealed partial record StoredFile
+    {
+        /// <summary>
+        /// Id of the file, unique in the engine; pass it as a <c>FilePart</c>'s <c>file_id</c>.
+        /// </summary>
+        /// <remarks>On the wire: <c>file_id</c>.</remarks>
+        public required string FileId { get; init; }
+
+        /// <summary>
+        /// File name, with extension, as it was uploaded.
+        /// </summary>
+        /// <remarks>On the wire: <c>name</c>.</remarks>
+        public required string Name { get; init; }
+
+        /// <summary>
+        /// MIME type of the file, as it was uploaded (<c>application/octet-stream</c> when none was given).
+        /// </summary>
+        /// <remarks>On the wire: <c>mime_type</c>.</remarks>
+        public required string MimeType { get; init; }
+
+        /// <summary>
+        /// Size of the file in bytes.
+        /// </summary>
+        /// <remarks>On the wire: <c>size</c>.</remarks>
+        public required long Size { get; init; }
+
+        /// <summary>
+        /// Members the schema does not declare, as received (null when there were none); written back after the declared
+        /// ones, so a relay loses nothing.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>
@@ -745,6 +839,118 @@ namespace Sessions.Tests.Generated.Serialization
         }
     }
 
+    /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.FileError"/> without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+    public sealed class FileErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.FileError>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText NameError = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText NameCode = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText NameFileName = global::System.Text.Json.JsonEncodedText.Encode("file_name");
+        private static readonly global::System.Text.Json.JsonEncodedText NameLimitBytes = global::System.Text.Json.JsonEncodedText.Encode("limit_bytes");
+
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.FileError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+        /// <summary>Reads one value; the reader is on its first token and is left on its last.</summary>
+        /// <param name="reader">The reader.</param>
+        /// <returns>The value read.</returns>
+        public static global::Sessions.Tests.Generated.FileError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FileError");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            string? p0 = default;
+            var has0 = false;
+            string? p1 = default;
+            var has1 = false;
+            string? p2 = default;
+            long? p3 = default;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.error");
+                    has0 = true;
+                }
+                else if (reader.ValueTextEquals("code"u8))
+                {
+                    reader.Read();
+                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.code");
+                    has1 = true;
+                }
+                else if (reader.ValueTextEquals("file_name"u8))
+                {
+                    reader.Read();
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.file_name"));
+                }
+                else if (reader.ValueTextEquals("limit_bytes"u8))
+                {
+                    reader.Read();
+                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FileError.limit_bytes"));
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                }
+            }
+
+            if (!has0)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FileError", "error");
+            }
+
+            if (!has1)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FileError", "code");
+            }
+
+            return new global::Sessions.Tests.Generated.FileError
+            {
+                Error = p0!,
+                Code = p1!,
+                FileName = p2,
+                LimitBytes = p3,
+                AdditionalProperties = extension,
+            };
+        }
+
+        /// <summary>Writes one value.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(NameError);
+            writer.WriteStringValue(value.Error);
+            writer.WritePropertyName(NameCode);
+            writer.WriteStringValue(value.Code);
+            if (value.FileName is { } filenameValue)
+            {
+                writer.WritePropertyName(NameFileName);
+                writer.WriteStringValue(filenameValue);
+            }
+            if (value.LimitBytes is { } limitbytesValue)
+            {
+                writer.WritePropertyName(NameLimitBytes);
+                writer.WriteNumberValue(limitbytesValue);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+    }
+
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.FilePart"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
     public sealed class FilePartJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.FilePart>
@@ -752,6 +958,8 @@ namespace Sessions.Tests.Generated.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText NameMimeType = global::System.Text.Json.JsonEncodedText.Encode("mime_type");
         private static readonly global::System.Text.Json.JsonEncodedText NameDataBase64 = global::System.Text.Json.JsonEncodedText.Encode("data_base64");
+        private static readonly global::System.Text.Json.JsonEncodedText NameFileId = global::System.Text.Json.JsonEncodedText.Encode("file_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameSize = global::System.Text.Json.JsonEncodedText.Encode("size");
 
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.FilePart Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -771,7 +979,8 @@ namespace Sessions.Tests.Generated.Serialization
             string? p1 = default;
             var has1 = false;
             string? p2 = default;
-            var has2 = false;
+            string? p3 = default;
+            long? p4 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -789,8 +998,17 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (reader.ValueTextEquals("data_base64"u8))
                 {
                     reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.data_base64");
-                    has2 = true;
+                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.data_base64"));
+                }
+                else if (reader.ValueTextEquals("file_id"u8))
+                {
+                    reader.Read();
+                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.file_id"));
+                }
+                else if (reader.ValueTextEquals("size"u8))
+                {
+                    reader.Read();
+                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FilePart.size"));
                 }
                 else
                 {
@@ -810,16 +1028,13 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FilePart", "mime_type");
             }
 
-            if (!has2)
-            {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FilePart", "data_base64");
-            }
-
             return new global::Sessions.Tests.Generated.FilePart
             {
                 Name = p0!,
                 MimeType = p1!,
-                DataBase64 = p2!,
+                DataBase64 = p2,
+                FileId = p3,
+                Size = p4,
                 AdditionalProperties = extension,
             };
         }
@@ -834,8 +1049,21 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStringValue(value.Name);
             writer.WritePropertyName(NameMimeType);
             writer.WriteStringValue(value.MimeType);
-            writer.WritePropertyName(NameDataBase64);
-            writer.WriteStringValue(value.DataBase64);
+            if (value.DataBase64 is { } database64Value)
+            {
+                writer.WritePropertyName(NameDataBase64);
+                writer.WriteStringValue(database64Value);
+            }
+            if (value.FileId is { } fileidValue)
+            {
+                writer.WritePropertyName(NameFileId);
+                writer.WriteStringValue(fileidValue);
+            }
+            if (value.Size is { } sizeValue)
+            {
+                writer.WritePropertyName(NameSize);
+                writer.WriteNumberValue(sizeValue);
+            }
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1418,6 +1646,7 @@ namespace Sessions.Tests.Generated.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText NameText = global::System.Text.Json.JsonEncodedText.Encode("text");
         private static readonly global::System.Text.Json.JsonEncodedText NameStatus = global::System.Text.Json.JsonEncodedText.Encode("status");
         private static readonly global::System.Text.Json.JsonEncodedText NameCreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText NameFiles = global::System.Text.Json.JsonEncodedText.Encode("files");
 
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.SessionMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -1445,6 +1674,7 @@ namespace Sessions.Tests.Generated.Serialization
             string? p5 = default;
             global::Sessions.Tests.Generated.SessionMessageStatus? p6 = default;
             global::System.DateTimeOffset? p7 = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>? p8 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -1492,6 +1722,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
                 }
+                else if (reader.ValueTextEquals("files"u8))
+                {
+                    reader.Read();
+                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
+                }
                 else
                 {
                     var name = reader.GetString()!;
@@ -1535,6 +1770,7 @@ namespace Sessions.Tests.Generated.Serialization
                 Text = p5,
                 Status = p6,
                 CreatedAt = p7,
+                Files = p8,
                 AdditionalProperties = extension,
             };
         }
@@ -1569,6 +1805,11 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WritePropertyName(NameCreatedAt);
                 writer.WriteStringValue(createdatValue);
+            }
+            if (value.Files is { } filesValue)
+            {
+                writer.WritePropertyName(NameFiles);
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, filesValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.WriteValue(w1, x1); });
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1766,6 +2007,126 @@ namespace Sessions.Tests.Generated.Serialization
                 case global::Sessions.Tests.Generated.SessionMessageStatus.Error: writer.WriteStringValue(EncodedError); break;
                 default: throw global::Sessions.Protocol.Generated.ProtocolJson.CannotWrite("SessionMessageStatus", value.ToString());
             }
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.StoredFile"/> without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+    public sealed class StoredFileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Sessions.Tests.Generated.StoredFile>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText NameFileId = global::System.Text.Json.JsonEncodedText.Encode("file_id");
+        private static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText NameMimeType = global::System.Text.Json.JsonEncodedText.Encode("mime_type");
+        private static readonly global::System.Text.Json.JsonEncodedText NameSize = global::System.Text.Json.JsonEncodedText.Encode("size");
+
+        /// <inheritdoc/>
+        public override global::Sessions.Tests.Generated.StoredFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+        /// <summary>Reads one value; the reader is on its first token and is left on its last.</summary>
+        /// <param name="reader">The reader.</param>
+        /// <returns>The value read.</returns>
+        public static global::Sessions.Tests.Generated.StoredFile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StoredFile");
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            string? p0 = default;
+            var has0 = false;
+            string? p1 = default;
+            var has1 = false;
+            string? p2 = default;
+            var has2 = false;
+            long p3 = default;
+            var has3 = false;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("file_id"u8))
+                {
+                    reader.Read();
+                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.file_id");
+                    has0 = true;
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    reader.Read();
+                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.name");
+                    has1 = true;
+                }
+                else if (reader.ValueTextEquals("mime_type"u8))
+                {
+                    reader.Read();
+                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.mime_type");
+                    has2 = true;
+                }
+                else if (reader.ValueTextEquals("size"u8))
+                {
+                    reader.Read();
+                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StoredFile.size");
+                    has3 = true;
+                }
+                else
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                }
+            }
+
+            if (!has0)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "file_id");
+            }
+
+            if (!has1)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "name");
+            }
+
+            if (!has2)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "mime_type");
+            }
+
+            if (!has3)
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "size");
+            }
+
+            return new global::Sessions.Tests.Generated.StoredFile
+            {
+                FileId = p0!,
+                Name = p1!,
+                MimeType = p2!,
+                Size = p3,
+                AdditionalProperties = extension,
+            };
+        }
+
+        /// <summary>Writes one value.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(NameFileId);
+            writer.WriteStringValue(value.FileId);
+            writer.WritePropertyName(NameName);
+            writer.WriteStringValue(value.Name);
+            writer.WritePropertyName(NameMimeType);
+            writer.WriteStringValue(value.MimeType);
+            writer.WritePropertyName(NameSize);
+            writer.WriteNumberValue(value.Size);
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (var member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class HistoryFailureTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        using var history = new HistoryClient(new Uri($"http://127.0.0.1:{port}/"), "sk-secret-key", handler: null, TimeSpan.FromSeconds(10));
+        using var history = new HistoryClient(new Uri($"http://127.0.0.1:{port}/"), new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential("sk-secret-key")), http: null, handler: null, TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<SessionDisconnectedException>(() => history.GetMessagesAsync(SessionId, null, Within.Token()));
         Assert.Equal("GET", error.Method);
         Assert.DoesNotContain("sk-secret-key", error.ToString(), StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class HistoryFailureTests
 
             socket.Close();
         });
-        using var history = new HistoryClient(server.Address, "k", handler: null, TimeSpan.FromSeconds(10));
+        using var history = new HistoryClient(server.Address, new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential("k")), http: null, handler: null, TimeSpan.FromSeconds(10));
         await Assert.ThrowsAsync<SessionDisconnectedException>(() => history.GetMessagesAsync(SessionId, null, Within.Token()));
     }
 
@@ -61,7 +61,7 @@ public sealed class HistoryFailureTests
             socket.Close();
             return Task.CompletedTask;
         });
-        using var history = new HistoryClient(server.Address, "k", handler: null, TimeSpan.FromSeconds(10));
+        using var history = new HistoryClient(server.Address, new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential("k")), http: null, handler: null, TimeSpan.FromSeconds(10));
         await Assert.ThrowsAsync<SessionDisconnectedException>(() => history.GetPendingApprovalsAsync(SessionId, Within.Token()));
     }
 
@@ -69,11 +69,11 @@ public sealed class HistoryFailureTests
     public async Task No_answer_within_the_HttpClient_timeout_is_a_SessionTimeoutException_and_the_callers_cancellation_stays_a_cancellation()
     {
         await using var server = new OneShotHttpServer((_, cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken));
-        using var history = new HistoryClient(server.Address, "k", handler: null, TimeSpan.FromMilliseconds(300));
+        using var history = new HistoryClient(server.Address, new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential("k")), http: null, handler: null, TimeSpan.FromMilliseconds(300));
         var timeout = await Assert.ThrowsAsync<SessionTimeoutException>(() => history.GetMessagesAsync(SessionId, null, Within.Token()));
         Assert.IsAssignableFrom<OperationCanceledException>(timeout.InnerException);
 
-        using var patient = new HistoryClient(server.Address, "k", handler: null, TimeSpan.FromSeconds(30));
+        using var patient = new HistoryClient(server.Address, new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential("k")), http: null, handler: null, TimeSpan.FromSeconds(30));
         using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => patient.GetMessagesAsync(SessionId, null, caller.Token));
     }
@@ -93,7 +93,7 @@ public sealed class HistoryFailureTests
             await socket.SendAsync(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray(), cancellationToken);
             socket.Shutdown(SocketShutdown.Send);
         });
-        using var history = new HistoryClient(server.Address, "k", handler: null, TimeSpan.FromSeconds(10));
+        using var history = new HistoryClient(server.Address, new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential("k")), http: null, handler: null, TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<SessionException>(() => history.GetMessagesAsync(SessionId, null, Within.Token()));
         Assert.Equal("bad_response", error.Code);
     }

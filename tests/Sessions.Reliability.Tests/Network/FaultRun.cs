@@ -147,7 +147,7 @@ public sealed class FaultRun
     /// <summary>What the engine itself says is pending (asked directly, not through the proxy): tells a lost answer from other hangs.</summary>
     private async Task<string> PendingInEngineAsync(string sessionId)
     {
-        using var history = new HistoryClient(_engine.BaseAddress, _engine.ApiKey, handler: null, TimeSpan.FromSeconds(10));
+        using var history = new HistoryClient(_engine.BaseAddress, new Sessions.Credentials.EngineAuthorization(new ApiKeyCredential(_engine.ApiKey)), http: null, handler: null, TimeSpan.FromSeconds(10));
         var pending = await history.GetPendingApprovalsAsync(sessionId, CancellationToken.None);
         return pending.Count == 0 ? "no approval pending in the engine" : $"the engine still waits for the answer to {string.Join(", ", pending.Select(p => p.ApprovalId))} (the answer was lost)";
     }

@@ -49,11 +49,18 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
         await session.DisposeAsync();
 
         var seen = new List<(SessionState, SessionState)>();
+        var causes = new List<Exception?>();
         while (seen.Count < 3)
         {
             var change = await changes.Reader.ReadAsync(Within.Token());
             seen.Add((change.Previous, change.Current));
+            causes.Add(change.Cause);
         }
+
+        // The drop carries its cause; the reconnect and the application's own dispose carry none.
+        Assert.IsType<SessionDisconnectedException>(causes[0]);
+        Assert.Null(causes[1]);
+        Assert.Null(causes[2]);
 
         Assert.Equal(
             new[]
@@ -63,6 +70,29 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
                 (SessionState.Connected, SessionState.Disposed),
             },
             seen);
+    }
+
+    [Fact]
+    public async Task A_drop_with_no_reconnect_policy_says_why_the_session_is_disconnected_the_same_error_listeners_end_with()
+    {
+        using var client = _engine.Client(o => o.ReconnectPolicy = null);
+        await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<SessionStateChangedEventArgs>();
+        session.StateChanged += (_, change) => changes.Writer.TryWrite(change);
+        var listening = session.ListenAsync(maxQueue: 0);
+        _engine.Engine.Faults.DropAfterEvents(session.SessionId!, 2);
+
+        await session.SendAsync("count 10", Within.Token());
+        var ended = await Assert.ThrowsAsync<SessionDisconnectedException>(async () =>
+        {
+            await foreach (var _ in listening.WithCancellation(Within.Token()))
+            {
+            }
+        });
+
+        var change = await changes.Reader.ReadAsync(Within.Token());
+        Assert.Equal((SessionState.Connected, SessionState.Disconnected), (change.Previous, change.Current));
+        Assert.Same(ended, change.Cause);
     }
 
     [Fact]

@@ -69,6 +69,6 @@ public sealed class TelemetryTests : IClassFixture<EngineFixture>
 
         Assert.True(measurements.GetValueOrDefault("sessions.frames.received") >= 13, "frames received: streaming, 10 deltas, complete, acks");
         Assert.True(measurements.GetValueOrDefault("sessions.frames.sent") >= 2);
-        Assert.Contains(activities, a => a.OperationName == "session.create" && (string?)a.GetTagItem("session.id") == id);
+        Assert.Contains(activities, a => a.OperationName == "session.create" && (string?)a.GetTagItem("gen_ai.conversation.id") == id);
     }
 }

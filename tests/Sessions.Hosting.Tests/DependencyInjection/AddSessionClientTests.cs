@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sessions.Engine;
+using Sessions.Hosting.Tests.Infrastructure;
+using Xunit;
+
+namespace Sessions.Hosting.Tests.DependencyInjection;
+
+/// <summary>services.AddSessionClient in a real host, against the in-process engine.</summary>
+public sealed class AddSessionClientTests : IAsyncLifetime
+{
+    private LocalEngine _engine = null!;
+
+    public async Task InitializeAsync() => _engine = await LocalEngine.StartAsync();
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task A_client_from_configuration_uses_the_containers_logging_clock_meters_and_http_client()
+    {
+        var logs = new CollectingLoggerProvider();
+        var clock = new FixedOffsetClock();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = _engine.BaseAddress.ToString(),
+            ["Sessions:ApiKey"] = _engine.ApiKey,
+            ["Sessions:ConnectTimeout"] = "00:00:07",
+            ["Sessions:Reconnect:MaxAttempts"] = "3",
+        });
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var historyRequests = new CountingHandler();
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions")).HttpClient.AddHttpMessageHandler(() => historyRequests);
+        using var host = builder.Build();
+        await host.StartAsync(Within.Token());
+
+        var client = host.Services.GetRequiredService<SessionClient>();
+        Assert.Equal(TimeSpan.FromSeconds(7), client.Options.ConnectTimeout);
+        Assert.Equal(3, Assert.IsType<ExponentialBackoffReconnectPolicy>(client.Options.ReconnectPolicy).MaxAttempts);
+        Assert.Same(clock, client.Options.TimeProvider);
+        Assert.Same(host.Services.GetRequiredService<IMeterFactory>(), client.Options.MeterFactory);
+        Assert.NotNull(client.Options.HttpClient);
+
+        await using (var session = await client.Agent("agent").CreateSessionAsync(Within.Token()))
+        {
+            var events = await Conversation.TurnAsync(session, "hello");
+            Assert.Contains(events, e => e.IsComplete);
+            Assert.NotEmpty(await session.GetMessagesAsync(Within.Token()));
+            Assert.Equal(1, historyRequests.Requests); // through the factory's named HttpClient and its handlers
+        }
+
+        Assert.Contains(logs.Lines, line => line.Contains("connected to", StringComparison.Ordinal));
+        await host.StopAsync(Within.Token());
+    }
+
+    [Fact]
+    public async Task A_delegate_runs_after_the_section_and_can_set_a_credential()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Engine:BaseAddress"] = _engine.BaseAddress.ToString() });
+        var asked = 0;
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Engine"), options =>
+            options.Credential = SessionCredential.FromCallback((_, _) =>
+            {
+                asked++;
+                return new ValueTask<SessionToken>(new SessionToken(_engine.ApiKey));
+            }));
+        using var host = builder.Build();
+        await host.StartAsync(Within.Token());
+
+        await using var session = await host.Services.GetRequiredService<SessionClient>().Agent("agent").CreateSessionAsync(Within.Token());
+        Assert.True(session.IsConnected);
+        Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public async Task Start_up_fails_with_messages_that_name_the_configuration_keys()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = "http://engine.example/",
+            ["Sessions:ApiKey"] = "k",
+            ["Sessions:RequestTimeout"] = "00:00:00",
+            ["Sessions:MaxFrameBytes"] = "10",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Within.Token()));
+
+        Assert.Contains("Sessions:BaseAddress is clear-text http:// to engine.example", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:RequestTimeout must be positive", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:MaxFrameBytes must be at least 1024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_time_span_names_its_key_at_start_up()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = _engine.BaseAddress.ToString(),
+            ["Sessions:ApiKey"] = _engine.ApiKey,
+            ["Sessions:ConnectTimeout"] = "fifteen seconds",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(Within.Token()));
+
+        Assert.Contains("Sessions:ConnectTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keyed_clients_talk_to_their_own_engines()
+    {
+        await using var second = await LocalEngine.StartAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddKeyedSessionClient("primary", o => { o.BaseAddress = _engine.BaseAddress; o.ApiKey = _engine.ApiKey; });
+        builder.Services.AddKeyedSessionClient("secondary", o => { o.BaseAddress = second.BaseAddress; o.ApiKey = second.ApiKey; });
+        using var host = builder.Build();
+        await host.StartAsync(Within.Token());
+
+        var primary = host.Services.GetRequiredKeyedService<SessionClient>("primary");
+        var secondary = host.Services.GetRequiredKeyedService<SessionClient>("secondary");
+        Assert.Equal(_engine.BaseAddress, primary.BaseAddress);
+        Assert.Equal(second.BaseAddress, secondary.BaseAddress);
+        await using var onSecond = await secondary.Agent("agent").CreateSessionAsync(Within.Token());
+        await Conversation.TurnAsync(onSecond, "hello");
+        Assert.NotEmpty(second.GetStoredEvents(onSecond.SessionId!));
+        Assert.Empty(_engine.GetStoredEvents(onSecond.SessionId!));
+    }
+
+    [Fact]
+    public async Task The_health_check_reports_reachable_refused_and_unreachable_engines()
+    {
+        var deadAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSessionClient(o => { o.BaseAddress = _engine.BaseAddress; o.ApiKey = _engine.ApiKey; });
+        builder.Services.AddKeyedSessionClient("wrong-key", o => { o.BaseAddress = _engine.BaseAddress; o.ApiKey = "not-the-key"; });
+        builder.Services.AddKeyedSessionClient("nobody-home", o => { o.BaseAddress = deadAddress; o.ApiKey = "k"; o.ConnectTimeout = TimeSpan.FromSeconds(5); });
+        builder.Services.AddHealthChecks().AddSessionClient().AddSessionClient("wrong-key").AddSessionClient("nobody-home");
+        using var host = builder.Build();
+        await host.StartAsync(Within.Token());
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Within.Token());
+
+        Assert.Equal(HealthStatus.Healthy, report.Entries["sessions"].Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["sessions-wrong-key"].Status);
+        Assert.Contains("refused the credential", report.Entries["sessions-wrong-key"].Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["sessions-nobody-home"].Status);
+        Assert.Contains("unreachable", report.Entries["sessions-nobody-home"].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_RetryInitialConnect_the_first_connect_waits_for_an_engine_that_is_still_starting()
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var engineOptions = new LocalEngineOptions { Urls = address.ToString().TrimEnd('/') };
+        engineOptions.ApiKeys.Add("late-key");
+        var policy = new ExponentialBackoffReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), MaxAttempts = 100 };
+
+        using var impatient = new SessionClient(new SessionClientOptions { BaseAddress = address, ApiKey = "late-key", ReconnectPolicy = policy });
+        await Assert.ThrowsAsync<SessionDisconnectedException>(() => impatient.Agent("agent").CreateSessionAsync(Within.Token()));
+
+        using var patient = new SessionClient(new SessionClientOptions { BaseAddress = address, ApiKey = "late-key", ReconnectPolicy = policy, RetryInitialConnect = true });
+        var connecting = patient.Agent("agent").CreateSessionAsync(Within.Token());
+        await Task.Delay(300);
+        Assert.False(connecting.IsCompleted);
+        await using var engine = await LocalEngine.StartAsync(engineOptions);
+        await using var session = await connecting;
+        Assert.True(session.IsConnected);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class FixedOffsetClock : TimeProvider
+    {
+    }
+
+    private sealed class CountingHandler : System.Net.Http.DelegatingHandler
+    {
+        private int _requests;
+
+        public int Requests => System.Threading.Volatile.Read(ref _requests);
+
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            System.Threading.Interlocked.Increment(ref _requests);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
