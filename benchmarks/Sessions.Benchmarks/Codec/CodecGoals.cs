@@ -53,19 +53,33 @@ public static class CodecGoals
             var pFloor = Pair(bench.ReaderFloor);
             var pFloorStrings = Pair(bench.ReaderFloorWithStrings);
             string Ev(double ns) => Fmt.Ns(ns / frames);
-            report.Add(GoalLine.AtLeast("1a", $"decode {label} vs STJ polymorphic (reflection), per event", Ev(pReflection.OursNs), Ev(pReflection.BaselineNs), pReflection.Ratio, 2));
-            report.Add(GoalLine.AtLeast("1b", $"decode {label} vs STJ polymorphic (source-gen), per event", Ev(pSourceGen.OursNs), Ev(pSourceGen.BaselineNs), pSourceGen.Ratio, 2));
-            report.Add(GoalLine.AtLeast("1c", $"decode {label} vs JsonNode, per event", Ev(pNode.OursNs), Ev(pNode.BaselineNs), pNode.Ratio, 2));
-            report.Add(GoalLine.AtMost("1d", $"decode {label} vs Utf8JsonReader token pass (floor), ours/floor", Ev(pFloor.OursNs), Ev(pFloor.BaselineNs), 1 / pFloor.Ratio, 2));
+
+            // The 64 KiB payload is a public JsonElement, which costs what any JsonElement costs: its speed goals against
+            // System.Text.Json were retired (issue 11) and are reported only; what it is held to is 1h below.
+            var retired = workload == DecodeWorkload.ToolResult64K;
+            GoalLine AtLeast(string goal, string what, string figure, string baseline, double ratio, double bound) =>
+                retired ? new GoalLine(goal, what + " (retired goal)", figure, baseline, ratio, "report", null) : GoalLine.AtLeast(goal, what, figure, baseline, ratio, bound);
+            GoalLine AtMost(string goal, string what, string figure, string baseline, double ratio, double bound) =>
+                retired ? new GoalLine(goal, what + " (retired goal)", figure, baseline, ratio, "report", null) : GoalLine.AtMost(goal, what, figure, baseline, ratio, bound);
+            report.Add(AtLeast("1a", $"decode {label} vs STJ polymorphic (reflection), per event", Ev(pReflection.OursNs), Ev(pReflection.BaselineNs), pReflection.Ratio, 2));
+            report.Add(AtLeast("1b", $"decode {label} vs STJ polymorphic (source-gen), per event", Ev(pSourceGen.OursNs), Ev(pSourceGen.BaselineNs), pSourceGen.Ratio, 2));
+            report.Add(AtLeast("1c", $"decode {label} vs JsonNode, per event", Ev(pNode.OursNs), Ev(pNode.BaselineNs), pNode.Ratio, 2));
+            report.Add(AtMost("1d", $"decode {label} vs Utf8JsonReader token pass (floor), ours/floor", Ev(pFloor.OursNs), Ev(pFloor.BaselineNs), 1 / pFloor.Ratio, 2));
             report.Add(new GoalLine("1d'", $"decode {label} vs floor + a string per string value, ours/that (context for 1d)", Ev(pFloorStrings.OursNs), Ev(pFloorStrings.BaselineNs), 1 / pFloorStrings.Ratio, "report", null));
+            if (retired)
+            {
+                var pDocument = Pair(bench.CopyAndParseDocument);
+                report.Add(GoalLine.AtMost("1h", $"decode {label} vs copying the frame and JsonDocument.Parse on it (the least a JsonElement can cost), ours/that", Ev(pDocument.OursNs), Ev(pDocument.BaselineNs), 1 / pDocument.Ratio, 1.1));
+            }
+
             pairedRows.Add(new[]
             {
                 label, Fmt.Ratio(pReflection.Ratio), Fmt.Ratio(pSourceGen.Ratio), Fmt.Ratio(pNode.Ratio), Fmt.Ratio(pFloor.Ratio), Fmt.Ratio(pFloorStrings.Ratio),
                 pReflection.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             var oursBytes = Fmt.Bytes(ours.AllocatedBytes) + "/event";
-            report.Add(GoalLine.AtMost("1e", $"bytes/event {label} vs STJ reflection (ours/STJ)", oursBytes, Fmt.Bytes(reflection.AllocatedBytes), ours.AllocatedBytes / reflection.AllocatedBytes, 0.5));
-            report.Add(GoalLine.AtMost("1f", $"bytes/event {label} vs STJ source-gen (ours/STJ)", oursBytes, Fmt.Bytes(sourceGen.AllocatedBytes), ours.AllocatedBytes / sourceGen.AllocatedBytes, 0.5));
+            report.Add(AtMost("1e", $"bytes/event {label} vs STJ reflection (ours/STJ)", oursBytes, Fmt.Bytes(reflection.AllocatedBytes), ours.AllocatedBytes / reflection.AllocatedBytes, 0.5));
+            report.Add(AtMost("1f", $"bytes/event {label} vs STJ source-gen (ours/STJ)", oursBytes, Fmt.Bytes(sourceGen.AllocatedBytes), ours.AllocatedBytes / sourceGen.AllocatedBytes, 0.5));
 
             // Own objects: allocated vs retained while the events are held.
             var rounds = workload == DecodeWorkload.Turn ? (options.Quick ? 200 : 1000) : (options.Quick ? 40 : 200);
