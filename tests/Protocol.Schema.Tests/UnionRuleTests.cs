@@ -114,4 +114,25 @@ public sealed class UnionRuleTests
         Assert.Equal("TypeName", block.UnknownDiscriminatorPropertyName);
         Assert.Contains("catch-all", block.Description, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Alternatives_that_only_constrain_declared_properties_are_one_record()
+    {
+        var model = Defs("""
+            "Example": { "type": "object", "properties": { "headers": { "type": "object" }, "payload": {} },
+              "anyOf": [ { "required": ["payload"] }, { "required": ["headers"] } ] },
+            "Http": { "type": "object", "required": ["scheme"], "properties": { "scheme": { "type": "string" }, "bearerFormat": { "type": "string" } },
+              "oneOf": [ { "properties": { "scheme": { "enum": ["bearer"] } } },
+                         { "not": { "required": ["bearerFormat"] }, "properties": { "scheme": { "not": { "enum": ["bearer"] } } } } ] },
+            "Split": { "type": "object", "properties": { "a": { "type": "string" } },
+              "oneOf": [ { "type": "object", "required": ["a"] }, { "type": "object", "properties": { "b": { "type": "string" } }, "required": ["b"] } ] }
+            """);
+
+        Assert.Equal(new[] { "headers", "payload" }, model.Object("Example").Properties.Select(p => p.WireName).ToArray());
+        Assert.Equal(new[] { "scheme", "bearerFormat" }, model.Object("Http").Properties.Select(p => p.WireName).ToArray());
+        Assert.DoesNotContain(model.AllTypes(), t => t is UnionTypeModel && t.Name is "Example" or "Http");
+
+        // A branch that names a property the object does not declare is a variant of its own: still a union.
+        Assert.Equal(2, model.Union("Split").Variants.Count);
+    }
 }
