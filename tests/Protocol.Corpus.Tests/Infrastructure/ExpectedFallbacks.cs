@@ -45,7 +45,10 @@ public sealed class ExpectedFallbacks
     /// <summary>Unions not typed, keyed by their JSON pointer.</summary>
     public IReadOnlyList<ExpectedFallback> UntypedUnions { get; }
 
-    /// <summary>Examples that do not decode to the expected type and back, keyed by their label (<c>definition[index]</c>).</summary>
+    /// <summary>
+    /// Examples that do not decode to the expected type and back, keyed by their label and the kind of failure
+    /// (<c>"issues$opened[0] | no generated type"</c>, see <see cref="FailureKind"/>), so a failure that turns into another fails too.
+    /// </summary>
     public IReadOnlyList<ExpectedFallback> Examples { get; }
 
     /// <summary>The list of a corpus schema (none when it has no file).</summary>
@@ -58,7 +61,7 @@ public sealed class ExpectedFallbacks
 
     /// <summary>
     /// Parses <c>{ "diagnostics": [{ "id", "pointer", "reason" }], "untypedUnions": [{ "pointer", "reason" }],
-    /// "examples": [{ "example", "reason" }] }</c>; every entry needs a non-empty reason.
+    /// "examples": [{ "example", "failure", "reason" }] }</c>; every entry needs a non-empty reason.
     /// </summary>
     public static ExpectedFallbacks Parse(string json, string source)
     {
@@ -74,7 +77,7 @@ public sealed class ExpectedFallbacks
             source,
             Entries(root, "diagnostics", e => Text(e, "id", source) + " " + Text(e, "pointer", source), source),
             Entries(root, "untypedUnions", e => Text(e, "pointer", source), source),
-            Entries(root, "examples", e => Text(e, "example", source), source));
+            Entries(root, "examples", e => Text(e, "example", source) + " | " + Text(e, "failure", source), source));
     }
 
     /// <summary>
@@ -113,6 +116,19 @@ public sealed class ExpectedFallbacks
         }
 
         throw new XunitException(message.ToString());
+    }
+
+    /// <summary>The kind of an example failure line, as <c>"failure"</c> names it in the file.</summary>
+    public static string FailureKind(string failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.Contains("no generated type", StringComparison.Ordinal) ? "no generated type"
+            : failure.Contains("decoding throws", StringComparison.Ordinal) ? "decoding throws"
+            : failure.Contains("encoding throws", StringComparison.Ordinal) ? "encoding throws"
+            : failure.Contains("written back differently", StringComparison.Ordinal) ? "written back differently"
+            : failure.Contains(" decoded as ", StringComparison.Ordinal) ? "decoded as another type"
+            : failure.Contains(" as union ", StringComparison.Ordinal) ? "union throws"
+            : "other";
     }
 
     private static List<ExpectedFallback> Entries(JsonElement root, string name, Func<JsonElement, string> key, string source)

@@ -189,7 +189,7 @@ public static class ProtocolChecks
 
         if (fallbacks is not null)
         {
-            ExpectedFallbacks.AssertEqual(generated.Case.Name, "example failure(s)", fallbacks.Examples, failures.Select(f => (ExampleKey(f), f)));
+            ExpectedFallbacks.AssertEqual(generated.Case.Name, "example failure(s)", fallbacks.Examples, failures.Select(f => (ExampleKey(f) + " | " + ExpectedFallbacks.FailureKind(f), f)));
             return;
         }
 
