@@ -142,4 +142,22 @@ public class EnumTests
 
         Assert.Equal(new[] { "A", "B" }, model.Enum("Mode").Members.Select(m => m.Name).ToArray());
     }
+
+    [Fact]
+    public void Nullable_enum_property_stays_nullable_in_its_definition_after_an_allOf_merged_it_first()
+    {
+        var model = Schema.BuildClean("""
+            {
+              "definitions": {
+                "Event": { "type": "object", "properties": { "issue": { "allOf": [ { "$ref": "#/definitions/Issue" }, { "type": "object", "properties": { "number": { "type": "integer" } } } ] } } },
+                "Comment": { "type": "object", "properties": { "issue": { "$ref": "#/definitions/Issue" } } },
+                "Issue": { "type": "object", "properties": { "lock": { "type": ["string", "null"], "enum": ["spam", "resolved", null] } }, "required": ["lock"] }
+              }
+            }
+            """);
+
+        var locks = model.AllTypes().OfType<ObjectTypeModel>().SelectMany(o => o.Properties).Where(p => p.WireName == "lock").ToList();
+        Assert.Equal(2, locks.Count);
+        Assert.All(locks, p => Assert.True(p.Type.IsNullable, p.Type.TypeName + " lost its null"));
+    }
 }

@@ -517,4 +517,20 @@ public class ObjectTests
         Assert.Equal(Refs.List(Refs.Object("Book"), nullable: true), model.Object("Author").Property("books").Type);
         Assert.Equal(Refs.Object("Author", nullable: true), model.Object("Book").Property("author").Type);
     }
+
+    [Fact]
+    public void Closed_object_with_pattern_properties_keeps_the_matching_members_as_extension_data()
+    {
+        var model = Schema.BuildClean("""
+            {
+              "definitions": {
+                "Info": { "type": "object", "properties": { "title": { "type": "string" } }, "patternProperties": { "^x-": {} }, "additionalProperties": false },
+                "Closed": { "type": "object", "properties": { "title": { "type": "string" } }, "additionalProperties": false }
+              }
+            }
+            """);
+
+        Assert.Equal("AdditionalProperties", model.Object("Info").ExtensionDataName);
+        Assert.Null(model.Object("Closed").ExtensionDataName);
+    }
 }

@@ -114,4 +114,51 @@ public sealed class UnionRuleTests
         Assert.Equal("TypeName", block.UnknownDiscriminatorPropertyName);
         Assert.Contains("catch-all", block.Description, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Alternatives_that_only_constrain_declared_properties_are_one_record()
+    {
+        var model = Defs("""
+            "Example": { "type": "object", "properties": { "headers": { "type": "object" }, "payload": {} },
+              "anyOf": [ { "required": ["payload"] }, { "required": ["headers"] } ] },
+            "Http": { "type": "object", "required": ["scheme"], "properties": { "scheme": { "type": "string" }, "bearerFormat": { "type": "string" } },
+              "oneOf": [ { "properties": { "scheme": { "enum": ["bearer"] } } },
+                         { "not": { "required": ["bearerFormat"] }, "properties": { "scheme": { "not": { "enum": ["bearer"] } } } } ] },
+            "Split": { "type": "object", "properties": { "a": { "type": "string" } },
+              "oneOf": [ { "type": "object", "required": ["a"] }, { "type": "object", "properties": { "b": { "type": "string" } }, "required": ["b"] } ] }
+            """);
+
+        Assert.Equal(new[] { "headers", "payload" }, model.Object("Example").Properties.Select(p => p.WireName).ToArray());
+        Assert.Equal(new[] { "scheme", "bearerFormat" }, model.Object("Http").Properties.Select(p => p.WireName).ToArray());
+        Assert.DoesNotContain(model.AllTypes(), t => t is UnionTypeModel && t.Name is "Example" or "Http");
+
+        // A branch that names a property the object does not declare is a variant of its own: still a union.
+        Assert.Equal(2, model.Union("Split").Variants.Count);
+    }
+
+    [Fact]
+    public void Variants_sharing_tag_and_properties_are_told_apart_by_another_property_value()
+    {
+        var model = Defs("""
+            "Scheme": { "oneOf": [ { "$ref": "#/$defs/Bearer" }, { "$ref": "#/$defs/OtherHttp" }, { "$ref": "#/$defs/HeaderKey" }, { "$ref": "#/$defs/UserKey" } ] },
+            "Bearer": { "type": "object", "required": ["type", "scheme"], "properties": { "type": { "enum": ["http"] }, "scheme": { "enum": ["bearer"] }, "bearerFormat": { "type": "string" } } },
+            "OtherHttp": { "type": "object", "required": ["scheme", "type"], "properties": { "type": { "enum": ["http"] }, "scheme": { "type": "string" } } },
+            "HeaderKey": { "type": "object", "required": ["type", "in"], "properties": { "type": { "enum": ["apiKey"] }, "in": { "enum": ["header", "query"] } } },
+            "UserKey": { "type": "object", "required": ["type", "in"], "properties": { "type": { "enum": ["apiKey"] }, "in": { "enum": ["user", "password"] } } }
+            """);
+
+        var union = model.Union("Scheme");
+        Assert.Equal("type", union.DiscriminatorWireName);
+        string Tests(string variant) => string.Join(";", union.Variants.Single(v => v.Type.TypeName.EndsWith("." + variant, System.StringComparison.Ordinal)).Recognition!.ValueTests
+            .Select(t => t.Property + "=" + string.Join("|", t.Values)));
+        Assert.Equal("scheme=bearer", Tests("Bearer"));
+        Assert.Equal(string.Empty, Tests("OtherHttp"));
+        Assert.Equal("in=header|query", Tests("HeaderKey"));
+        Assert.Equal("in=user|password", Tests("UserKey"));
+
+        // The variant with a value test is tried before the one that takes any other value.
+        var order = union.Variants.ToDictionary(v => v.Type.TypeName.Split('.').Last(), v => v.Recognition!.Order);
+        Assert.True(order["Bearer"] < order["OtherHttp"]);
+        Assert.Contains("`scheme` is `bearer`", model.Object("Bearer").Description, System.StringComparison.Ordinal);
+    }
 }

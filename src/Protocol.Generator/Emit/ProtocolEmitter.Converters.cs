@@ -386,6 +386,13 @@ internal static partial class ProtocolEmitter
             w.Line("var seen = 0L;");
         }
 
+        // Properties besides the tag whose string value a rule tests: noted like the tag (and as present, if probed).
+        var valued = union.Variants.SelectMany(v => v.Recognition!.ValueTests).Select(t => t.Property).Distinct().ToList();
+        for (var i = 0; i < valued.Count; i++)
+        {
+            w.Line("string? value" + i.ToString(CultureInfo.InvariantCulture) + " = null;");
+        }
+
         w.Open("while (probe.Read() && probe.TokenType == " + TokenType + ".PropertyName)");
         var keyword = "if";
         if (tag is not null)
@@ -398,8 +405,29 @@ internal static partial class ProtocolEmitter
             keyword = "else if";
         }
 
+        for (var i = 0; i < valued.Count; i++)
+        {
+            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(valued[i]) + "u8))");
+            var bit = union.ProbedProperties.ToList().IndexOf(valued[i]);
+            if (bit >= 0)
+            {
+                w.Line("seen |= 1L << " + bit.ToString(CultureInfo.InvariantCulture) + ";");
+            }
+
+            w.Line("probe.Read();");
+            w.Line("value" + i.ToString(CultureInfo.InvariantCulture) + " = probe.TokenType == " + TokenType + ".String ? probe.GetString() : null;");
+            w.Line("probe.Skip();");
+            w.Close();
+            keyword = "else if";
+        }
+
         for (var i = 0; i < union.ProbedProperties.Count; i++)
         {
+            if (valued.Contains(union.ProbedProperties[i]))
+            {
+                continue;
+            }
+
             w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(union.ProbedProperties[i]) + "u8))");
             w.Line("seen |= 1L << " + i.ToString(CultureInfo.InvariantCulture) + ";");
             w.Line("probe.Read();");
@@ -437,6 +465,11 @@ internal static partial class ProtocolEmitter
                 }
 
                 parts.Add("tag is " + string.Join(" or ", values));
+            }
+
+            foreach (var test in rule.ValueTests)
+            {
+                parts.Add("value" + valued.IndexOf(test.Property).ToString(CultureInfo.InvariantCulture) + " is " + string.Join(" or ", test.Values.Select(SourceWriter.Literal)));
             }
 
             if (rule.RequiredMask != 0)

@@ -191,10 +191,10 @@ internal sealed partial class ProtocolModelBuilder
             return KindOfTypeName(type.Text!);
         }
 
-        if (value["oneOf"] is not null || value["anyOf"] is not null)
+        if ((value["oneOf"] is not null || value["anyOf"] is not null) && Alternatives(node) is { } alternatives)
         {
             // A union whose alternatives are all of one kind (a union of objects) has that kind.
-            var kinds = (Alternatives(node) ?? new List<SchemaNode>()).Where(a => !IsNullSchema(a)).Select(a => KindOf(a, depth + 1)).Distinct().ToList();
+            var kinds = alternatives.Where(a => !IsNullSchema(a)).Select(a => KindOf(a, depth + 1)).Distinct().ToList();
             return kinds.Count == 1 ? kinds[0] : null;
         }
 

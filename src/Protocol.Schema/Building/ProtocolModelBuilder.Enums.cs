@@ -42,7 +42,9 @@ internal sealed partial class ProtocolModelBuilder
 
         var name = NameFor(node, nameHint);
         var type = NamedRef(TypeKind.Enum, node.File, name);
-        _built[node.Key] = type;
+
+        // Memoised with its nullability: the property reached again (its definition merged by another allOf) keeps null.
+        _built[node.Key] = type.WithNullable(nullable);
         var (members, unknown) = EnumMembers(node, strings.Select(s => s.Text!).Distinct().ToList());
         AddType(node.File, new EnumTypeModel(name, node.Description, ConverterName(name), members, unknown));
         return type.WithNullable(nullable);

@@ -93,7 +93,10 @@ internal sealed partial class ProtocolModelBuilder
             }
         }
 
-        if (node.Value["additionalProperties"] is { Kind: SourceJsonKind.False } || node.Value["unevaluatedProperties"] is { Kind: SourceJsonKind.False })
+        // Members matching patternProperties are allowed even when additionalProperties is false (OpenAPI's "^x-"
+        // extensions): the record keeps them as extension data rather than dropping them.
+        if ((node.Value["additionalProperties"] is { Kind: SourceJsonKind.False } || node.Value["unevaluatedProperties"] is { Kind: SourceJsonKind.False })
+            && node.Value["patternProperties"] is not { Kind: SourceJsonKind.Object, Properties.Count: > 0 })
         {
             shape.Closed = true;
         }

@@ -18,7 +18,11 @@ namespace Sessions.Protocol.Schema.Building;
 internal sealed partial class ProtocolModelBuilder
 {
     /// <summary>How one variant is recognised, before names are given.</summary>
-    private sealed record VariantRule(int Index, List<string> TagValues, bool WhenTagAbsent, List<string> Required, bool FixedTag);
+    private sealed record VariantRule(int Index, List<string> TagValues, bool WhenTagAbsent, List<string> Required, bool FixedTag)
+    {
+        /// <summary>Properties besides the tag whose value must be one of the listed strings.</summary>
+        public List<(string Property, List<string> Values)> ValueTests { get; } = new();
+    }
 
     /// <summary>The tag (or none), the catch-all variant (or -1), and a rule per other variant.</summary>
     private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed);
@@ -76,11 +80,17 @@ internal sealed partial class ProtocolModelBuilder
                 && !overlapping.All(o => shapes[o.Index].Required.Contains(p))));
         }
 
+        bool Conflict(VariantRule a, VariantRule b) => Overlap(a, b) && new HashSet<string>(a.Required).SetEquals(b.Required) && !Separated(a, b);
         for (var i = 0; i < rules.Count; i++)
         {
             for (var j = i + 1; j < rules.Count; j++)
             {
-                if (Overlap(rules[i], rules[j]) && new HashSet<string>(rules[i].Required).SetEquals(rules[j].Required))
+                if (Conflict(rules[i], rules[j]))
+                {
+                    AddValueTest(rules[i], shapes[rules[i].Index], rules[j], shapes[rules[j].Index], tag);
+                }
+
+                if (Conflict(rules[i], rules[j]))
                 {
                     problem = "variants " + rules[i].Index.ToString(CultureInfo.InvariantCulture) + " and " + rules[j].Index.ToString(CultureInfo.InvariantCulture)
                         + " have the same " + (tag is null ? "required properties" : "'" + tag + "' values and required properties");
@@ -98,6 +108,44 @@ internal sealed partial class ProtocolModelBuilder
 
         return new RulePlan(tag, catchAll, rules, probed);
     }
+
+    /// <summary>
+    /// Two variants that share the tag value and the properties present may still differ by the value of another
+    /// property both require: string values that do not meet (<c>"in": "header"</c> against <c>"in": "user"</c>), or
+    /// a value in one against any string in the other (<c>"scheme": "bearer"</c> against any other scheme: the test
+    /// goes on the one with values, which is tried first). The first such property in the first variant's order wins.
+    /// </summary>
+    private static void AddValueTest(VariantRule a, ObjectShape shapeA, VariantRule b, ObjectShape shapeB, string? tag)
+    {
+        foreach (var property in RequiredInOrder(shapeA).Where(p => p != tag && shapeB.Required.Contains(p)))
+        {
+            var valuesA = TagValuesOf(shapeA, property);
+            var valuesB = TagValuesOf(shapeB, property);
+            var testA = valuesA is not null && (valuesB is not null ? !valuesA.Intersect(valuesB).Any() : shapeB.Properties.TryGetValue(property, out var anyB) && IsPlainString(anyB));
+            var testB = valuesB is not null && (valuesA is not null ? !valuesA.Intersect(valuesB).Any() : shapeA.Properties.TryGetValue(property, out var anyA) && IsPlainString(anyA));
+            if (!testA && !testB)
+            {
+                continue;
+            }
+
+            if (testA && !a.ValueTests.Any(t => t.Property == property))
+            {
+                a.ValueTests.Add((property, valuesA!));
+            }
+
+            if (testB && !b.ValueTests.Any(t => t.Property == property))
+            {
+                b.ValueTests.Add((property, valuesB!));
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Whether the value tests alone tell two rules apart: disjoint values of one property, or a test only one of them makes (it is tried first).</summary>
+    private static bool Separated(VariantRule a, VariantRule b)
+        => a.ValueTests.Any(t => b.ValueTests.All(u => u.Property != t.Property) || b.ValueTests.Any(u => u.Property == t.Property && !u.Values.Intersect(t.Values).Any()))
+           || b.ValueTests.Any(t => a.ValueTests.All(u => u.Property != t.Property));
 
     /// <summary>Required names, declared ones in schema order first (a name may be required without being declared).</summary>
     private static IEnumerable<string> RequiredInOrder(ObjectShape shape)
@@ -161,6 +209,7 @@ internal sealed partial class ProtocolModelBuilder
         var memberScope = new NameScope();
         var ordered = plan.Rules
             .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
+            .ThenByDescending(r => r.ValueTests.Count)
             .ThenByDescending(r => r.Required.Count)
             .ThenBy(r => r.Index)
             .ToList();
@@ -173,7 +222,8 @@ internal sealed partial class ProtocolModelBuilder
             var part = VariantNamePart(rule, shape, tag);
             var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
             var words = RuleInWords(rule, tag);
-            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule));
+            var tests = rule.ValueTests.Select(t => new PropertyValueTest(t.Property, t.Values.ToEquatableArray())).ToEquatableArray();
+            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule), tests);
             if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
                 if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
@@ -261,6 +311,11 @@ internal sealed partial class ProtocolModelBuilder
             var values = rule.TagValues.Select(v => "`" + v + "`").ToList();
             var text = "`" + tag + "` is " + string.Join(" or ", values);
             parts.Add(values.Count == 0 ? "`" + tag + "` is absent" : rule.WhenTagAbsent ? text + " or absent" : text);
+        }
+
+        foreach (var (property, values) in rule.ValueTests)
+        {
+            parts.Add("`" + property + "` is " + string.Join(" or ", values.Select(v => "`" + v + "`")));
         }
 
         if (rule.Required.Count > 0)

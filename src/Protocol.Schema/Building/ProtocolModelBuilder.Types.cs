@@ -343,10 +343,41 @@ internal sealed partial class ProtocolModelBuilder
                 return null;
             }
 
-            return list.Value.Items.Select((item, index) => list.Item(item, index)).ToList();
+            var items = list.Value.Items.Select((item, index) => list.Item(item, index)).ToList();
+            return OnlyConstrains(node, items) ? null : items;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether every alternative only narrows the object it sits in (<c>"anyOf": [{"required": ["payload"]}, {"required":
+    /// ["headers"]}]</c>, or <c>"oneOf"</c> branches that fix a declared property's value or forbid one with <c>not</c>):
+    /// it names no property the object does not declare and adds no type, so every branch is the same record and the
+    /// object is generated as that one record (validating the branches is the schema validator's job, not the type's).
+    /// </summary>
+    private static bool OnlyConstrains(SchemaNode node, List<SchemaNode> alternatives)
+    {
+        if (node.Value["properties"] is not { Kind: SourceJsonKind.Object } declared || declared.Properties.Count == 0)
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>(declared.Properties.Select(p => p.Name));
+        bool Declared(SourceJsonValue? value, bool isList)
+            => value is null
+               || (isList
+                   ? value.Kind == SourceJsonKind.Array && value.Items.All(i => i.Kind == SourceJsonKind.String && names.Contains(i.Text!))
+                   : value.Kind == SourceJsonKind.Object && value.Properties.All(p => names.Contains(p.Name)));
+
+        return alternatives.All(a => a.Value.IsObject
+            && a.Value.Properties.All(p => p.Name is "description" or "title" or "$comment" or "required" or "properties" or "not"
+                || (p.Name == "type" && p.Value is { Kind: SourceJsonKind.String, Text: "object" }))
+            && Declared(a.Value["required"], isList: true)
+            && Declared(a.Value["properties"], isList: false)
+            && (a.Value["not"] is not { } not
+                || (not.IsObject && not.Properties.All(p => p.Name is "required" or "properties")
+                    && Declared(not["required"], isList: true) && Declared(not["properties"], isList: false))));
     }
 
     /// <summary><c>true</c>, or an object with nothing but annotations: any JSON value.</summary>

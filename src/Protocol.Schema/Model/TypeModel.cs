@@ -112,7 +112,16 @@ public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, 
 /// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> that must all be present.</param>
 /// <param name="Description">The rule in words, for the variant's XML docs.</param>
 /// <param name="Order">Where the rule is tried among the union's rules (0 first): the more it asks, the earlier.</param>
-public sealed record VariantRecognition(EquatableArray<string> TagValues, bool WhenTagAbsent, long RequiredMask, string Description, int Order);
+/// <param name="ValueTests">
+/// Properties other than the tag whose string value must be one of the listed ones (an <c>"http"</c> scheme whose
+/// <c>scheme</c> is <c>"bearer"</c>); empty when the tag and the properties present suffice.
+/// </param>
+public sealed record VariantRecognition(EquatableArray<string> TagValues, bool WhenTagAbsent, long RequiredMask, string Description, int Order, EquatableArray<PropertyValueTest> ValueTests = default);
+
+/// <summary>A property whose string value must be one of <see cref="Values"/> for a rule to hold.</summary>
+/// <param name="Property">The property's name on the wire.</param>
+/// <param name="Values">The values that satisfy the rule.</param>
+public sealed record PropertyValueTest(string Property, EquatableArray<string> Values);
 
 /// <summary>A string enum; unknown wire values map to an explicit member.</summary>
 /// <param name="Name">The simple C# name.</param>

@@ -49,4 +49,10 @@ public sealed partial record Info
 
     /// <remarks>On the wire: <c>x-linkedin</c>.</remarks>
     public string? XLinkedin { get; init; }
+
+    /// <summary>
+    /// Members the schema does not declare, as received (null when there were none); written back after the declared
+    /// ones, so a relay loses nothing.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }

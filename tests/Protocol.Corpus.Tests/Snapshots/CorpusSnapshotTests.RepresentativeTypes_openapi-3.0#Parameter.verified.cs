@@ -46,6 +46,12 @@ public sealed partial record Parameter : global::Corpus.Openapi30.ComponentsPara
     /// <remarks>On the wire: <c>examples</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Corpus.Openapi30.MediaTypeExamplesValue>? Examples { get; init; }
 
+    /// <summary>
+    /// Members the schema does not declare, as received (null when there were none); written back after the declared
+    /// ones, so a relay loses nothing.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
     /// <inheritdoc/>
     global::Corpus.Openapi30.ComponentsParametersValueKind global::Corpus.Openapi30.ComponentsParametersValue.Kind => global::Corpus.Openapi30.ComponentsParametersValueKind.NameIn;
 

@@ -27,6 +27,9 @@ public static class TestSchemas
     /// <summary>(g) Cross-file <c>$ref</c> between two files (and a self-recursive type).</summary>
     public static IReadOnlyList<SchemaInput> CrossFile => Load("cross-file-common.schema.json", "cross-file-main.schema.json");
 
+    /// <summary>(h) Variants told apart by another property's value (security schemes), and a oneOf that only constrains its object.</summary>
+    public static IReadOnlyList<SchemaInput> ValueRules => Load("value-rules.schema.json");
+
     /// <summary>Every scenario above by name; each is a complete, valid input on its own.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<SchemaInput>> All => new Dictionary<string, IReadOnlyList<SchemaInput>>
     {
@@ -37,6 +40,7 @@ public static class TestSchemas
         [nameof(FormatsMapsArrays)] = FormatsMapsArrays,
         [nameof(AwkwardNames)] = AwkwardNames,
         [nameof(CrossFile)] = CrossFile,
+        [nameof(ValueRules)] = ValueRules,
     };
 
     /// <summary>The scenario names, for <c>[MemberData]</c>.</summary>

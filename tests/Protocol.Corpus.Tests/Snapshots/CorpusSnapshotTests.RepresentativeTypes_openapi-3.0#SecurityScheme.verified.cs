@@ -1,0 +1,29 @@
+/// <summary>
+/// SecurityScheme (the schema gives no description).
+/// </summary>
+/// <remarks>
+/// Match on the subclasses (<c>switch</c>), or implement <see cref="global::Corpus.Openapi30.ISecuritySchemeVisitor{TResult}"/> so the compiler
+/// names every place to update when the schema gains a kind. Kinds this version does not know arrive as
+/// <see cref="global::Corpus.Openapi30.UnknownSecurityScheme"/>.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Openapi30.Serialization.SecuritySchemeJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
+public abstract partial record SecurityScheme
+{
+    /// <summary>Only the generated kinds derive from this record.</summary>
+    private protected SecurityScheme()
+    {
+    }
+
+    /// <summary>Which kind this is: the <c>type</c> property on the wire.</summary>
+    public abstract global::Corpus.Openapi30.SecuritySchemeType Type { get; }
+
+    /// <remarks>On the wire: <c>description</c>.</remarks>
+    public string? Description { get; init; }
+
+    /// <summary>Calls the <paramref name="visitor"/>'s <c>Visit</c> overload for this kind.</summary>
+    /// <typeparam name="TResult">What the visitor returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>What the visitor returned.</returns>
+    public abstract TResult Accept<TResult>(global::Corpus.Openapi30.ISecuritySchemeVisitor<TResult> visitor);
+}
