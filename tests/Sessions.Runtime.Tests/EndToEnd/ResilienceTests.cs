@@ -23,7 +23,7 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
 
         var events = await Turns.RunAsync(session, "count 40");
 
-        var deltas = events.OfType<MessageDeltaEvent>().Select(d => d.Delta.Trim()).ToList();
+        var deltas = events.OfType<MessageDeltaEvent>().Select(d => d.Delta!.Trim()).ToList();
         Assert.Equal(Enumerable.Range(1, 40).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), deltas);
         var seqs = events.Where(e => e.Seq is not null).Select(e => e.Seq!.Value).ToList();
         Assert.Equal(seqs.Distinct().OrderBy(s => s), seqs);
@@ -169,7 +169,7 @@ public sealed class ResilienceTests : IClassFixture<EngineFixture>
 
         Assert.Equal(
             Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            events.OfType<MessageDeltaEvent>().Select(d => d.Delta.Trim()));
+            events.OfType<MessageDeltaEvent>().Select(d => d.Delta!.Trim()));
         Assert.Equal(SessionState.Reconnecting, await changes.Reader.ReadAsync(Within.Token()));
         Assert.Equal(SessionState.Connected, await changes.Reader.ReadAsync(Within.Token()));
         Assert.True(session.IsConnected);
