@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Sessions.Diagnostics;
@@ -26,6 +27,10 @@ internal sealed class SessionTracing
     private bool _turnOpen;
     private long _turnStarted;
     private bool _sawDelta;
+
+    // 1 while the open turn has not seen its first delta: read without the lock, so that the deltas after the first
+    // (nearly all events of a turn) cost no lock on the receive loop. Written under _gate.
+    private int _awaitingFirstDelta;
 
     public SessionTracing(SessionsMetrics metrics, TimeProvider time, string? agentId, Uri endpoint)
     {
@@ -135,12 +140,13 @@ internal sealed class SessionTracing
             case ApprovalRequestEvent approval:
                 _approvalsAsked[approval.Data.ApprovalId] = _time.GetUtcNow();
                 break;
-            case MessageDeltaEvent:
+            case MessageDeltaEvent when Volatile.Read(ref _awaitingFirstDelta) == 1:
                 lock (_gate)
                 {
                     if (_turnOpen && !_sawDelta)
                     {
                         _sawDelta = true;
+                        Volatile.Write(ref _awaitingFirstDelta, 0);
                         _metrics.TimeToFirstDelta.Record(_time.GetElapsedTime(_turnStarted).TotalSeconds, AgentTag);
                         _turn?.AddEvent(new ActivityEvent("first_delta"));
                     }
@@ -172,6 +178,7 @@ internal sealed class SessionTracing
             var turn = SessionsTelemetry.ActivitySource.StartActivity("session.turn", ActivityKind.Client);
             _turnStarted = _time.GetTimestamp();
             _sawDelta = false;
+            Volatile.Write(ref _awaitingFirstDelta, 1);
             if (turn is not null)
             {
                 Tag(turn, sessionId);
@@ -199,6 +206,7 @@ internal sealed class SessionTracing
             started = _turnStarted;
             _turn = null;
             _turnOpen = false;
+            Volatile.Write(ref _awaitingFirstDelta, 0);
         }
 
         if (error is null)

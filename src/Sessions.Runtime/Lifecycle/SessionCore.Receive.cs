@@ -18,10 +18,11 @@ internal sealed partial class SessionCore
 
     void IConnectionListener.OnEvent(SessionEvent evt)
     {
-        // Events replayed after a resume that were already delivered are dropped here, by seq.
+        // Events replayed after a resume that were already delivered are dropped here, by seq. The receive loop is the
+        // only writer, so its own read needs no interlocked operation; the write stays atomic for readers elsewhere.
         if (evt.Seq is long seq)
         {
-            if (seq <= Interlocked.Read(ref _lastSeq))
+            if (seq <= Volatile.Read(ref _lastSeq))
             {
                 return;
             }

@@ -31,8 +31,9 @@ internal sealed class Subscription
 
     // Mirrors _gap.Dropped != 0 outside the lock, so that the hot path (an event that fits) never takes it.
     private int _hasGap;
+
+    // How many events wait in the queue; kept only when it is bounded (an unbounded queue never drops).
     private int _count;
-    private string _sessionId = string.Empty;
 
     public Subscription(Func<SessionEvent, bool>? filter, int capacity, Action<Subscription> onEnd, Action<long>? onDrop)
     {
@@ -56,7 +57,6 @@ internal sealed class Subscription
             return;
         }
 
-        Volatile.Write(ref _sessionId, evt.SessionId);
         if (_capacity > 0)
         {
             var count = Volatile.Read(ref _count);
@@ -74,8 +74,12 @@ internal sealed class Subscription
             }
         }
 
-        FlushOverflowReport();
-        Interlocked.Increment(ref _count);
+        if (_capacity > 0)
+        {
+            FlushOverflowReport();
+            Interlocked.Increment(ref _count);
+        }
+
         _queue.Writer.TryWrite(evt);
     }
 
@@ -94,7 +98,11 @@ internal sealed class Subscription
             {
                 while (_queue.Reader.TryRead(out var evt))
                 {
-                    Interlocked.Decrement(ref _count);
+                    if (_capacity > 0)
+                    {
+                        Interlocked.Decrement(ref _count);
+                    }
+
                     yield return evt;
                 }
 
@@ -160,7 +168,7 @@ internal sealed class Subscription
             Volatile.Write(ref _hasGap, 0);
         }
 
-        return ClientReports.Overflow(Volatile.Read(ref _sessionId), gap.Dropped) with
+        return ClientReports.Overflow(gap.SessionId ?? string.Empty, gap.Dropped) with
         {
             MessageId = gap.SingleMessage ? gap.MessageId : null,
             FirstDroppedSeq = gap.FirstSeq,
@@ -173,6 +181,7 @@ internal sealed class Subscription
     private struct Gap
     {
         public long Dropped;
+        public string? SessionId;
         public long? FirstSeq;
         public long? LastSeq;
         public string? MessageId;
@@ -183,6 +192,7 @@ internal sealed class Subscription
         {
             if (Dropped++ == 0)
             {
+                SessionId = evt.SessionId;
                 MessageId = evt.MessageId;
                 SingleMessage = true;
             }

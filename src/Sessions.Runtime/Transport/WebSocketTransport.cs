@@ -1,5 +1,6 @@
 using System;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Sessions.Connection;
@@ -54,17 +55,25 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
         public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
             => _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
-        public async ValueTask<TransportMessage> ReceiveAsync(CancellationToken cancellationToken)
+        public ValueTask<TransportMessage> ReceiveAsync(CancellationToken cancellationToken)
         {
-            var frame = await _reader.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-            return frame.Kind switch
-            {
-                ReceivedFrameKind.Text => TransportMessage.Text(frame.Utf8),
-                ReceivedFrameKind.Binary => TransportMessage.Binary(frame.Utf8),
-                ReceivedFrameKind.TooBig => TransportMessage.TooBig(),
-                _ => TransportMessage.Close((int?)frame.CloseStatus, frame.CloseDescription),
-            };
+            // Mapped without a second async state machine when the reader has the message already (the common case
+            // under load); only a receive that waits pays for one.
+            var pending = _reader.ReceiveAsync(cancellationToken);
+            return pending.IsCompletedSuccessfully ? new ValueTask<TransportMessage>(ToMessage(pending.Result)) : AwaitAsync(pending);
         }
+
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        private static async ValueTask<TransportMessage> AwaitAsync(ValueTask<ReceivedFrame> pending)
+            => ToMessage(await pending.ConfigureAwait(false));
+
+        private static TransportMessage ToMessage(ReceivedFrame frame) => frame.Kind switch
+        {
+            ReceivedFrameKind.Text => TransportMessage.Text(frame.Utf8),
+            ReceivedFrameKind.Binary => TransportMessage.Binary(frame.Utf8),
+            ReceivedFrameKind.TooBig => TransportMessage.TooBig(),
+            _ => TransportMessage.Close((int?)frame.CloseStatus, frame.CloseDescription),
+        };
 
         public async ValueTask CloseAsync(int closeStatus, string? description, CancellationToken cancellationToken)
         {

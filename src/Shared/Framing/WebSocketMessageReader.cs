@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -34,6 +35,9 @@ internal sealed class WebSocketMessageReader : IDisposable
     }
 
     /// <summary>The next whole message, the peer's close, or <see cref="ReceivedFrameKind.TooBig"/>; the bytes are valid until the next call.</summary>
+    /// <remarks>Pooled builder: the zero-byte wait yields on almost every message, and a plain async ValueTask method
+    /// would allocate its state machine each time it does (one receive loop calls this, never concurrently).</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
         // The previous message is done with: its buffer goes back to the pool, and the wait for the next one holds none
