@@ -156,6 +156,20 @@ internal static partial class ProtocolEmitter
             keyword = "else if";
         }
 
+        if (extension is not null)
+        {
+            // The tags the converter writes itself are not undeclared members. Tested first: the writer puts them
+            // first, so a frame's first member does not go through every declared name before it is known.
+            foreach (var tag in tags ?? new List<string>())
+            {
+                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
+                w.Line("reader.Read();");
+                w.Line("reader.Skip();");
+                w.Close();
+                keyword = "else if";
+            }
+        }
+
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
@@ -174,16 +188,6 @@ internal static partial class ProtocolEmitter
 
         if (extension is not null)
         {
-            // The tags the converter writes itself are not undeclared members.
-            foreach (var tag in tags ?? new List<string>())
-            {
-                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
-                w.Line("reader.Read();");
-                w.Line("reader.Skip();");
-                w.Close();
-                keyword = "else if";
-            }
-
             w.Open(keyword == "if" ? "// Every member is undeclared." : "else");
             w.Line("var name = reader.GetString()!;");
             w.Line("reader.Read();");
@@ -246,13 +250,20 @@ internal static partial class ProtocolEmitter
         w.Close(";");
     }
 
+    private static void Lines(SourceWriter w, string statements)
+    {
+        foreach (var line in statements.Split('\n'))
+        {
+            w.Line(line);
+        }
+    }
+
     private static void WriteProperty(SourceWriter w, PropertyModel property)
     {
         var access = "value." + property.Name;
         if (!property.Type.IsNullable)
         {
-            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
-            w.Line(ValueCode.Write(property.Type, "writer", access));
+            Lines(w, ValueCode.WriteNamed(property.Type, "writer", NameField(property), access));
         }
         else if (property.IsRequired)
         {
@@ -266,8 +277,7 @@ internal static partial class ProtocolEmitter
         {
             // Optional and absent: the property is left out rather than written as null.
             w.Open("if (" + access + " is { } " + property.Name.ToLowerInvariant() + "Value)");
-            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
-            w.Line(ValueCode.Write(property.Type, "writer", property.Name.ToLowerInvariant() + "Value"));
+            Lines(w, ValueCode.WriteNamed(property.Type, "writer", NameField(property), property.Name.ToLowerInvariant() + "Value"));
             w.Close();
         }
     }

@@ -109,12 +109,10 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Identity value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameUserId);
-            writer.WriteStringValue(value.UserId);
+            writer.WriteString(NameUserId, value.UserId);
             if (value.Login is { } loginValue)
             {
-                writer.WritePropertyName(NameLogin);
-                writer.WriteStringValue(loginValue);
+                writer.WriteString(NameLogin, loginValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

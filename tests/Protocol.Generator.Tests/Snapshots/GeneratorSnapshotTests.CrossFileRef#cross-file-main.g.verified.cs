@@ -126,8 +126,7 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameVisibility);
                 global::Sessions.Tests.Generated.Serialization.VisibilityJsonConverter.WriteValue(writer, visibilityValue);
             }
-            writer.WritePropertyName(NameBody);
-            writer.WriteStringValue(value.Body);
+            writer.WriteString(NameBody, value.Body);
             if (value.Replies is { } repliesValue)
             {
                 writer.WritePropertyName(NameReplies);

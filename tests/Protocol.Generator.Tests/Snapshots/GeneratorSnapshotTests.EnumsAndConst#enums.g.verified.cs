@@ -333,10 +333,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StatusUpdate value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameKind);
-            writer.WriteStringValue(value.Kind);
-            writer.WritePropertyName(NameSchemaVersion);
-            writer.WriteNumberValue(value.SchemaVersion);
+            writer.WriteString(NameKind, value.Kind);
+            writer.WriteNumber(NameSchemaVersion, value.SchemaVersion);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(writer, value.Status);
             // previousStatus: required, may be null

@@ -192,26 +192,20 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Attachment value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameUri);
-            writer.WriteStringValue(value.Uri.OriginalString);
-            writer.WritePropertyName(NameCreatedAt);
-            writer.WriteStringValue(value.CreatedAt);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameUri, value.Uri.OriginalString);
+            writer.WriteString(NameCreatedAt, value.CreatedAt);
             if (value.SizeBytes is { } sizebytesValue)
             {
-                writer.WritePropertyName(NameSizeBytes);
-                writer.WriteNumberValue(sizebytesValue);
+                writer.WriteNumber(NameSizeBytes, sizebytesValue);
             }
             if (value.Ratio is { } ratioValue)
             {
-                writer.WritePropertyName(NameRatio);
-                writer.WriteNumberValue(ratioValue);
+                writer.WriteNumber(NameRatio, ratioValue);
             }
             if (value.MimeType is { } mimetypeValue)
             {
-                writer.WritePropertyName(NameMimeType);
-                writer.WriteStringValue(mimetypeValue);
+                writer.WriteString(NameMimeType, mimetypeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -393,17 +393,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
                 if (value.ParentId is { } v0) { writer.WriteStringValue(v0); } else { writer.WriteNullValue(); }
             }
-            writer.WritePropertyName(NameEphemeral);
-            writer.WriteBooleanValue(value.Ephemeral);
+            writer.WriteBoolean(NameEphemeral, value.Ephemeral);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -493,19 +490,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameMessageId);
-            writer.WriteStringValue(value.MessageId);
-            writer.WritePropertyName(NameDeltaContent);
-            writer.WriteStringValue(value.DeltaContent);
+            writer.WriteString(NameMessageId, value.MessageId);
+            writer.WriteString(NameDeltaContent, value.DeltaContent);
             if (value.TotalResponseSizeBytes is { } totalresponsesizebytesValue)
             {
-                writer.WritePropertyName(NameTotalResponseSizeBytes);
-                writer.WriteNumberValue(totalresponsesizebytesValue);
+                writer.WriteNumber(NameTotalResponseSizeBytes, totalresponsesizebytesValue);
             }
             if (value.ParentToolCallId is { } parenttoolcallidValue)
             {
-                writer.WritePropertyName(NameParentToolCallId);
-                writer.WriteStringValue(parenttoolcallidValue);
+                writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
             }
             writer.WriteEndObject();
         }
@@ -872,17 +865,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
                 if (value.ParentId is { } v0) { writer.WriteStringValue(v0); } else { writer.WriteNullValue(); }
             }
-            writer.WritePropertyName(NameEphemeral);
-            writer.WriteBooleanValue(value.Ephemeral);
+            writer.WriteBoolean(NameEphemeral, value.Ephemeral);
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.WriteValue(writer, value.Data);
             writer.WriteEndObject();
@@ -1035,10 +1025,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
@@ -1046,8 +1034,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.Ephemeral is { } ephemeralValue)
             {
-                writer.WritePropertyName(NameEphemeral);
-                writer.WriteBooleanValue(ephemeralValue);
+                writer.WriteBoolean(NameEphemeral, ephemeralValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -1160,18 +1147,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
-            writer.WritePropertyName(NameVersion);
-            writer.WriteNumberValue(value.Version);
-            writer.WritePropertyName(NameProducer);
-            writer.WriteStringValue(value.Producer);
-            writer.WritePropertyName(NameStartTime);
-            writer.WriteStringValue(value.StartTime);
+            writer.WriteString(NameSessionId, value.SessionId);
+            writer.WriteNumber(NameVersion, value.Version);
+            writer.WriteString(NameProducer, value.Producer);
+            writer.WriteString(NameStartTime, value.StartTime);
             if (value.SelectedModel is { } selectedmodelValue)
             {
-                writer.WritePropertyName(NameSelectedModel);
-                writer.WriteStringValue(selectedmodelValue);
+                writer.WriteString(NameSelectedModel, selectedmodelValue);
             }
             writer.WriteEndObject();
         }
@@ -1285,10 +1267,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
@@ -1296,8 +1276,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.Ephemeral is { } ephemeralValue)
             {
-                writer.WritePropertyName(NameEphemeral);
-                writer.WriteBooleanValue(ephemeralValue);
+                writer.WriteBoolean(NameEphemeral, ephemeralValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -1388,10 +1367,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameToolCallId);
-            writer.WriteStringValue(value.ToolCallId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
+            writer.WriteString(NameToolCallId, value.ToolCallId);
+            writer.WriteString(NameToolName, value.ToolName);
             if (value.Arguments is { } argumentsValue)
             {
                 writer.WritePropertyName(NameArguments);
@@ -1399,8 +1376,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.ParentToolCallId is { } parenttoolcallidValue)
             {
-                writer.WritePropertyName(NameParentToolCallId);
-                writer.WriteStringValue(parenttoolcallidValue);
+                writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
             }
             writer.WriteEndObject();
         }

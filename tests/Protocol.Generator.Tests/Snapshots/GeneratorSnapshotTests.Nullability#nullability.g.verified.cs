@@ -271,10 +271,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.NullabilityShowcase value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameRequiredString);
-            writer.WriteStringValue(value.RequiredString);
-            writer.WritePropertyName(NameRequiredInteger);
-            writer.WriteNumberValue(value.RequiredInteger);
+            writer.WriteString(NameRequiredString, value.RequiredString);
+            writer.WriteNumber(NameRequiredInteger, value.RequiredInteger);
             // requiredNullableByTypeArray: required, may be null
             {
                 writer.WritePropertyName(NameRequiredNullableByTypeArray);
@@ -302,18 +300,15 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.OptionalString is { } optionalstringValue)
             {
-                writer.WritePropertyName(NameOptionalString);
-                writer.WriteStringValue(optionalstringValue);
+                writer.WriteString(NameOptionalString, optionalstringValue);
             }
             if (value.OptionalBoolean is { } optionalbooleanValue)
             {
-                writer.WritePropertyName(NameOptionalBoolean);
-                writer.WriteBooleanValue(optionalbooleanValue);
+                writer.WriteBoolean(NameOptionalBoolean, optionalbooleanValue);
             }
             if (value.OptionalNullableInteger is { } optionalnullableintegerValue)
             {
-                writer.WritePropertyName(NameOptionalNullableInteger);
-                writer.WriteNumberValue(optionalnullableintegerValue);
+                writer.WriteNumber(NameOptionalNullableInteger, optionalnullableintegerValue);
             }
             if (value.OptionalRef is { } optionalrefValue)
             {
@@ -401,10 +396,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Point value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameX);
-            writer.WriteNumberValue(value.X);
-            writer.WritePropertyName(NameY);
-            writer.WriteNumberValue(value.Y);
+            writer.WriteNumber(NameX, value.X);
+            writer.WriteNumber(NameY, value.Y);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

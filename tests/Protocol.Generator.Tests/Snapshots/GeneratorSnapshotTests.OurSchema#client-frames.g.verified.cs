@@ -759,7 +759,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.request_id");
@@ -780,11 +785,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -821,17 +821,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
@@ -910,12 +907,10 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrameData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.LastSeq is { } lastseqValue)
             {
-                writer.WritePropertyName(NameLastSeq);
-                writer.WriteNumberValue(lastseqValue);
+                writer.WriteNumber(NameLastSeq, lastseqValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -961,7 +956,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
@@ -982,11 +982,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1023,17 +1018,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
@@ -1115,13 +1107,11 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             if (value.AgentId is { } agentidValue)
             {
-                writer.WritePropertyName(NameAgentId);
-                writer.WriteStringValue(agentidValue);
+                writer.WriteString(NameAgentId, agentidValue);
             }
             if (value.ChatbotId is { } chatbotidValue)
             {
-                writer.WritePropertyName(NameChatbotId);
-                writer.WriteStringValue(chatbotidValue);
+                writer.WriteString(NameChatbotId, chatbotidValue);
             }
             if (value.Metadata is { } metadataValue)
             {
@@ -1169,7 +1159,12 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
@@ -1184,11 +1179,6 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1219,17 +1209,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1275,7 +1262,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.request_id");
@@ -1296,11 +1288,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1337,17 +1324,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
@@ -1464,7 +1448,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.request_id");
@@ -1485,11 +1474,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1526,17 +1510,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
@@ -1653,7 +1634,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.request_id");
@@ -1674,11 +1660,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1715,17 +1696,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
@@ -1827,10 +1805,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrameData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameApproved);
-            writer.WriteBooleanValue(value.Approved);
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteBoolean(NameApproved, value.Approved);
             if (value.Confirm is { } confirmValue)
             {
                 writer.WritePropertyName(NameConfirm);
@@ -1838,8 +1814,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.DenyReason is { } denyreasonValue)
             {
-                writer.WritePropertyName(NameDenyReason);
-                writer.WriteStringValue(denyreasonValue);
+                writer.WriteString(NameDenyReason, denyreasonValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1882,7 +1857,12 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
@@ -1897,11 +1877,6 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1932,17 +1907,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -925,19 +925,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameError);
-            writer.WriteStringValue(value.Error);
-            writer.WritePropertyName(NameCode);
-            writer.WriteStringValue(value.Code);
+            writer.WriteString(NameError, value.Error);
+            writer.WriteString(NameCode, value.Code);
             if (value.FileName is { } filenameValue)
             {
-                writer.WritePropertyName(NameFileName);
-                writer.WriteStringValue(filenameValue);
+                writer.WriteString(NameFileName, filenameValue);
             }
             if (value.LimitBytes is { } limitbytesValue)
             {
-                writer.WritePropertyName(NameLimitBytes);
-                writer.WriteNumberValue(limitbytesValue);
+                writer.WriteNumber(NameLimitBytes, limitbytesValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1045,24 +1041,19 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FilePart value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(NameMimeType);
-            writer.WriteStringValue(value.MimeType);
+            writer.WriteString(NameName, value.Name);
+            writer.WriteString(NameMimeType, value.MimeType);
             if (value.DataBase64 is { } database64Value)
             {
-                writer.WritePropertyName(NameDataBase64);
-                writer.WriteStringValue(database64Value);
+                writer.WriteString(NameDataBase64, database64Value);
             }
             if (value.FileId is { } fileidValue)
             {
-                writer.WritePropertyName(NameFileId);
-                writer.WriteStringValue(fileidValue);
+                writer.WriteString(NameFileId, fileidValue);
             }
             if (value.Size is { } sizeValue)
             {
-                writer.WritePropertyName(NameSize);
-                writer.WriteNumberValue(sizeValue);
+                writer.WriteNumber(NameSize, sizeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1154,8 +1145,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.GetMessagesResponse value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.WriteValue(w1, x1); });
             if (value.PendingApprovals is { } pendingapprovalsValue)
@@ -1258,18 +1248,15 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.WriteValue(writer, value.Role);
             if (value.UserId is { } useridValue)
             {
-                writer.WritePropertyName(NameUserId);
-                writer.WriteStringValue(useridValue);
+                writer.WriteString(NameUserId, useridValue);
             }
             if (value.ObjectId is { } objectidValue)
             {
-                writer.WritePropertyName(NameObjectId);
-                writer.WriteStringValue(objectidValue);
+                writer.WriteString(NameObjectId, objectidValue);
             }
             if (value.ObjectType is { } objecttypeValue)
             {
-                writer.WritePropertyName(NameObjectType);
-                writer.WriteStringValue(objecttypeValue);
+                writer.WriteString(NameObjectType, objecttypeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1504,21 +1491,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
-            writer.WritePropertyName(NameToolId);
-            writer.WriteStringValue(value.ToolId);
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteString(NameToolName, value.ToolName);
+            writer.WriteString(NameToolId, value.ToolId);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
-            writer.WritePropertyName(NameSeq);
-            writer.WriteNumberValue(value.Seq);
+            writer.WriteNumber(NameSeq, value.Seq);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1616,12 +1598,9 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameTitle);
-            writer.WriteStringValue(value.Title);
-            writer.WritePropertyName(NameUrl);
-            writer.WriteStringValue(value.Url.OriginalString);
-            writer.WritePropertyName(NameSnippet);
-            writer.WriteStringValue(value.Snippet);
+            writer.WriteString(NameTitle, value.Title);
+            writer.WriteString(NameUrl, value.Url.OriginalString);
+            writer.WriteString(NameSnippet, value.Snippet);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1781,20 +1760,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
-            writer.WritePropertyName(NameSeq);
-            writer.WriteNumberValue(value.Seq);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameSessionId, value.SessionId);
+            writer.WriteNumber(NameSeq, value.Seq);
             writer.WritePropertyName(NameSender);
             global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.WriteValue(writer, value.Sender);
-            writer.WritePropertyName(NameContentType);
-            writer.WriteStringValue(value.ContentType);
+            writer.WriteString(NameContentType, value.ContentType);
             if (value.Text is { } textValue)
             {
-                writer.WritePropertyName(NameText);
-                writer.WriteStringValue(textValue);
+                writer.WriteString(NameText, textValue);
             }
             if (value.Status is { } statusValue)
             {
@@ -1803,8 +1777,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.CreatedAt is { } createdatValue)
             {
-                writer.WritePropertyName(NameCreatedAt);
-                writer.WriteStringValue(createdatValue);
+                writer.WriteString(NameCreatedAt, createdatValue);
             }
             if (value.Files is { } filesValue)
             {
@@ -2110,14 +2083,10 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameFileId);
-            writer.WriteStringValue(value.FileId);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(NameMimeType);
-            writer.WriteStringValue(value.MimeType);
-            writer.WritePropertyName(NameSize);
-            writer.WriteNumberValue(value.Size);
+            writer.WriteString(NameFileId, value.FileId);
+            writer.WriteString(NameName, value.Name);
+            writer.WriteString(NameMimeType, value.MimeType);
+            writer.WriteNumber(NameSize, value.Size);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2310,8 +2279,7 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.WriteValue(writer, value.ContentType);
             if (value.Text is { } textValue)
             {
-                writer.WritePropertyName(NameText);
-                writer.WriteStringValue(textValue);
+                writer.WriteString(NameText, textValue);
             }
             if (value.File is { } fileValue)
             {

@@ -1158,7 +1158,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.session_id");
@@ -1184,11 +1189,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1226,22 +1226,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -1365,18 +1361,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
-            writer.WritePropertyName(NameToolId);
-            writer.WriteStringValue(value.ToolId);
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteString(NameToolName, value.ToolName);
+            writer.WriteString(NameToolId, value.ToolId);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             if (value.Reason is { } reasonValue)
             {
-                writer.WritePropertyName(NameReason);
-                writer.WriteStringValue(reasonValue);
+                writer.WriteString(NameReason, reasonValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1424,7 +1416,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.session_id");
@@ -1450,11 +1447,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1492,22 +1484,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -1608,12 +1596,9 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameError);
-            writer.WriteStringValue(value.Error);
-            writer.WritePropertyName(NameCode);
-            writer.WriteStringValue(value.Code);
-            writer.WritePropertyName(NameRetryable);
-            writer.WriteBooleanValue(value.Retryable);
+            writer.WriteString(NameError, value.Error);
+            writer.WriteString(NameCode, value.Code);
+            writer.WriteBoolean(NameRetryable, value.Retryable);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1660,7 +1645,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.session_id");
@@ -1686,11 +1676,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1728,22 +1713,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -1829,8 +1810,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameText, value.Text);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -1879,7 +1859,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.session_id");
@@ -1905,11 +1890,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1947,22 +1927,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -2033,8 +2009,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameDelta);
-            writer.WriteStringValue(value.Delta);
+            writer.WriteString(NameDelta, value.Delta);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2081,7 +2056,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.session_id");
@@ -2107,11 +2087,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -2149,22 +2124,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -2235,8 +2206,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameMessageId);
-            writer.WriteStringValue(value.MessageId);
+            writer.WriteString(NameMessageId, value.MessageId);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2283,7 +2253,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.session_id");
@@ -2309,11 +2284,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -2351,22 +2321,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -2485,7 +2451,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.session_id");
@@ -2511,11 +2482,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -2553,22 +2519,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -2687,7 +2649,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.session_id");
@@ -2713,11 +2680,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -2755,22 +2717,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -2856,8 +2814,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameParticipantId);
-            writer.WriteStringValue(value.ParticipantId);
+            writer.WriteString(NameParticipantId, value.ParticipantId);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -2903,7 +2860,12 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.session_id");
@@ -2923,11 +2885,6 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -2959,22 +2916,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -3022,7 +2975,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.session_id");
@@ -3048,11 +3006,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -3090,22 +3043,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -3184,12 +3133,10 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameIntegration);
-            writer.WriteStringValue(value.Integration);
+            writer.WriteString(NameIntegration, value.Integration);
             if (value.AuthUrl is { } authurlValue)
             {
-                writer.WritePropertyName(NameAuthUrl);
-                writer.WriteStringValue(authurlValue.OriginalString);
+                writer.WriteString(NameAuthUrl, authurlValue.OriginalString);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -3237,7 +3184,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.session_id");
@@ -3263,11 +3215,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -3305,22 +3252,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -3421,12 +3364,9 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameApproved);
-            writer.WriteBooleanValue(value.Approved);
-            writer.WritePropertyName(NameRepeated);
-            writer.WriteBooleanValue(value.Repeated);
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteBoolean(NameApproved, value.Approved);
+            writer.WriteBoolean(NameRepeated, value.Repeated);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3473,7 +3413,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.session_id");
@@ -3499,11 +3444,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -3541,22 +3481,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -3642,8 +3578,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameQuery);
-            writer.WriteStringValue(value.Query);
+            writer.WriteString(NameQuery, value.Query);
             writer.WritePropertyName(NameResults);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Results, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -3692,7 +3627,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.session_id");
@@ -3718,11 +3658,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -3760,22 +3695,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -3876,10 +3807,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
-            writer.WritePropertyName(NameLastSeq);
-            writer.WriteNumberValue(value.LastSeq);
+            writer.WriteString(NameSessionId, value.SessionId);
+            writer.WriteNumber(NameLastSeq, value.LastSeq);
             writer.WritePropertyName(NamePendingApprovals);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.PendingApprovals, static (w1, x1) => { w1.WriteStringValue(x1); });
             if (value.AdditionalProperties is { } extension)
@@ -3928,7 +3857,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.session_id");
@@ -3954,11 +3888,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -3996,22 +3925,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -4098,17 +4023,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.AgentId is { } agentidValue)
             {
-                writer.WritePropertyName(NameAgentId);
-                writer.WriteStringValue(agentidValue);
+                writer.WriteString(NameAgentId, agentidValue);
             }
             if (value.ChatbotId is { } chatbotidValue)
             {
-                writer.WritePropertyName(NameChatbotId);
-                writer.WriteStringValue(chatbotidValue);
+                writer.WriteString(NameChatbotId, chatbotidValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -4539,7 +4461,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.session_id");
@@ -4565,11 +4492,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -4607,22 +4529,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -4693,8 +4611,7 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSummary);
-            writer.WriteStringValue(value.Summary);
+            writer.WriteString(NameSummary, value.Summary);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4741,7 +4658,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.session_id");
@@ -4767,11 +4689,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -4809,22 +4726,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -4940,10 +4853,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameToolCallId);
-            writer.WriteStringValue(value.ToolCallId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
+            writer.WriteString(NameToolCallId, value.ToolCallId);
+            writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             writer.WritePropertyName(NameStatus);
@@ -4994,7 +4905,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.session_id");
@@ -5020,11 +4936,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -5062,22 +4973,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             writer.WritePropertyName(NameData);
             global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteValue(writer, value.Data);
@@ -5178,10 +5085,8 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameToolCallId);
-            writer.WriteStringValue(value.ToolCallId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
+            writer.WriteString(NameToolCallId, value.ToolCallId);
+            writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameResult);
             value.Result.WriteTo(writer);
             if (value.AdditionalProperties is { } extension)

@@ -365,7 +365,12 @@ namespace Sessions.Tests.Generated.Serialization
             string? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("scheme"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("scheme"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.ReadValue(ref reader);
@@ -375,11 +380,6 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BearerHttpScheme.bearerFormat"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -413,8 +413,7 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.WriteValue(writer, value.Scheme);
             if (value.BearerFormat is { } bearerformatValue)
             {
-                writer.WritePropertyName(NameBearerFormat);
-                writer.WriteStringValue(bearerformatValue);
+                writer.WriteString(NameBearerFormat, bearerformatValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -527,7 +526,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("in"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("in"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.ReadValue(ref reader);
@@ -538,11 +542,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HeaderApiKey.name");
                     has1 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -579,8 +578,7 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameIn);
             global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.WriteValue(writer, value.In);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(NameName, value.Name);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -739,8 +737,7 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteStartObject();
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName(NameName);
-                writer.WriteStringValue(nameValue);
+                writer.WriteString(NameName, nameValue);
             }
             if (value.Headers is { } headersValue)
             {
@@ -789,16 +786,16 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("openIdConnectUrl"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("openIdConnectUrl"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OpenIdScheme.openIdConnectUrl");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -827,8 +824,7 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameOpenIdConnectUrl);
-            writer.WriteStringValue(value.OpenIdConnectUrl);
+            writer.WriteString(NameOpenIdConnectUrl, value.OpenIdConnectUrl);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -866,16 +862,16 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("scheme"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("scheme"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OtherHttpScheme.scheme");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -904,8 +900,7 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameScheme);
-            writer.WriteStringValue(value.Scheme);
+            writer.WriteString(NameScheme, value.Scheme);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1195,7 +1190,12 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("in"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("in"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Tests.Generated.Serialization.UserApiKeyInJsonConverter.ReadValue(ref reader);
@@ -1206,11 +1206,6 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserApiKey.name");
                     has1 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -1247,8 +1242,7 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameIn);
             global::Sessions.Tests.Generated.Serialization.UserApiKeyInJsonConverter.WriteValue(writer, value.In);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(NameName, value.Name);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

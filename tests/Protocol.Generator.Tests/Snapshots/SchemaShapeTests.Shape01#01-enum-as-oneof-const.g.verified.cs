@@ -124,8 +124,7 @@ namespace Shapes.S01.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameRole);
             global::Shapes.S01.Serialization.RoleJsonConverter.WriteValue(writer, value.Role);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

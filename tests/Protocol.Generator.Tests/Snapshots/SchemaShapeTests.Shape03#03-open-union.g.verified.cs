@@ -365,16 +365,16 @@ namespace Shapes.S03.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("data"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageBlock.data");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -403,8 +403,7 @@ namespace Shapes.S03.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameData);
-            writer.WriteStringValue(value.Data);
+            writer.WriteString(NameData, value.Data);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -442,16 +441,16 @@ namespace Shapes.S03.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("text"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("text"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextBlock.text");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -480,8 +479,7 @@ namespace Shapes.S03.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -239,8 +239,7 @@ namespace Shapes.S04.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S04.CommandServer value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameCommand);
-            writer.WriteStringValue(value.Command);
+            writer.WriteString(NameCommand, value.Command);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -278,16 +277,16 @@ namespace Shapes.S04.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HttpServer.url");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -316,8 +315,7 @@ namespace Shapes.S04.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameUrl);
-            writer.WriteStringValue(value.Url);
+            writer.WriteString(NameUrl, value.Url);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -560,16 +558,16 @@ namespace Shapes.S04.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SseServer.url");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -598,8 +596,7 @@ namespace Shapes.S04.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameUrl);
-            writer.WriteStringValue(value.Url);
+            writer.WriteString(NameUrl, value.Url);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -218,11 +218,9 @@ namespace Shapes.S05.Serialization
             writer.WriteStartObject();
             if (value.Mode is { } modeValue)
             {
-                writer.WritePropertyName(NameMode);
-                writer.WriteStringValue(modeValue);
+                writer.WriteString(NameMode, modeValue);
             }
-            writer.WritePropertyName(NameMessage);
-            writer.WriteStringValue(value.Message);
+            writer.WriteString(NameMessage, value.Message);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -450,16 +448,16 @@ namespace Shapes.S05.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                if (reader.ValueTextEquals("mode"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UrlParams.url");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("mode"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -488,8 +486,7 @@ namespace Shapes.S05.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameUrl);
-            writer.WriteStringValue(value.Url);
+            writer.WriteString(NameUrl, value.Url);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -184,8 +184,7 @@ namespace Shapes.S07.Serialization
             writer.WriteStartObject();
             writer.WritePropertyName(NameId);
             global::Shapes.S07.Serialization.RequestIdJsonConverter.WriteValue(writer, value.Id);
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -309,10 +309,8 @@ namespace Shapes.S08.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S08.MessageContentArrayItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameType, value.Type);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

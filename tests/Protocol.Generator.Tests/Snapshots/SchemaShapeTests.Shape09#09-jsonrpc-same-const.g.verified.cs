@@ -268,12 +268,9 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdMethodMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameJsonrpc);
-            writer.WriteStringValue(value.Jsonrpc);
-            writer.WritePropertyName(NameId);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            writer.WriteString(NameJsonrpc, value.Jsonrpc);
+            writer.WriteNumber(NameId, value.Id);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -364,10 +361,8 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdResultMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameJsonrpc);
-            writer.WriteStringValue(value.Jsonrpc);
-            writer.WritePropertyName(NameId);
-            writer.WriteNumberValue(value.Id);
+            writer.WriteString(NameJsonrpc, value.Jsonrpc);
+            writer.WriteNumber(NameId, value.Id);
             writer.WritePropertyName(NameResult);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Result, static (w1, x1) => { x1.WriteTo(w1); });
             if (value.AdditionalProperties is { } extension)
@@ -663,10 +658,8 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.MethodMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameJsonrpc);
-            writer.WriteStringValue(value.Jsonrpc);
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            writer.WriteString(NameJsonrpc, value.Jsonrpc);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -220,10 +220,8 @@ namespace Shapes.S10.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.BlobContents value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameUri);
-            writer.WriteStringValue(value.Uri);
-            writer.WritePropertyName(NameBlob);
-            writer.WriteStringValue(value.Blob);
+            writer.WriteString(NameUri, value.Uri);
+            writer.WriteString(NameBlob, value.Blob);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -510,10 +508,8 @@ namespace Shapes.S10.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.TextContents value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameUri);
-            writer.WriteStringValue(value.Uri);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameUri, value.Uri);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

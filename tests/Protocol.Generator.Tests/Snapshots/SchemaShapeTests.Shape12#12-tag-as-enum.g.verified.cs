@@ -535,8 +535,7 @@ namespace Shapes.S12.Serialization
             global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.WriteValue(writer, value.Type);
             if (value.Minimum is { } minimumValue)
             {
-                writer.WritePropertyName(NameMinimum);
-                writer.WriteNumberValue(minimumValue);
+                writer.WriteNumber(NameMinimum, minimumValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -654,15 +653,15 @@ namespace Shapes.S12.Serialization
             long? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("maxLength"u8))
-                {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
+                if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     reader.Skip();
+                }
+                else if (reader.ValueTextEquals("maxLength"u8))
+                {
+                    reader.Read();
+                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
                 }
                 else
                 {
@@ -688,8 +687,7 @@ namespace Shapes.S12.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.MaxLength is { } maxlengthValue)
             {
-                writer.WritePropertyName(NameMaxLength);
-                writer.WriteNumberValue(maxlengthValue);
+                writer.WriteNumber(NameMaxLength, maxlengthValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

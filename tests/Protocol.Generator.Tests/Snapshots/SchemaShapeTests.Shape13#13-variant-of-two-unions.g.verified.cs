@@ -464,16 +464,16 @@ namespace Shapes.S13.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("data"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageContent.data");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -502,8 +502,7 @@ namespace Shapes.S13.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameData);
-            writer.WriteStringValue(value.Data);
+            writer.WriteString(NameData, value.Data);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -720,16 +719,16 @@ namespace Shapes.S13.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("text"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("text"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContent.text");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -758,8 +757,7 @@ namespace Shapes.S13.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -797,16 +795,16 @@ namespace Shapes.S13.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolUseContent.name");
                     has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
                 }
                 else
                 {
@@ -835,8 +833,7 @@ namespace Shapes.S13.Serialization
         {
             writer.WriteStartObject();
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(NameName, value.Name);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -110,8 +110,7 @@ namespace Shapes.S14.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S14.Titled value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
+            writer.WriteString(NameType, value.Type);
             writer.WritePropertyName(NameOneOf);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.OneOf, static (w1, x1) => { global::Shapes.S14.Serialization.TitledOneOfItemJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -196,10 +195,8 @@ namespace Shapes.S14.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S14.TitledOneOfItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameConst);
-            writer.WriteStringValue(value.Const);
-            writer.WritePropertyName(NameTitle);
-            writer.WriteStringValue(value.Title);
+            writer.WriteString(NameConst, value.Const);
+            writer.WriteString(NameTitle, value.Title);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

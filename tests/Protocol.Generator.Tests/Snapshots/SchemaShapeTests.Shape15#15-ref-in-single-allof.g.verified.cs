@@ -160,8 +160,7 @@ namespace Shapes.S15.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S15.Entry value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
+            writer.WriteString(NameId, value.Id);
             writer.WritePropertyName(NamePriority);
             global::Shapes.S15.Serialization.PriorityJsonConverter.WriteValue(writer, value.Priority);
             writer.WritePropertyName(NameUsage);
@@ -313,8 +312,7 @@ namespace Shapes.S15.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S15.Usage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameTokens);
-            writer.WriteNumberValue(value.Tokens);
+            writer.WriteNumber(NameTokens, value.Tokens);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

@@ -103,8 +103,7 @@ namespace Shapes.S16.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.InputSchema value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
+            writer.WriteString(NameType, value.Type);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -217,8 +216,7 @@ namespace Shapes.S16.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.Request value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)

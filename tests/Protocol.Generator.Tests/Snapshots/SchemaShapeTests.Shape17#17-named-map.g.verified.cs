@@ -93,8 +93,7 @@ namespace Shapes.S17.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S17.Answer value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameAction);
-            writer.WriteStringValue(value.Action);
+            writer.WriteString(NameAction, value.Action);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
