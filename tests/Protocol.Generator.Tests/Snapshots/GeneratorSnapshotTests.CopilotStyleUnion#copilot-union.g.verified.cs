@@ -302,6 +302,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.AssistantMessageDeltaEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "AssistantMessageDeltaEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.AssistantMessageDeltaEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -523,9 +532,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -533,7 +551,19 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SessionEvent.type", "a string");
             }
 
-            return global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionStart: { var value = global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart: { var value = global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionIdle: { var value = global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.SessionStart => global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta => global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadValue(ref reader),
@@ -774,6 +804,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionIdleEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionIdleEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionIdleEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -941,6 +980,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionStartEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionStartEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionStartEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -1183,6 +1231,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolExecutionStartEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolExecutionStartEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ToolExecutionStartEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;

@@ -481,9 +481,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ClientFrame");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -491,7 +500,22 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "ClientFrame.type", "a string");
             }
 
-            return global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Sessions.Tests.Generated.ClientFrameType.CreateSession: { var value = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.ConnectSession: { var value = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessage: { var value = global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessages: { var value = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.SendResponse: { var value = global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.TerminateSession: { var value = global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.Ping: { var value = global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Sessions.Tests.Generated.ClientFrameType.CreateSession => global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.ClientFrameType.ConnectSession => global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadValue(ref reader),
@@ -750,6 +774,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ConnectSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ConnectSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -947,6 +980,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.CreateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.CreateSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1152,6 +1194,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PingFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PingFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PingFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1253,6 +1304,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessageFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PostMessageFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1439,6 +1499,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessagesFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PostMessagesFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1625,6 +1694,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SendResponseFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SendResponseFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1850,6 +1928,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.TerminateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TerminateSessionFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.TerminateSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;

@@ -1148,6 +1148,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ApprovalRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ApprovalRequestEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ApprovalRequestEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1406,6 +1415,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ErrorEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ErrorEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1635,6 +1653,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageCompleteEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageCompleteEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessageCompleteEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1849,6 +1876,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageDeltaEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessageDeltaEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2046,6 +2082,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagePostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessagePostedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2243,6 +2288,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageStreamingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessageStreamingEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2441,6 +2495,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagesPostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessagesPostedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2639,6 +2702,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ParticipantStatusEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ParticipantStatusEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2852,6 +2924,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PongEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PongEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PongEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2965,6 +3046,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ReauthRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ReauthRequestEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3174,6 +3264,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3403,6 +3502,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SearchResultEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3617,6 +3725,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionConnectedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionConnectedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3847,6 +3964,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionCreatedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionCreatedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -4063,9 +4189,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -4073,7 +4208,32 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SessionEvent.type", "a string");
             }
 
-            return global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageComplete: { var value = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageStreaming: { var value = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolCall: { var value = global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolResult: { var value = global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.Thinking: { var value = global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SearchResult: { var value = global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest: { var value = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ReauthRequest: { var value = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.Error: { var value = global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus: { var value = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionCreated: { var value = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: { var value = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: { var value = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.Pong: { var value = global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.MessageDelta => global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.MessageComplete => global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadValue(ref reader),
@@ -4451,6 +4611,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ThinkingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ThinkingEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -4648,6 +4817,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolCallEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ToolCallEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -4895,6 +5073,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ToolResultEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;

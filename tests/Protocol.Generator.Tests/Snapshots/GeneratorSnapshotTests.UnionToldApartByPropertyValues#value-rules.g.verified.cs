@@ -359,6 +359,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.BearerHttpScheme ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "BearerHttpScheme");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.BearerHttpScheme ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.BearerHttpSchemeScheme p0 = default;
             var has0 = false;
@@ -519,6 +528,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.HeaderApiKey ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "HeaderApiKey");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.HeaderApiKey ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.HeaderApiKeyIn p0 = default;
             var has0 = false;
@@ -781,6 +799,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.OpenIdScheme ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "OpenIdScheme");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.OpenIdScheme ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -857,6 +884,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.OtherHttpScheme ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "OtherHttpScheme");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.OtherHttpScheme ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1183,6 +1219,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.UserApiKey ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UserApiKey");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.UserApiKey ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::Sessions.Tests.Generated.UserApiKeyIn p0 = default;
             var has0 = false;

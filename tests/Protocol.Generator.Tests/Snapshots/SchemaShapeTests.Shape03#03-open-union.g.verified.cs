@@ -360,6 +360,15 @@ namespace Shapes.S03.Serialization
         public static global::Shapes.S03.ImageBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ImageBlock");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S03.ImageBlock ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -436,6 +445,15 @@ namespace Shapes.S03.Serialization
         public static global::Shapes.S03.TextBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TextBlock");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S03.TextBlock ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;

@@ -224,6 +224,15 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.ArraySchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ArraySchema");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S11.ArraySchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p0 = default;
             var has0 = false;
@@ -519,6 +528,15 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringChoicesSchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringChoicesSchema");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S11.StringChoicesSchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<global::Shapes.S11.StringChoicesSchemaChoicesItem>? p0 = default;
             var has0 = false;
@@ -680,6 +698,15 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringEnumSchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringEnumSchema");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S11.StringEnumSchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
             var has0 = false;

@@ -222,6 +222,15 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.BooleanField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "BooleanField");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S12.BooleanField ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -649,6 +658,15 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.StringField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringField");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S12.StringField ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             long? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)

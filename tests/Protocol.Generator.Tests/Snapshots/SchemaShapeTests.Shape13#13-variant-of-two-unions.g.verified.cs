@@ -279,9 +279,18 @@ namespace Shapes.S13.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ContentBlock");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -289,7 +298,17 @@ namespace Shapes.S13.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "ContentBlock.type", "a string");
             }
 
-            return global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Shapes.S13.ContentBlockType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Shapes.S13.ContentBlockType.Image: { var value = global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Shapes.S13.ContentBlockType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
                 global::Shapes.S13.ContentBlockType.Image => global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadValue(ref reader),
@@ -459,6 +478,15 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ImageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ImageContent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S13.ImageContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -534,9 +562,18 @@ namespace Shapes.S13.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SamplingContent");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -544,7 +581,17 @@ namespace Shapes.S13.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SamplingContent.type", "a string");
             }
 
-            return global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Shapes.S13.SamplingContentType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Shapes.S13.SamplingContentType.ToolUse: { var value = global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Shapes.S13.SamplingContentType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
                 global::Shapes.S13.SamplingContentType.ToolUse => global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadValue(ref reader),
@@ -714,6 +761,15 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.TextContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TextContent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S13.TextContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -790,6 +846,15 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ToolUseContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolUseContent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S13.ToolUseContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
