@@ -84,6 +84,12 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
         w.Line("writer.WriteStartObject();");
+        w.Line("WriteMembers(writer, value);");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>");
+        w.Open("internal static void WriteMembers(" + Writer + " writer, " + type + " value)");
         for (var i = 0; i < tags.Count; i++)
         {
             var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
@@ -92,7 +98,7 @@ internal static partial class ProtocolEmitter
 
         foreach (var property in properties)
         {
-            WriteProperty(w, property);
+            WriteProperty(w, property, file);
         }
 
         if (record.ExtensionDataName is { } extension)
@@ -105,7 +111,6 @@ internal static partial class ProtocolEmitter
             w.Close();
         }
 
-        w.Line("writer.WriteEndObject();");
         w.Close();
         w.Close();
     }
@@ -275,12 +280,22 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    private static void WriteProperty(SourceWriter w, PropertyModel property)
+    /// <summary>Whether the type is a record whose converter this file emits (so its internal <c>WriteMembers</c> is there).</summary>
+    private static bool IsRecordOfFile(TypeRef type, GeneratedFileModel file)
+        => type.Kind == TypeKind.Object
+           && file.Types.Any(t => t is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == type.ConverterName);
+
+    private static string WriteNamed(PropertyModel property, GeneratedFileModel file, string value)
+        => IsRecordOfFile(property.Type, file)
+            ? "writer.WriteStartObject(" + NameField(property) + ");\n" + property.Type.ConverterName + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
+            : ValueCode.WriteNamed(property.Type, "writer", NameField(property), value);
+
+    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedFileModel file)
     {
         var access = "value." + property.Name;
         if (!property.Type.IsNullable)
         {
-            Lines(w, ValueCode.WriteNamed(property.Type, "writer", NameField(property), access));
+            Lines(w, WriteNamed(property, file, access));
         }
         else if (property.IsRequired)
         {
@@ -294,7 +309,7 @@ internal static partial class ProtocolEmitter
         {
             // Optional and absent: the property is left out rather than written as null.
             w.Open("if (" + access + " is { } " + property.Name.ToLowerInvariant() + "Value)");
-            Lines(w, ValueCode.WriteNamed(property.Type, "writer", NameField(property), property.Name.ToLowerInvariant() + "Value"));
+            Lines(w, WriteNamed(property, file, property.Name.ToLowerInvariant() + "Value"));
             w.Close();
         }
     }

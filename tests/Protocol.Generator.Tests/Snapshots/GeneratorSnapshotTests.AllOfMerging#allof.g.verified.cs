@@ -145,6 +145,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Project value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Project value)
+        {
             writer.WriteString(NameName, value.Name);
             if (value.DisplayName is { } displaynameValue)
             {
@@ -163,7 +170,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -253,6 +259,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Workspace value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Workspace value)
+        {
             writer.WriteString(NameCreatedAt, value.CreatedAt);
             if (value.UpdatedAt is { } updatedatValue)
             {
@@ -271,7 +284,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -267,6 +267,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Awkward value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Awkward value)
+        {
             writer.WriteString(NameClass, value.Class);
             if (value.Namespace is { } namespaceValue)
             {
@@ -286,8 +293,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteNumber(NameKebabName, kebabnameValue);
             }
-            writer.WritePropertyName(NameOwner);
-            global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.WriteValue(writer, value.Owner);
+            writer.WriteStartObject(NameOwner);
+            global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.WriteMembers(writer, value.Owner);
+            writer.WriteEndObject();
             if (value.AwkwardValue is { } awkwardvalueValue)
             {
                 writer.WriteString(NameAwkwardValue, awkwardvalueValue);
@@ -308,7 +316,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -360,6 +367,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.DottedTypeName value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.DottedTypeName value)
+        {
             if (value.Value is { } valueValue)
             {
                 writer.WriteString(NameValue, valueValue);
@@ -372,7 +386,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -431,6 +444,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Owner value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Owner value)
+        {
             writer.WriteString(NameLogin, value.Login);
             if (value.AdditionalProperties is { } extension)
             {
@@ -440,7 +460,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -492,6 +511,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SnakeCaseType value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SnakeCaseType value)
+        {
             if (value.Value is { } valueValue)
             {
                 writer.WriteString(NameValue, valueValue);
@@ -504,7 +530,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

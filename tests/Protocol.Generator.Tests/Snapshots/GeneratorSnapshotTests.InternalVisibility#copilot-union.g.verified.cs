@@ -401,6 +401,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameId, value.Id);
             writer.WriteString(NameTimestamp, value.Timestamp);
@@ -410,8 +417,8 @@ namespace Sessions.Tests.Generated.Serialization
                 if (value.ParentId is { } v0) { writer.WriteStringValue(v0); } else { writer.WriteNullValue(); }
             }
             writer.WriteBoolean(NameEphemeral, value.Ephemeral);
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -499,6 +506,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEventData value)
+        {
             writer.WriteString(NameMessageId, value.MessageId);
             writer.WriteString(NameDeltaContent, value.DeltaContent);
             if (value.TotalResponseSizeBytes is { } totalresponsesizebytesValue)
@@ -509,7 +523,6 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -903,6 +916,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameId, value.Id);
             writer.WriteString(NameTimestamp, value.Timestamp);
@@ -912,8 +932,8 @@ namespace Sessions.Tests.Generated.Serialization
                 if (value.ParentId is { } v0) { writer.WriteStringValue(v0); } else { writer.WriteNullValue(); }
             }
             writer.WriteBoolean(NameEphemeral, value.Ephemeral);
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -952,7 +972,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEventData value)
+        {
         }
     }
 
@@ -1072,6 +1098,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameId, value.Id);
             writer.WriteString(NameTimestamp, value.Timestamp);
@@ -1084,8 +1117,8 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteBoolean(NameEphemeral, ephemeralValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -1195,6 +1228,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEventData value)
+        {
             writer.WriteString(NameSessionId, value.SessionId);
             writer.WriteNumber(NameVersion, value.Version);
             writer.WriteString(NameProducer, value.Producer);
@@ -1203,7 +1243,6 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameSelectedModel, selectedmodelValue);
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1323,6 +1362,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameId, value.Id);
             writer.WriteString(NameTimestamp, value.Timestamp);
@@ -1335,8 +1381,8 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteBoolean(NameEphemeral, ephemeralValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -1424,6 +1470,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEventData value)
+        {
             writer.WriteString(NameToolCallId, value.ToolCallId);
             writer.WriteString(NameToolName, value.ToolName);
             if (value.Arguments is { } argumentsValue)
@@ -1435,7 +1488,6 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
             }
-            writer.WriteEndObject();
         }
     }
 }

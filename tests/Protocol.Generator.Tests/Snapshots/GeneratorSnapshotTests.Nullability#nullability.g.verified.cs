@@ -271,6 +271,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.NullabilityShowcase value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.NullabilityShowcase value)
+        {
             writer.WriteString(NameRequiredString, value.RequiredString);
             writer.WriteNumber(NameRequiredInteger, value.RequiredInteger);
             // requiredNullableByTypeArray: required, may be null
@@ -312,8 +319,9 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.OptionalRef is { } optionalrefValue)
             {
-                writer.WritePropertyName(NameOptionalRef);
-                global::Sessions.Tests.Generated.Serialization.PointJsonConverter.WriteValue(writer, optionalrefValue);
+                writer.WriteStartObject(NameOptionalRef);
+                global::Sessions.Tests.Generated.Serialization.PointJsonConverter.WriteMembers(writer, optionalrefValue);
+                writer.WriteEndObject();
             }
             if (value.OptionalNullableArray is { } optionalnullablearrayValue)
             {
@@ -322,7 +330,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameRequiredArrayOfNullable);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.RequiredArrayOfNullable, static (w1, x1) => { if (x1 is { } v1) { w1.WriteNumberValue(v1); } else { w1.WriteNullValue(); } });
-            writer.WriteEndObject();
         }
     }
 
@@ -396,6 +403,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Point value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Point value)
+        {
             writer.WriteNumber(NameX, value.X);
             writer.WriteNumber(NameY, value.Y);
             if (value.AdditionalProperties is { } extension)
@@ -406,7 +420,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

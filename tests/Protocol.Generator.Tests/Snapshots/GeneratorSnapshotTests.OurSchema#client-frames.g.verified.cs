@@ -853,6 +853,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -863,8 +870,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -873,7 +881,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -940,6 +947,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrameData value)
+        {
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.LastSeq is { } lastseqValue)
             {
@@ -953,7 +967,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1059,6 +1072,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -1069,8 +1089,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1079,7 +1100,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1147,6 +1167,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrameData value)
+        {
             if (value.AgentId is { } agentidValue)
             {
                 writer.WriteString(NameAgentId, agentidValue);
@@ -1168,7 +1195,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1259,6 +1285,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PingFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PingFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -1277,7 +1310,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1383,6 +1415,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -1393,8 +1432,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1403,7 +1443,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1462,6 +1501,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrameData value)
+        {
             writer.WritePropertyName(NameMessage);
             global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(writer, value.Message);
             if (value.AdditionalProperties is { } extension)
@@ -1472,7 +1518,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1578,6 +1623,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -1588,8 +1640,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1598,7 +1651,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1657,6 +1709,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrameData value)
+        {
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -1667,7 +1726,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1773,6 +1831,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -1783,8 +1848,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1793,7 +1859,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1883,6 +1948,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrameData value)
+        {
             writer.WriteString(NameApprovalId, value.ApprovalId);
             writer.WriteBoolean(NameApproved, value.Approved);
             if (value.Confirm is { } confirmValue)
@@ -1902,7 +1974,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1993,6 +2064,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.TerminateSessionFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.TerminateSessionFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
@@ -2011,7 +2089,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

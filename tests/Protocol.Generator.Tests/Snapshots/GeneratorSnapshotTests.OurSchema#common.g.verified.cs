@@ -925,6 +925,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value)
+        {
             writer.WriteString(NameError, value.Error);
             writer.WriteString(NameCode, value.Code);
             if (value.FileName is { } filenameValue)
@@ -943,7 +950,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1041,6 +1047,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FilePart value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FilePart value)
+        {
             writer.WriteString(NameName, value.Name);
             writer.WriteString(NameMimeType, value.MimeType);
             if (value.DataBase64 is { } database64Value)
@@ -1063,7 +1076,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1145,6 +1157,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.GetMessagesResponse value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.GetMessagesResponse value)
+        {
             writer.WriteString(NameSessionId, value.SessionId);
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.WriteValue(w1, x1); });
@@ -1161,7 +1180,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1244,6 +1262,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageSender value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageSender value)
+        {
             writer.WritePropertyName(NameRole);
             global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.WriteValue(writer, value.Role);
             if (value.UserId is { } useridValue)
@@ -1266,7 +1291,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1491,6 +1515,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value)
+        {
             writer.WriteString(NameApprovalId, value.ApprovalId);
             writer.WriteString(NameToolName, value.ToolName);
             writer.WriteString(NameToolId, value.ToolId);
@@ -1509,7 +1540,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1598,6 +1628,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultItem value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultItem value)
+        {
             writer.WriteString(NameTitle, value.Title);
             writer.WriteString(NameUrl, value.Url.OriginalString);
             writer.WriteString(NameSnippet, value.Snippet);
@@ -1609,7 +1646,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1760,11 +1796,19 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionMessage value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionMessage value)
+        {
             writer.WriteString(NameId, value.Id);
             writer.WriteString(NameSessionId, value.SessionId);
             writer.WriteNumber(NameSeq, value.Seq);
-            writer.WritePropertyName(NameSender);
-            global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.WriteValue(writer, value.Sender);
+            writer.WriteStartObject(NameSender);
+            global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.WriteMembers(writer, value.Sender);
+            writer.WriteEndObject();
             writer.WriteString(NameContentType, value.ContentType);
             if (value.Text is { } textValue)
             {
@@ -1792,7 +1836,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2083,6 +2126,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value)
+        {
             writer.WriteString(NameFileId, value.FileId);
             writer.WriteString(NameName, value.Name);
             writer.WriteString(NameMimeType, value.MimeType);
@@ -2095,7 +2145,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2275,6 +2324,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UserMessage value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UserMessage value)
+        {
             writer.WritePropertyName(NameContentType);
             global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.WriteValue(writer, value.ContentType);
             if (value.Text is { } textValue)
@@ -2283,8 +2339,9 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.File is { } fileValue)
             {
-                writer.WritePropertyName(NameFile);
-                global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.WriteValue(writer, fileValue);
+                writer.WriteStartObject(NameFile);
+                global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.WriteMembers(writer, fileValue);
+                writer.WriteEndObject();
             }
             if (value.Files is { } filesValue)
             {
@@ -2304,7 +2361,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -1234,6 +1234,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -1248,8 +1255,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1258,7 +1266,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1370,6 +1377,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEventData value)
+        {
             writer.WriteString(NameApprovalId, value.ApprovalId);
             writer.WriteString(NameToolName, value.ToolName);
             writer.WriteString(NameToolId, value.ToolId);
@@ -1387,7 +1401,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1501,6 +1514,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -1515,8 +1535,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1525,7 +1546,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1614,6 +1634,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEventData value)
+        {
             writer.WriteString(NameError, value.Error);
             writer.WriteString(NameCode, value.Code);
             writer.WriteBoolean(NameRetryable, value.Retryable);
@@ -1625,7 +1652,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1739,6 +1765,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -1753,8 +1786,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1763,7 +1797,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1837,6 +1870,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEventData value)
+        {
             writer.WriteString(NameText, value.Text);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
@@ -1848,7 +1888,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1962,6 +2001,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -1976,8 +2022,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1986,7 +2033,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2045,6 +2091,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEventData value)
+        {
             writer.WriteString(NameDelta, value.Delta);
             if (value.AdditionalProperties is { } extension)
             {
@@ -2054,7 +2107,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2168,6 +2220,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -2182,8 +2241,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2192,7 +2252,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2251,6 +2310,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEventData value)
+        {
             writer.WriteString(NameMessageId, value.MessageId);
             if (value.AdditionalProperties is { } extension)
             {
@@ -2260,7 +2326,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2374,6 +2439,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -2388,8 +2460,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2398,7 +2471,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2457,6 +2529,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEventData value)
+        {
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -2467,7 +2546,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2581,6 +2659,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -2595,8 +2680,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2605,7 +2691,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2664,6 +2749,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEventData value)
+        {
             writer.WritePropertyName(NameMessageIds);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.MessageIds, static (w1, x1) => { w1.WriteStringValue(x1); });
             if (value.AdditionalProperties is { } extension)
@@ -2674,7 +2766,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2788,6 +2879,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -2802,8 +2900,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2812,7 +2911,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2886,6 +2984,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEventData value)
+        {
             writer.WriteString(NameParticipantId, value.ParticipantId);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.WriteValue(writer, value.Status);
@@ -2897,7 +3002,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2996,6 +3100,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PongEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PongEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -3018,7 +3129,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3132,6 +3242,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -3146,8 +3263,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3156,7 +3274,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3223,6 +3340,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEventData value)
+        {
             writer.WriteString(NameIntegration, value.Integration);
             if (value.AuthUrl is { } authurlValue)
             {
@@ -3236,7 +3360,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3350,6 +3473,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -3364,8 +3494,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3374,7 +3505,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3463,6 +3593,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value)
+        {
             writer.WriteString(NameApprovalId, value.ApprovalId);
             writer.WriteBoolean(NameApproved, value.Approved);
             writer.WriteBoolean(NameRepeated, value.Repeated);
@@ -3474,7 +3611,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3588,6 +3724,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -3602,8 +3745,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3612,7 +3756,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3686,6 +3829,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEventData value)
+        {
             writer.WriteString(NameQuery, value.Query);
             writer.WritePropertyName(NameResults);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Results, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.WriteValue(w1, x1); });
@@ -3697,7 +3847,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3811,6 +3960,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -3825,8 +3981,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3835,7 +3992,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3924,6 +4080,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEventData value)
+        {
             writer.WriteString(NameSessionId, value.SessionId);
             writer.WriteNumber(NameLastSeq, value.LastSeq);
             writer.WritePropertyName(NamePendingApprovals);
@@ -3936,7 +4099,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4050,6 +4212,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -4064,8 +4233,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4074,7 +4244,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4149,6 +4318,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEventData value)
+        {
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.AgentId is { } agentidValue)
             {
@@ -4166,7 +4342,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4697,6 +4872,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -4711,8 +4893,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4721,7 +4904,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4780,6 +4962,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEventData value)
+        {
             writer.WriteString(NameSummary, value.Summary);
             if (value.AdditionalProperties is { } extension)
             {
@@ -4789,7 +4978,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4903,6 +5091,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -4917,8 +5112,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4927,7 +5123,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -5031,6 +5226,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEventData value)
+        {
             writer.WriteString(NameToolCallId, value.ToolCallId);
             writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameArguments);
@@ -5045,7 +5247,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -5159,6 +5360,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
@@ -5173,8 +5381,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -5183,7 +5392,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -5272,6 +5480,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEventData value)
+        {
             writer.WriteString(NameToolCallId, value.ToolCallId);
             writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameResult);
@@ -5284,7 +5499,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

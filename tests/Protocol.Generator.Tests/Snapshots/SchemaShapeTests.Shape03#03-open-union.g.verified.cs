@@ -411,6 +411,13 @@ namespace Shapes.S03.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S03.ImageBlock value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S03.ImageBlock value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameData, value.Data);
             if (value.AdditionalProperties is { } extension)
@@ -421,7 +428,6 @@ namespace Shapes.S03.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -496,6 +502,13 @@ namespace Shapes.S03.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S03.TextBlock value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S03.TextBlock value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
@@ -506,7 +519,6 @@ namespace Shapes.S03.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

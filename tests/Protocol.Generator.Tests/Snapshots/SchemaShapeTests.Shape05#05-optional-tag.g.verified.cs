@@ -216,6 +216,13 @@ namespace Shapes.S05.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.FormParams value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.FormParams value)
+        {
             if (value.Mode is { } modeValue)
             {
                 writer.WriteString(NameMode, modeValue);
@@ -229,7 +236,6 @@ namespace Shapes.S05.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -494,6 +500,13 @@ namespace Shapes.S05.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.UrlParams value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.UrlParams value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameUrl, value.Url);
             if (value.AdditionalProperties is { } extension)
@@ -504,7 +517,6 @@ namespace Shapes.S05.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -268,6 +268,13 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdMethodMessage value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdMethodMessage value)
+        {
             writer.WriteString(NameJsonrpc, value.Jsonrpc);
             writer.WriteNumber(NameId, value.Id);
             writer.WriteString(NameMethod, value.Method);
@@ -279,7 +286,6 @@ namespace Shapes.S09.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -361,6 +367,13 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdResultMessage value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdResultMessage value)
+        {
             writer.WriteString(NameJsonrpc, value.Jsonrpc);
             writer.WriteNumber(NameId, value.Id);
             writer.WritePropertyName(NameResult);
@@ -373,7 +386,6 @@ namespace Shapes.S09.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -658,6 +670,13 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.MethodMessage value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.MethodMessage value)
+        {
             writer.WriteString(NameJsonrpc, value.Jsonrpc);
             writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
@@ -668,7 +687,6 @@ namespace Shapes.S09.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -220,6 +220,13 @@ namespace Shapes.S10.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.BlobContents value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.BlobContents value)
+        {
             writer.WriteString(NameUri, value.Uri);
             writer.WriteString(NameBlob, value.Blob);
             if (value.AdditionalProperties is { } extension)
@@ -230,7 +237,6 @@ namespace Shapes.S10.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -508,6 +514,13 @@ namespace Shapes.S10.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.TextContents value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.TextContents value)
+        {
             writer.WriteString(NameUri, value.Uri);
             writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
@@ -518,7 +531,6 @@ namespace Shapes.S10.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

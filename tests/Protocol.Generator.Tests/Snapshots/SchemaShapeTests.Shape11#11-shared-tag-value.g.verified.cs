@@ -275,6 +275,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.ArraySchema value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.ArraySchema value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameItems);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Items, static (w1, x1) => { x1.WriteTo(w1); });
@@ -286,7 +293,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -579,6 +585,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchema value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchema value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameChoices);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Choices, static (w1, x1) => { global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.WriteValue(w1, x1); });
@@ -590,7 +603,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -664,6 +676,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchemaChoicesItem value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchemaChoicesItem value)
+        {
             writer.WriteString(NameValue, value.Value);
             writer.WriteString(NameTitle, value.Title);
             if (value.AdditionalProperties is { } extension)
@@ -674,7 +693,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -749,6 +767,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringEnumSchema value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringEnumSchema value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameEnum);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Enum, static (w1, x1) => { w1.WriteStringValue(x1); });
@@ -760,7 +785,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

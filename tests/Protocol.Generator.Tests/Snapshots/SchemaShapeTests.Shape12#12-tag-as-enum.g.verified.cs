@@ -259,6 +259,13 @@ namespace Shapes.S12.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.BooleanField value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.BooleanField value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.AdditionalProperties is { } extension)
             {
@@ -268,7 +275,6 @@ namespace Shapes.S12.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -540,6 +546,13 @@ namespace Shapes.S12.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.NumberField value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.NumberField value)
+        {
             writer.WritePropertyName(NameType);
             global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.WriteValue(writer, value.Type);
             if (value.Minimum is { } minimumValue)
@@ -554,7 +567,6 @@ namespace Shapes.S12.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -702,6 +714,13 @@ namespace Shapes.S12.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.StringField value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.StringField value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.MaxLength is { } maxlengthValue)
             {
@@ -715,7 +734,6 @@ namespace Shapes.S12.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -93,6 +93,13 @@ namespace Shapes.S17.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S17.Answer value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S17.Answer value)
+        {
             writer.WriteString(NameAction, value.Action);
             if (value.AdditionalProperties is { } extension)
             {
@@ -102,7 +109,6 @@ namespace Shapes.S17.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
