@@ -178,20 +178,6 @@ internal static partial class ProtocolEmitter
             keyword = "else if";
         }
 
-        if (extension is not null)
-        {
-            // The tags the converter writes itself are not undeclared members. Tested first: the writer puts them
-            // first, so a frame's first member does not go through every declared name before it is known.
-            foreach (var tag in tags ?? new List<string>())
-            {
-                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
-                w.Line("reader.Read();");
-                w.Line("reader.Skip();");
-                w.Close();
-                keyword = "else if";
-            }
-        }
-
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
@@ -210,6 +196,17 @@ internal static partial class ProtocolEmitter
 
         if (extension is not null)
         {
+            // The tags the converter writes itself are not undeclared members. Tested last: a union that finds its
+            // tag first hands the reader on after it (ReadMembers), so only a tag found elsewhere gets here.
+            foreach (var tag in tags ?? new List<string>())
+            {
+                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
+                w.Line("reader.Read();");
+                w.Line("reader.Skip();");
+                w.Close();
+                keyword = "else if";
+            }
+
             w.Open(keyword == "if" ? "// Every member is undeclared." : "else");
             w.Line("var name = reader.GetString()!;");
             w.Line("reader.Read();");

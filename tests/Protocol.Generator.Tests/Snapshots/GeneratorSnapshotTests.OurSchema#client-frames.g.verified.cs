@@ -792,12 +792,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.request_id");
@@ -818,6 +813,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1011,12 +1011,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
@@ -1037,6 +1032,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1236,12 +1236,7 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
@@ -1256,6 +1251,11 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.tracestate"));
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1354,12 +1354,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.request_id");
@@ -1380,6 +1375,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1562,12 +1562,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.request_id");
@@ -1588,6 +1583,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1770,12 +1770,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.request_id");
@@ -1796,6 +1791,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p3 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
                     has3 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -2015,12 +2015,7 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
+                if (reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
@@ -2035,6 +2030,11 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.tracestate"));
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {

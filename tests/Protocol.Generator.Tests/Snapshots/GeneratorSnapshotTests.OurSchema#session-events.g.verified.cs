@@ -1167,12 +1167,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.session_id");
@@ -1198,6 +1193,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1447,12 +1447,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.session_id");
@@ -1478,6 +1473,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1698,12 +1698,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.session_id");
@@ -1729,6 +1724,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1934,12 +1934,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.session_id");
@@ -1965,6 +1960,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -2153,12 +2153,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.session_id");
@@ -2184,6 +2179,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -2372,12 +2372,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.session_id");
@@ -2403,6 +2398,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -2592,12 +2592,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.session_id");
@@ -2623,6 +2618,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -2812,12 +2812,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.session_id");
@@ -2843,6 +2838,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -3045,12 +3045,7 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.session_id");
@@ -3070,6 +3065,11 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -3175,12 +3175,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.session_id");
@@ -3206,6 +3201,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -3406,12 +3406,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.session_id");
@@ -3437,6 +3432,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -3657,12 +3657,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.session_id");
@@ -3688,6 +3683,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -3893,12 +3893,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.session_id");
@@ -3924,6 +3919,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -4145,12 +4145,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.session_id");
@@ -4176,6 +4171,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -4805,12 +4805,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.session_id");
@@ -4836,6 +4831,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -5024,12 +5024,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.session_id");
@@ -5055,6 +5050,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -5293,12 +5293,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
+                if (reader.ValueTextEquals("session_id"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.session_id");
@@ -5324,6 +5319,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p4 = global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.ReadValue(ref reader);
                     has4 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {

@@ -374,12 +374,7 @@ namespace Sessions.Tests.Generated.Serialization
             string? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("scheme"u8))
+                if (reader.ValueTextEquals("scheme"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.ReadValue(ref reader);
@@ -389,6 +384,11 @@ namespace Sessions.Tests.Generated.Serialization
                 {
                     reader.Read();
                     p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BearerHttpScheme.bearerFormat"));
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -550,12 +550,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("in"u8))
+                if (reader.ValueTextEquals("in"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.ReadValue(ref reader);
@@ -566,6 +561,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HeaderApiKey.name");
                     has1 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -831,16 +831,16 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("openIdConnectUrl"u8))
+                if (reader.ValueTextEquals("openIdConnectUrl"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OpenIdScheme.openIdConnectUrl");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -922,16 +922,16 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("scheme"u8))
+                if (reader.ValueTextEquals("scheme"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OtherHttpScheme.scheme");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1265,12 +1265,7 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("in"u8))
+                if (reader.ValueTextEquals("in"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Tests.Generated.Serialization.UserApiKeyInJsonConverter.ReadValue(ref reader);
@@ -1281,6 +1276,11 @@ namespace Sessions.Tests.Generated.Serialization
                     reader.Read();
                     p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserApiKey.name");
                     has1 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {

@@ -463,16 +463,16 @@ namespace Shapes.S05.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("mode"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("url"u8))
+                if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UrlParams.url");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("mode"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {

@@ -238,16 +238,16 @@ namespace Shapes.S11.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("items"u8))
+                if (reader.ValueTextEquals("items"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ArraySchema.items");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -548,16 +548,16 @@ namespace Shapes.S11.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("choices"u8))
+                if (reader.ValueTextEquals("choices"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S11.StringChoicesSchemaChoicesItem>(ref reader, "StringChoicesSchema.choices", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.ReadValue(ref r1));
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -730,16 +730,16 @@ namespace Shapes.S11.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("enum"u8))
+                if (reader.ValueTextEquals("enum"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "StringEnumSchema.enum", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "StringEnumSchema.enum"));
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {

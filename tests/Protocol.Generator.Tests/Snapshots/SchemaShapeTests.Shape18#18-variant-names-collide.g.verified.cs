@@ -404,16 +404,16 @@ namespace Shapes.S18.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("name"u8))
+                if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FunctionFunctionItemCallsItem.name");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -494,15 +494,15 @@ namespace Shapes.S18.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("role"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("calls"u8))
+                if (reader.ValueTextEquals("calls"u8))
                 {
                     reader.Read();
                     p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S18.FunctionItemCallsItem>(ref reader, "FunctionItem.calls", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S18.Serialization.FunctionItemCallsItemJsonConverter.ReadValue(ref r1)));
+                }
+                else if (reader.ValueTextEquals("role"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
@@ -1054,16 +1054,16 @@ namespace Shapes.S18.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("role"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("text"u8))
+                if (reader.ValueTextEquals("text"u8))
                 {
                     reader.Read();
                     p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserItem.text");
                     has0 = true;
+                }
+                else if (reader.ValueTextEquals("role"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
                 else
                 {
