@@ -63,7 +63,20 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"reader\">The reader.</param>");
         w.Line("/// <returns>The value read.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        ReadObjectBody(w, record.Name, type, properties, unknown: null, record.ExtensionDataName, tags.Select(t => t.WireName).ToList());
+        if (tags.Count > 0)
+        {
+            w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(record.Name) + ");");
+            w.Line("return ReadMembers(ref reader);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads the members after the reader's current token (the object's start, or the value of a tag its union has");
+            w.Line("/// read already, so the union does not read the tag twice); the reader is left on the object's last token.");
+            w.Line("/// </summary>");
+            w.Open("internal static " + type + " ReadMembers(ref " + Reader + " reader)");
+        }
+
+        ReadObjectBody(w, record.Name, type, properties, unknown: null, record.ExtensionDataName, tags.Select(t => t.WireName).ToList(), expectStart: tags.Count == 0);
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes one value.</summary>");
@@ -71,6 +84,12 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
         w.Line("writer.WriteStartObject();");
+        w.Line("WriteMembers(writer, value);");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>");
+        w.Open("internal static void WriteMembers(" + Writer + " writer, " + type + " value)");
         for (var i = 0; i < tags.Count; i++)
         {
             var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
@@ -79,7 +98,7 @@ internal static partial class ProtocolEmitter
 
         foreach (var property in properties)
         {
-            WriteProperty(w, property);
+            WriteProperty(w, property, file);
         }
 
         if (record.ExtensionDataName is { } extension)
@@ -92,7 +111,6 @@ internal static partial class ProtocolEmitter
             w.Close();
         }
 
-        w.Line("writer.WriteEndObject();");
         w.Close();
         w.Close();
     }
@@ -114,9 +132,13 @@ internal static partial class ProtocolEmitter
     }
 
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
-    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown, string? extension = null, List<string>? tags = null)
+    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown, string? extension = null, List<string>? tags = null, bool expectStart = true)
     {
-        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(typeName) + ");");
+        if (expectStart)
+        {
+            w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(typeName) + ");");
+        }
+
         if (unknown is not null)
         {
             // The copy parses the whole object for RawJson; the original walks it for the shared properties.
@@ -174,7 +196,8 @@ internal static partial class ProtocolEmitter
 
         if (extension is not null)
         {
-            // The tags the converter writes itself are not undeclared members.
+            // The tags the converter writes itself are not undeclared members. Tested last: a union that finds its
+            // tag first hands the reader on after it (ReadMembers), so only a tag found elsewhere gets here.
             foreach (var tag in tags ?? new List<string>())
             {
                 w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
@@ -246,13 +269,30 @@ internal static partial class ProtocolEmitter
         w.Close(";");
     }
 
-    private static void WriteProperty(SourceWriter w, PropertyModel property)
+    private static void Lines(SourceWriter w, string statements)
+    {
+        foreach (var line in statements.Split('\n'))
+        {
+            w.Line(line);
+        }
+    }
+
+    /// <summary>Whether the type is a record whose converter this file emits (so its internal <c>WriteMembers</c> is there).</summary>
+    private static bool IsRecordOfFile(TypeRef type, GeneratedFileModel file)
+        => type.Kind == TypeKind.Object
+           && file.Types.Any(t => t is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == type.ConverterName);
+
+    private static string WriteNamed(PropertyModel property, GeneratedFileModel file, string value)
+        => IsRecordOfFile(property.Type, file)
+            ? "writer.WriteStartObject(" + NameField(property) + ");\n" + property.Type.ConverterName + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
+            : ValueCode.WriteNamed(property.Type, "writer", NameField(property), value);
+
+    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedFileModel file)
     {
         var access = "value." + property.Name;
         if (!property.Type.IsNullable)
         {
-            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
-            w.Line(ValueCode.Write(property.Type, "writer", access));
+            Lines(w, WriteNamed(property, file, access));
         }
         else if (property.IsRequired)
         {
@@ -266,8 +306,7 @@ internal static partial class ProtocolEmitter
         {
             // Optional and absent: the property is left out rather than written as null.
             w.Open("if (" + access + " is { } " + property.Name.ToLowerInvariant() + "Value)");
-            w.Line("writer.WritePropertyName(" + NameField(property) + ");");
-            w.Line(ValueCode.Write(property.Type, "writer", property.Name.ToLowerInvariant() + "Value"));
+            Lines(w, WriteNamed(property, file, property.Name.ToLowerInvariant() + "Value"));
             w.Close();
         }
     }
@@ -319,16 +358,50 @@ internal static partial class ProtocolEmitter
         w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
+        var direct = union.Variants.Where(v => ReadsMembersAfterTag(v, tag, file)).ToList();
         w.Line("var probe = reader;");
-        w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
-        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
-        w.Close();
+        if (direct.Count > 0)
+        {
+            // The writers put the tag first: then the variant reads on from the tag's value instead of from the start.
+            w.Line("var tagFirst = probe.Read() && probe.TokenType == " + TokenType + ".PropertyName && probe.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8);");
+            w.Open("if (tagFirst)");
+            w.Line("probe.Read();");
+            w.Close();
+            w.Open("else");
+            w.Line("probe = reader;");
+            w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
+            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
+            w.Close();
+            w.Close();
+        }
+        else
+        {
+            w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
+            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
+            w.Close();
+        }
+
         w.Line();
         w.Open("if (probe.TokenType != " + TokenType + ".String)");
         w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
         w.Close();
         w.Line();
-        w.Open("return " + typeEnum.ConverterName + ".ReadValue(ref probe) switch");
+        w.Line("var kind = " + typeEnum.ConverterName + ".ReadValue(ref probe);");
+        if (direct.Count > 0)
+        {
+            w.Open("if (tagFirst)");
+            w.Open("switch (kind)");
+            foreach (var variant in direct)
+            {
+                w.Line("case " + typeEnum.TypeName + "." + variant.TypeEnumMember + ": { var value = " + ConverterOf(variant.Type) + ".ReadMembers(ref probe); reader = probe; return value; }");
+            }
+
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        w.Open("return kind switch");
         foreach (var variant in union.Variants)
         {
             w.Line(typeEnum.TypeName + "." + variant.TypeEnumMember + " => " + ConverterOf(variant.Type) + ".ReadValue(ref reader),");
@@ -337,6 +410,24 @@ internal static partial class ProtocolEmitter
         w.Line("_ => " + GlobalConverter(file, union.UnknownConverterName) + ".ReadValue(ref reader),");
         w.Close(";");
         w.Close();
+    }
+
+    /// <summary>
+    /// Whether the variant is a record of this file whose converter writes and skips the union's tag itself (not a
+    /// declared property of its own), so its <c>ReadMembers</c> may start after the tag's value.
+    /// </summary>
+    private static bool ReadsMembersAfterTag(UnionVariantModel variant, string tag, GeneratedFileModel file)
+    {
+        foreach (var type in file.Types)
+        {
+            if (type is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == variant.Type.ConverterName)
+            {
+                var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
+                return FixedTags(record, properties).Any(t => t.WireName == tag);
+            }
+        }
+
+        return false;
     }
 
     private static void EmitUnknownConverter(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)

@@ -93,6 +93,32 @@ internal static class ValueCode
         }
     }
 
+    /// <summary>
+    /// Statements writing the property named by the pre-encoded <paramref name="name"/> field and its
+    /// <paramref name="value"/> (never null here): one writer call for a scalar (name and value validated and sized
+    /// together), else the name and then the value.
+    /// </summary>
+    public static string WriteNamed(TypeRef type, string writer, string name, string value)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.DateTimeOffset:
+            case TypeKind.Guid:
+                return writer + ".WriteString(" + name + ", " + value + ");";
+            case TypeKind.Uri:
+                return writer + ".WriteString(" + name + ", " + value + ".OriginalString);";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+                return writer + ".WriteNumber(" + name + ", " + value + ");";
+            case TypeKind.Boolean:
+                return writer + ".WriteBoolean(" + name + ", " + value + ");";
+            default:
+                return writer + ".WritePropertyName(" + name + ");\n" + Write(type, writer, value);
+        }
+    }
+
     /// <summary>Writes a value that may be null (writing JSON null for it).</summary>
     public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth = 0)
     {

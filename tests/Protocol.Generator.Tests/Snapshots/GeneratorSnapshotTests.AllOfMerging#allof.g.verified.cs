@@ -145,19 +145,22 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Project value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Project value)
+        {
+            writer.WriteString(NameName, value.Name);
             if (value.DisplayName is { } displaynameValue)
             {
-                writer.WritePropertyName(NameDisplayName);
-                writer.WriteStringValue(displaynameValue);
+                writer.WriteString(NameDisplayName, displaynameValue);
             }
-            writer.WritePropertyName(NameCreatedAt);
-            writer.WriteStringValue(value.CreatedAt);
+            writer.WriteString(NameCreatedAt, value.CreatedAt);
             if (value.UpdatedAt is { } updatedatValue)
             {
-                writer.WritePropertyName(NameUpdatedAt);
-                writer.WriteStringValue(updatedatValue);
+                writer.WriteString(NameUpdatedAt, updatedatValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -167,7 +170,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -257,19 +259,22 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Workspace value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameCreatedAt);
-            writer.WriteStringValue(value.CreatedAt);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Workspace value)
+        {
+            writer.WriteString(NameCreatedAt, value.CreatedAt);
             if (value.UpdatedAt is { } updatedatValue)
             {
-                writer.WritePropertyName(NameUpdatedAt);
-                writer.WriteStringValue(updatedatValue);
+                writer.WriteString(NameUpdatedAt, updatedatValue);
             }
-            writer.WritePropertyName(NamePath);
-            writer.WriteStringValue(value.Path);
+            writer.WriteString(NamePath, value.Path);
             if (value.IsTrusted is { } istrustedValue)
             {
-                writer.WritePropertyName(NameIsTrusted);
-                writer.WriteBooleanValue(istrustedValue);
+                writer.WriteBoolean(NameIsTrusted, istrustedValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -279,7 +284,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -267,48 +267,46 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Awkward value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameClass);
-            writer.WriteStringValue(value.Class);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Awkward value)
+        {
+            writer.WriteString(NameClass, value.Class);
             if (value.Namespace is { } namespaceValue)
             {
-                writer.WritePropertyName(NameNamespace);
-                writer.WriteStringValue(namespaceValue);
+                writer.WriteString(NameNamespace, namespaceValue);
             }
-            writer.WritePropertyName(Name_2faCode);
-            writer.WriteStringValue(value._2faCode);
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
+            writer.WriteString(Name_2faCode, value._2faCode);
+            writer.WriteString(NameType, value.Type);
             if (value.SnakeCaseName is { } snakecasenameValue)
             {
-                writer.WritePropertyName(NameSnakeCaseName);
-                writer.WriteStringValue(snakecasenameValue);
+                writer.WriteString(NameSnakeCaseName, snakecasenameValue);
             }
             if (value.DottedName is { } dottednameValue)
             {
-                writer.WritePropertyName(NameDottedName);
-                writer.WriteStringValue(dottednameValue);
+                writer.WriteString(NameDottedName, dottednameValue);
             }
             if (value.KebabName is { } kebabnameValue)
             {
-                writer.WritePropertyName(NameKebabName);
-                writer.WriteNumberValue(kebabnameValue);
+                writer.WriteNumber(NameKebabName, kebabnameValue);
             }
-            writer.WritePropertyName(NameOwner);
-            global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.WriteValue(writer, value.Owner);
+            writer.WriteStartObject(NameOwner);
+            global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.WriteMembers(writer, value.Owner);
+            writer.WriteEndObject();
             if (value.AwkwardValue is { } awkwardvalueValue)
             {
-                writer.WritePropertyName(NameAwkwardValue);
-                writer.WriteStringValue(awkwardvalueValue);
+                writer.WriteString(NameAwkwardValue, awkwardvalueValue);
             }
             if (value.ALLCAPS is { } allcapsValue)
             {
-                writer.WritePropertyName(NameALLCAPS);
-                writer.WriteBooleanValue(allcapsValue);
+                writer.WriteBoolean(NameALLCAPS, allcapsValue);
             }
             if (value.LeadingUnderscore is { } leadingunderscoreValue)
             {
-                writer.WritePropertyName(NameLeadingUnderscore);
-                writer.WriteStringValue(leadingunderscoreValue);
+                writer.WriteString(NameLeadingUnderscore, leadingunderscoreValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -318,7 +316,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -370,10 +367,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.DottedTypeName value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.DottedTypeName value)
+        {
             if (value.Value is { } valueValue)
             {
-                writer.WritePropertyName(NameValue);
-                writer.WriteStringValue(valueValue);
+                writer.WriteString(NameValue, valueValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -383,7 +386,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -442,8 +444,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Owner value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameLogin);
-            writer.WriteStringValue(value.Login);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Owner value)
+        {
+            writer.WriteString(NameLogin, value.Login);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -452,7 +460,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -504,10 +511,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SnakeCaseType value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SnakeCaseType value)
+        {
             if (value.Value is { } valueValue)
             {
-                writer.WritePropertyName(NameValue);
-                writer.WriteStringValue(valueValue);
+                writer.WriteString(NameValue, valueValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -517,7 +530,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -109,12 +109,17 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Identity value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameUserId);
-            writer.WriteStringValue(value.UserId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Identity value)
+        {
+            writer.WriteString(NameUserId, value.UserId);
             if (value.Login is { } loginValue)
             {
-                writer.WritePropertyName(NameLogin);
-                writer.WriteStringValue(loginValue);
+                writer.WriteString(NameLogin, loginValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -124,7 +129,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 

@@ -119,6 +119,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Comment value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Comment value)
+        {
             writer.WritePropertyName(NameAuthor);
             global::Sessions.Tests.Generated.Serialization.IdentityJsonConverter.WriteValue(writer, value.Author);
             if (value.Visibility is { } visibilityValue)
@@ -126,8 +133,7 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameVisibility);
                 global::Sessions.Tests.Generated.Serialization.VisibilityJsonConverter.WriteValue(writer, visibilityValue);
             }
-            writer.WritePropertyName(NameBody);
-            writer.WriteStringValue(value.Body);
+            writer.WriteString(NameBody, value.Body);
             if (value.Replies is { } repliesValue)
             {
                 writer.WritePropertyName(NameReplies);
@@ -141,7 +147,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -333,10 +333,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StatusUpdate value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameKind);
-            writer.WriteStringValue(value.Kind);
-            writer.WritePropertyName(NameSchemaVersion);
-            writer.WriteNumberValue(value.SchemaVersion);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StatusUpdate value)
+        {
+            writer.WriteString(NameKind, value.Kind);
+            writer.WriteNumber(NameSchemaVersion, value.SchemaVersion);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(writer, value.Status);
             // previousStatus: required, may be null
@@ -364,7 +369,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 

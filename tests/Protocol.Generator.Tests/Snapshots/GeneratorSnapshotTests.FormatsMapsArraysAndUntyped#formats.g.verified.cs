@@ -192,26 +192,27 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Attachment value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameUri);
-            writer.WriteStringValue(value.Uri.OriginalString);
-            writer.WritePropertyName(NameCreatedAt);
-            writer.WriteStringValue(value.CreatedAt);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Attachment value)
+        {
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameUri, value.Uri.OriginalString);
+            writer.WriteString(NameCreatedAt, value.CreatedAt);
             if (value.SizeBytes is { } sizebytesValue)
             {
-                writer.WritePropertyName(NameSizeBytes);
-                writer.WriteNumberValue(sizebytesValue);
+                writer.WriteNumber(NameSizeBytes, sizebytesValue);
             }
             if (value.Ratio is { } ratioValue)
             {
-                writer.WritePropertyName(NameRatio);
-                writer.WriteNumberValue(ratioValue);
+                writer.WriteNumber(NameRatio, ratioValue);
             }
             if (value.MimeType is { } mimetypeValue)
             {
-                writer.WritePropertyName(NameMimeType);
-                writer.WriteStringValue(mimetypeValue);
+                writer.WriteString(NameMimeType, mimetypeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -221,7 +222,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -358,6 +358,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Bundle value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Bundle value)
+        {
             writer.WritePropertyName(NameLabels);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Labels, static (w1, x1) => { w1.WriteStringValue(x1); });
             if (value.AttachmentsByName is { } attachmentsbynameValue)
@@ -402,7 +409,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

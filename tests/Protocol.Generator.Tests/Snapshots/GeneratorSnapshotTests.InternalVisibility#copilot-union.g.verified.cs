@@ -302,6 +302,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.AssistantMessageDeltaEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "AssistantMessageDeltaEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.AssistantMessageDeltaEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -392,20 +401,24 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
                 if (value.ParentId is { } v0) { writer.WriteStringValue(v0); } else { writer.WriteNullValue(); }
             }
-            writer.WritePropertyName(NameEphemeral);
-            writer.WriteBooleanValue(value.Ephemeral);
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteBoolean(NameEphemeral, value.Ephemeral);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -493,21 +506,23 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameMessageId);
-            writer.WriteStringValue(value.MessageId);
-            writer.WritePropertyName(NameDeltaContent);
-            writer.WriteStringValue(value.DeltaContent);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.AssistantMessageDeltaEventData value)
+        {
+            writer.WriteString(NameMessageId, value.MessageId);
+            writer.WriteString(NameDeltaContent, value.DeltaContent);
             if (value.TotalResponseSizeBytes is { } totalresponsesizebytesValue)
             {
-                writer.WritePropertyName(NameTotalResponseSizeBytes);
-                writer.WriteNumberValue(totalresponsesizebytesValue);
+                writer.WriteNumber(NameTotalResponseSizeBytes, totalresponsesizebytesValue);
             }
             if (value.ParentToolCallId is { } parenttoolcallidValue)
             {
-                writer.WritePropertyName(NameParentToolCallId);
-                writer.WriteStringValue(parenttoolcallidValue);
+                writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -530,9 +545,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -540,7 +564,19 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SessionEvent.type", "a string");
             }
 
-            return global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionStart: { var value = global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart: { var value = global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionIdle: { var value = global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.SessionStart => global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta => global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadValue(ref reader),
@@ -781,6 +817,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionIdleEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionIdleEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionIdleEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -871,20 +916,24 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
                 if (value.ParentId is { } v0) { writer.WriteStringValue(v0); } else { writer.WriteNullValue(); }
             }
-            writer.WritePropertyName(NameEphemeral);
-            writer.WriteBooleanValue(value.Ephemeral);
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteBoolean(NameEphemeral, value.Ephemeral);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -923,7 +972,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionIdleEventData value)
+        {
         }
     }
 
@@ -951,6 +1006,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionStartEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionStartEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionStartEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -1034,11 +1098,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
@@ -1046,11 +1115,10 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.Ephemeral is { } ephemeralValue)
             {
-                writer.WritePropertyName(NameEphemeral);
-                writer.WriteBooleanValue(ephemeralValue);
+                writer.WriteBoolean(NameEphemeral, ephemeralValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -1160,20 +1228,21 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
-            writer.WritePropertyName(NameVersion);
-            writer.WriteNumberValue(value.Version);
-            writer.WritePropertyName(NameProducer);
-            writer.WriteStringValue(value.Producer);
-            writer.WritePropertyName(NameStartTime);
-            writer.WriteStringValue(value.StartTime);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionStartEventData value)
+        {
+            writer.WriteString(NameSessionId, value.SessionId);
+            writer.WriteNumber(NameVersion, value.Version);
+            writer.WriteString(NameProducer, value.Producer);
+            writer.WriteString(NameStartTime, value.StartTime);
             if (value.SelectedModel is { } selectedmodelValue)
             {
-                writer.WritePropertyName(NameSelectedModel);
-                writer.WriteStringValue(selectedmodelValue);
+                writer.WriteString(NameSelectedModel, selectedmodelValue);
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1201,6 +1270,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolExecutionStartEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolExecutionStartEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ToolExecutionStartEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string? p0 = default;
             var has0 = false;
             global::System.DateTimeOffset p1 = default;
@@ -1284,11 +1362,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameTimestamp);
-            writer.WriteStringValue(value.Timestamp);
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameTimestamp, value.Timestamp);
             // parentId: required, may be null
             {
                 writer.WritePropertyName(NameParentId);
@@ -1296,11 +1379,10 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.Ephemeral is { } ephemeralValue)
             {
-                writer.WritePropertyName(NameEphemeral);
-                writer.WriteBooleanValue(ephemeralValue);
+                writer.WriteBoolean(NameEphemeral, ephemeralValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.WriteMembers(writer, value.Data);
             writer.WriteEndObject();
         }
     }
@@ -1388,10 +1470,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameToolCallId);
-            writer.WriteStringValue(value.ToolCallId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolExecutionStartEventData value)
+        {
+            writer.WriteString(NameToolCallId, value.ToolCallId);
+            writer.WriteString(NameToolName, value.ToolName);
             if (value.Arguments is { } argumentsValue)
             {
                 writer.WritePropertyName(NameArguments);
@@ -1399,10 +1486,8 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.ParentToolCallId is { } parenttoolcallidValue)
             {
-                writer.WritePropertyName(NameParentToolCallId);
-                writer.WriteStringValue(parenttoolcallidValue);
+                writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
             }
-            writer.WriteEndObject();
         }
     }
 }

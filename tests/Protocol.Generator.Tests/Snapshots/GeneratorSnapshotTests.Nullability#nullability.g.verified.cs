@@ -271,10 +271,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.NullabilityShowcase value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameRequiredString);
-            writer.WriteStringValue(value.RequiredString);
-            writer.WritePropertyName(NameRequiredInteger);
-            writer.WriteNumberValue(value.RequiredInteger);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.NullabilityShowcase value)
+        {
+            writer.WriteString(NameRequiredString, value.RequiredString);
+            writer.WriteNumber(NameRequiredInteger, value.RequiredInteger);
             // requiredNullableByTypeArray: required, may be null
             {
                 writer.WritePropertyName(NameRequiredNullableByTypeArray);
@@ -302,23 +307,21 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.OptionalString is { } optionalstringValue)
             {
-                writer.WritePropertyName(NameOptionalString);
-                writer.WriteStringValue(optionalstringValue);
+                writer.WriteString(NameOptionalString, optionalstringValue);
             }
             if (value.OptionalBoolean is { } optionalbooleanValue)
             {
-                writer.WritePropertyName(NameOptionalBoolean);
-                writer.WriteBooleanValue(optionalbooleanValue);
+                writer.WriteBoolean(NameOptionalBoolean, optionalbooleanValue);
             }
             if (value.OptionalNullableInteger is { } optionalnullableintegerValue)
             {
-                writer.WritePropertyName(NameOptionalNullableInteger);
-                writer.WriteNumberValue(optionalnullableintegerValue);
+                writer.WriteNumber(NameOptionalNullableInteger, optionalnullableintegerValue);
             }
             if (value.OptionalRef is { } optionalrefValue)
             {
-                writer.WritePropertyName(NameOptionalRef);
-                global::Sessions.Tests.Generated.Serialization.PointJsonConverter.WriteValue(writer, optionalrefValue);
+                writer.WriteStartObject(NameOptionalRef);
+                global::Sessions.Tests.Generated.Serialization.PointJsonConverter.WriteMembers(writer, optionalrefValue);
+                writer.WriteEndObject();
             }
             if (value.OptionalNullableArray is { } optionalnullablearrayValue)
             {
@@ -327,7 +330,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WritePropertyName(NameRequiredArrayOfNullable);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.RequiredArrayOfNullable, static (w1, x1) => { if (x1 is { } v1) { w1.WriteNumberValue(v1); } else { w1.WriteNullValue(); } });
-            writer.WriteEndObject();
         }
     }
 
@@ -401,10 +403,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Point value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameX);
-            writer.WriteNumberValue(value.X);
-            writer.WritePropertyName(NameY);
-            writer.WriteNumberValue(value.Y);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Point value)
+        {
+            writer.WriteNumber(NameX, value.X);
+            writer.WriteNumber(NameY, value.Y);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -413,7 +420,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

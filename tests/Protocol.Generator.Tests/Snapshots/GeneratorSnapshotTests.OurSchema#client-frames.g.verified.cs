@@ -481,9 +481,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ClientFrame");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -491,7 +500,22 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "ClientFrame.type", "a string");
             }
 
-            return global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Sessions.Tests.Generated.ClientFrameType.CreateSession: { var value = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.ConnectSession: { var value = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessage: { var value = global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessages: { var value = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.SendResponse: { var value = global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.TerminateSession: { var value = global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.ClientFrameType.Ping: { var value = global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Sessions.Tests.Generated.ClientFrameType.CreateSession => global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.ClientFrameType.ConnectSession => global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadValue(ref reader),
@@ -750,6 +774,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ConnectSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ConnectSessionFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ConnectSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -820,21 +853,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -843,7 +881,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -910,12 +947,17 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrameData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrameData value)
+        {
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.LastSeq is { } lastseqValue)
             {
-                writer.WritePropertyName(NameLastSeq);
-                writer.WriteNumberValue(lastseqValue);
+                writer.WriteNumber(NameLastSeq, lastseqValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -925,7 +967,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -952,6 +993,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.CreateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CreateSessionFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.CreateSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1022,21 +1072,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1045,7 +1100,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1113,15 +1167,20 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrameData value)
+        {
             if (value.AgentId is { } agentidValue)
             {
-                writer.WritePropertyName(NameAgentId);
-                writer.WriteStringValue(agentidValue);
+                writer.WriteString(NameAgentId, agentidValue);
             }
             if (value.ChatbotId is { } chatbotidValue)
             {
-                writer.WritePropertyName(NameChatbotId);
-                writer.WriteStringValue(chatbotidValue);
+                writer.WriteString(NameChatbotId, chatbotidValue);
             }
             if (value.Metadata is { } metadataValue)
             {
@@ -1136,7 +1195,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1162,6 +1220,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PingFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PingFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PingFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1218,18 +1285,22 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PingFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PingFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1239,7 +1310,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1266,6 +1336,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessageFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PostMessageFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1336,21 +1415,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1359,7 +1443,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1418,6 +1501,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrameData value)
+        {
             writer.WritePropertyName(NameMessage);
             global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(writer, value.Message);
             if (value.AdditionalProperties is { } extension)
@@ -1428,7 +1518,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1455,6 +1544,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PostMessagesFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PostMessagesFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1525,21 +1623,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1548,7 +1651,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1607,6 +1709,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrameData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessagesFrameData value)
+        {
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -1617,7 +1726,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1644,6 +1752,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SendResponseFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SendResponseFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1714,21 +1831,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1737,7 +1859,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1827,10 +1948,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrameData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameApproved);
-            writer.WriteBooleanValue(value.Approved);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SendResponseFrameData value)
+        {
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteBoolean(NameApproved, value.Approved);
             if (value.Confirm is { } confirmValue)
             {
                 writer.WritePropertyName(NameConfirm);
@@ -1838,8 +1964,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.DenyReason is { } denyreasonValue)
             {
-                writer.WritePropertyName(NameDenyReason);
-                writer.WriteStringValue(denyreasonValue);
+                writer.WriteString(NameDenyReason, denyreasonValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1849,7 +1974,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1875,6 +1999,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.TerminateSessionFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TerminateSessionFrame");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.TerminateSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1931,18 +2064,22 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.TerminateSessionFrame value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.TerminateSessionFrame value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameRequestId);
-            writer.WriteStringValue(value.RequestId);
+            writer.WriteString(NameRequestId, value.RequestId);
             if (value.Traceparent is { } traceparentValue)
             {
-                writer.WritePropertyName(NameTraceparent);
-                writer.WriteStringValue(traceparentValue);
+                writer.WriteString(NameTraceparent, traceparentValue);
             }
             if (value.Tracestate is { } tracestateValue)
             {
-                writer.WritePropertyName(NameTracestate);
-                writer.WriteStringValue(tracestateValue);
+                writer.WriteString(NameTracestate, tracestateValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1952,7 +2089,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

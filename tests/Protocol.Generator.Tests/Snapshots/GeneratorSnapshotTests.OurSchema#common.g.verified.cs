@@ -925,19 +925,22 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameError);
-            writer.WriteStringValue(value.Error);
-            writer.WritePropertyName(NameCode);
-            writer.WriteStringValue(value.Code);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FileError value)
+        {
+            writer.WriteString(NameError, value.Error);
+            writer.WriteString(NameCode, value.Code);
             if (value.FileName is { } filenameValue)
             {
-                writer.WritePropertyName(NameFileName);
-                writer.WriteStringValue(filenameValue);
+                writer.WriteString(NameFileName, filenameValue);
             }
             if (value.LimitBytes is { } limitbytesValue)
             {
-                writer.WritePropertyName(NameLimitBytes);
-                writer.WriteNumberValue(limitbytesValue);
+                writer.WriteNumber(NameLimitBytes, limitbytesValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -947,7 +950,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1045,24 +1047,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FilePart value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(NameMimeType);
-            writer.WriteStringValue(value.MimeType);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.FilePart value)
+        {
+            writer.WriteString(NameName, value.Name);
+            writer.WriteString(NameMimeType, value.MimeType);
             if (value.DataBase64 is { } database64Value)
             {
-                writer.WritePropertyName(NameDataBase64);
-                writer.WriteStringValue(database64Value);
+                writer.WriteString(NameDataBase64, database64Value);
             }
             if (value.FileId is { } fileidValue)
             {
-                writer.WritePropertyName(NameFileId);
-                writer.WriteStringValue(fileidValue);
+                writer.WriteString(NameFileId, fileidValue);
             }
             if (value.Size is { } sizeValue)
             {
-                writer.WritePropertyName(NameSize);
-                writer.WriteNumberValue(sizeValue);
+                writer.WriteNumber(NameSize, sizeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1072,7 +1076,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1154,8 +1157,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.GetMessagesResponse value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.GetMessagesResponse value)
+        {
+            writer.WriteString(NameSessionId, value.SessionId);
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.WriteValue(w1, x1); });
             if (value.PendingApprovals is { } pendingapprovalsValue)
@@ -1171,7 +1180,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1254,22 +1262,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageSender value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageSender value)
+        {
             writer.WritePropertyName(NameRole);
             global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.WriteValue(writer, value.Role);
             if (value.UserId is { } useridValue)
             {
-                writer.WritePropertyName(NameUserId);
-                writer.WriteStringValue(useridValue);
+                writer.WriteString(NameUserId, useridValue);
             }
             if (value.ObjectId is { } objectidValue)
             {
-                writer.WritePropertyName(NameObjectId);
-                writer.WriteStringValue(objectidValue);
+                writer.WriteString(NameObjectId, objectidValue);
             }
             if (value.ObjectType is { } objecttypeValue)
             {
-                writer.WritePropertyName(NameObjectType);
-                writer.WriteStringValue(objecttypeValue);
+                writer.WriteString(NameObjectType, objecttypeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1279,7 +1291,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1504,21 +1515,23 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
-            writer.WritePropertyName(NameToolId);
-            writer.WriteStringValue(value.ToolId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PendingApproval value)
+        {
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteString(NameToolName, value.ToolName);
+            writer.WriteString(NameToolId, value.ToolId);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
-            writer.WritePropertyName(NameSeq);
-            writer.WriteNumberValue(value.Seq);
+            writer.WriteNumber(NameSeq, value.Seq);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1527,7 +1540,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1616,12 +1628,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameTitle);
-            writer.WriteStringValue(value.Title);
-            writer.WritePropertyName(NameUrl);
-            writer.WriteStringValue(value.Url.OriginalString);
-            writer.WritePropertyName(NameSnippet);
-            writer.WriteStringValue(value.Snippet);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultItem value)
+        {
+            writer.WriteString(NameTitle, value.Title);
+            writer.WriteString(NameUrl, value.Url.OriginalString);
+            writer.WriteString(NameSnippet, value.Snippet);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1630,7 +1646,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1781,20 +1796,23 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
-            writer.WritePropertyName(NameSeq);
-            writer.WriteNumberValue(value.Seq);
-            writer.WritePropertyName(NameSender);
-            global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.WriteValue(writer, value.Sender);
-            writer.WritePropertyName(NameContentType);
-            writer.WriteStringValue(value.ContentType);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionMessage value)
+        {
+            writer.WriteString(NameId, value.Id);
+            writer.WriteString(NameSessionId, value.SessionId);
+            writer.WriteNumber(NameSeq, value.Seq);
+            writer.WriteStartObject(NameSender);
+            global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.WriteMembers(writer, value.Sender);
+            writer.WriteEndObject();
+            writer.WriteString(NameContentType, value.ContentType);
             if (value.Text is { } textValue)
             {
-                writer.WritePropertyName(NameText);
-                writer.WriteStringValue(textValue);
+                writer.WriteString(NameText, textValue);
             }
             if (value.Status is { } statusValue)
             {
@@ -1803,8 +1821,7 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (value.CreatedAt is { } createdatValue)
             {
-                writer.WritePropertyName(NameCreatedAt);
-                writer.WriteStringValue(createdatValue);
+                writer.WriteString(NameCreatedAt, createdatValue);
             }
             if (value.Files is { } filesValue)
             {
@@ -1819,7 +1836,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2110,14 +2126,17 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameFileId);
-            writer.WriteStringValue(value.FileId);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName(NameMimeType);
-            writer.WriteStringValue(value.MimeType);
-            writer.WritePropertyName(NameSize);
-            writer.WriteNumberValue(value.Size);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.StoredFile value)
+        {
+            writer.WriteString(NameFileId, value.FileId);
+            writer.WriteString(NameName, value.Name);
+            writer.WriteString(NameMimeType, value.MimeType);
+            writer.WriteNumber(NameSize, value.Size);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2126,7 +2145,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2306,17 +2324,24 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UserMessage value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UserMessage value)
+        {
             writer.WritePropertyName(NameContentType);
             global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.WriteValue(writer, value.ContentType);
             if (value.Text is { } textValue)
             {
-                writer.WritePropertyName(NameText);
-                writer.WriteStringValue(textValue);
+                writer.WriteString(NameText, textValue);
             }
             if (value.File is { } fileValue)
             {
-                writer.WritePropertyName(NameFile);
-                global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.WriteValue(writer, fileValue);
+                writer.WriteStartObject(NameFile);
+                global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.WriteMembers(writer, fileValue);
+                writer.WriteEndObject();
             }
             if (value.Files is { } filesValue)
             {
@@ -2336,7 +2361,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -1148,6 +1148,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ApprovalRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ApprovalRequestEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ApprovalRequestEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1225,26 +1234,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1253,7 +1266,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1365,18 +1377,21 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
-            writer.WritePropertyName(NameToolId);
-            writer.WriteStringValue(value.ToolId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ApprovalRequestEventData value)
+        {
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteString(NameToolName, value.ToolName);
+            writer.WriteString(NameToolId, value.ToolId);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             if (value.Reason is { } reasonValue)
             {
-                writer.WritePropertyName(NameReason);
-                writer.WriteStringValue(reasonValue);
+                writer.WriteString(NameReason, reasonValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -1386,7 +1401,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1414,6 +1428,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ErrorEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ErrorEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1491,26 +1514,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1519,7 +1546,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1608,12 +1634,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameError);
-            writer.WriteStringValue(value.Error);
-            writer.WritePropertyName(NameCode);
-            writer.WriteStringValue(value.Code);
-            writer.WritePropertyName(NameRetryable);
-            writer.WriteBooleanValue(value.Retryable);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ErrorEventData value)
+        {
+            writer.WriteString(NameError, value.Error);
+            writer.WriteString(NameCode, value.Code);
+            writer.WriteBoolean(NameRetryable, value.Retryable);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1622,7 +1652,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1650,6 +1679,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageCompleteEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageCompleteEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessageCompleteEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1727,26 +1765,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1755,7 +1797,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1829,8 +1870,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageCompleteEventData value)
+        {
+            writer.WriteString(NameText, value.Text);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -1841,7 +1888,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -1869,6 +1915,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageDeltaEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessageDeltaEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -1946,26 +2001,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1974,7 +2033,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2033,8 +2091,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameDelta);
-            writer.WriteStringValue(value.Delta);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageDeltaEventData value)
+        {
+            writer.WriteString(NameDelta, value.Delta);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2043,7 +2107,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2071,6 +2134,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagePostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessagePostedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2148,26 +2220,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2176,7 +2252,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2235,8 +2310,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameMessageId);
-            writer.WriteStringValue(value.MessageId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagePostedEventData value)
+        {
+            writer.WriteString(NameMessageId, value.MessageId);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2245,7 +2326,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2273,6 +2353,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessageStreamingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessageStreamingEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2350,26 +2439,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2378,7 +2471,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2437,6 +2529,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessageStreamingEventData value)
+        {
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -2447,7 +2546,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2475,6 +2573,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.MessagesPostedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.MessagesPostedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2552,26 +2659,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2580,7 +2691,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2639,6 +2749,13 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEventData value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.MessagesPostedEventData value)
+        {
             writer.WritePropertyName(NameMessageIds);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.MessageIds, static (w1, x1) => { w1.WriteStringValue(x1); });
             if (value.AdditionalProperties is { } extension)
@@ -2649,7 +2766,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2677,6 +2793,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ParticipantStatusEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ParticipantStatusEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2754,26 +2879,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -2782,7 +2911,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2856,8 +2984,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameParticipantId);
-            writer.WriteStringValue(value.ParticipantId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ParticipantStatusEventData value)
+        {
+            writer.WriteString(NameParticipantId, value.ParticipantId);
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -2868,7 +3002,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -2895,6 +3028,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.PongEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PongEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.PongEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -2958,23 +3100,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PongEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PongEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -2984,7 +3129,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3012,6 +3156,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ReauthRequestEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ReauthRequestEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3089,26 +3242,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3117,7 +3274,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3184,12 +3340,17 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameIntegration);
-            writer.WriteStringValue(value.Integration);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEventData value)
+        {
+            writer.WriteString(NameIntegration, value.Integration);
             if (value.AuthUrl is { } authurlValue)
             {
-                writer.WritePropertyName(NameAuthUrl);
-                writer.WriteStringValue(authurlValue.OriginalString);
+                writer.WriteString(NameAuthUrl, authurlValue.OriginalString);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -3199,7 +3360,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3227,6 +3387,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ResponseAcceptedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3304,26 +3473,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3332,7 +3505,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3421,12 +3593,16 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameApprovalId);
-            writer.WriteStringValue(value.ApprovalId);
-            writer.WritePropertyName(NameApproved);
-            writer.WriteBooleanValue(value.Approved);
-            writer.WritePropertyName(NameRepeated);
-            writer.WriteBooleanValue(value.Repeated);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ResponseAcceptedEventData value)
+        {
+            writer.WriteString(NameApprovalId, value.ApprovalId);
+            writer.WriteBoolean(NameApproved, value.Approved);
+            writer.WriteBoolean(NameRepeated, value.Repeated);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3435,7 +3611,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3463,6 +3638,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SearchResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SearchResultEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3540,26 +3724,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3568,7 +3756,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3642,8 +3829,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameQuery);
-            writer.WriteStringValue(value.Query);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SearchResultEventData value)
+        {
+            writer.WriteString(NameQuery, value.Query);
             writer.WritePropertyName(NameResults);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Results, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -3654,7 +3847,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3682,6 +3874,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionConnectedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionConnectedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3759,26 +3960,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -3787,7 +3992,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3876,10 +4080,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
-            writer.WritePropertyName(NameLastSeq);
-            writer.WriteNumberValue(value.LastSeq);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionConnectedEventData value)
+        {
+            writer.WriteString(NameSessionId, value.SessionId);
+            writer.WriteNumber(NameLastSeq, value.LastSeq);
             writer.WritePropertyName(NamePendingApprovals);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.PendingApprovals, static (w1, x1) => { w1.WriteStringValue(x1); });
             if (value.AdditionalProperties is { } extension)
@@ -3890,7 +4099,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -3918,6 +4126,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionCreatedEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.SessionCreatedEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -3995,26 +4212,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4023,7 +4244,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4098,17 +4318,21 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEventData value)
+        {
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.AgentId is { } agentidValue)
             {
-                writer.WritePropertyName(NameAgentId);
-                writer.WriteStringValue(agentidValue);
+                writer.WriteString(NameAgentId, agentidValue);
             }
             if (value.ChatbotId is { } chatbotidValue)
             {
-                writer.WritePropertyName(NameChatbotId);
-                writer.WriteStringValue(chatbotidValue);
+                writer.WriteString(NameChatbotId, chatbotidValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -4118,7 +4342,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4141,9 +4364,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -4151,7 +4383,32 @@ namespace Sessions.Tests.Generated.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SessionEvent.type", "a string");
             }
 
-            return global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageComplete: { var value = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageStreaming: { var value = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolCall: { var value = global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolResult: { var value = global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.Thinking: { var value = global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SearchResult: { var value = global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest: { var value = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ReauthRequest: { var value = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.Error: { var value = global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus: { var value = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionCreated: { var value = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: { var value = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: { var value = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Sessions.Tests.Generated.SessionEventType.Pong: { var value = global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.MessageDelta => global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadValue(ref reader),
                 global::Sessions.Tests.Generated.SessionEventType.MessageComplete => global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadValue(ref reader),
@@ -4529,6 +4786,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ThinkingEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ThinkingEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -4606,26 +4872,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4634,7 +4904,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4693,8 +4962,14 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameSummary);
-            writer.WriteStringValue(value.Summary);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ThinkingEventData value)
+        {
+            writer.WriteString(NameSummary, value.Summary);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4703,7 +4978,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4731,6 +5005,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolCallEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ToolCallEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -4808,26 +5091,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -4836,7 +5123,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4940,10 +5226,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameToolCallId);
-            writer.WriteStringValue(value.ToolCallId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolCallEventData value)
+        {
+            writer.WriteString(NameToolCallId, value.ToolCallId);
+            writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
             writer.WritePropertyName(NameStatus);
@@ -4956,7 +5247,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -4984,6 +5274,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolResultEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEvent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Sessions.Tests.Generated.ToolResultEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -5061,26 +5360,30 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEvent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEvent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameSessionId);
-            writer.WriteStringValue(value.SessionId);
+            writer.WriteString(NameSessionId, value.SessionId);
             if (value.MessageId is { } messageidValue)
             {
-                writer.WritePropertyName(NameMessageId);
-                writer.WriteStringValue(messageidValue);
+                writer.WriteString(NameMessageId, messageidValue);
             }
             if (value.Seq is { } seqValue)
             {
-                writer.WritePropertyName(NameSeq);
-                writer.WriteNumberValue(seqValue);
+                writer.WriteNumber(NameSeq, seqValue);
             }
             if (value.RequestId is { } requestidValue)
             {
-                writer.WritePropertyName(NameRequestId);
-                writer.WriteStringValue(requestidValue);
+                writer.WriteString(NameRequestId, requestidValue);
             }
-            writer.WritePropertyName(NameData);
-            global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteValue(writer, value.Data);
+            writer.WriteStartObject(NameData);
+            global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.WriteMembers(writer, value.Data);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -5089,7 +5392,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -5178,10 +5480,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEventData value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameToolCallId);
-            writer.WriteStringValue(value.ToolCallId);
-            writer.WritePropertyName(NameToolName);
-            writer.WriteStringValue(value.ToolName);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ToolResultEventData value)
+        {
+            writer.WriteString(NameToolCallId, value.ToolCallId);
+            writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameResult);
             value.Result.WriteTo(writer);
             if (value.AdditionalProperties is { } extension)
@@ -5192,7 +5499,6 @@ namespace Sessions.Tests.Generated.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

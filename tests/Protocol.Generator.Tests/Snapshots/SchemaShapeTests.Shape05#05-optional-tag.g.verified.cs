@@ -216,13 +216,18 @@ namespace Shapes.S05.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.FormParams value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.FormParams value)
+        {
             if (value.Mode is { } modeValue)
             {
-                writer.WritePropertyName(NameMode);
-                writer.WriteStringValue(modeValue);
+                writer.WriteString(NameMode, modeValue);
             }
-            writer.WritePropertyName(NameMessage);
-            writer.WriteStringValue(value.Message);
+            writer.WriteString(NameMessage, value.Message);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -231,7 +236,6 @@ namespace Shapes.S05.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -445,6 +449,15 @@ namespace Shapes.S05.Serialization
         public static global::Shapes.S05.UrlParams ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UrlParams");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S05.UrlParams ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -487,9 +500,15 @@ namespace Shapes.S05.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.UrlParams value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S05.UrlParams value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameUrl);
-            writer.WriteStringValue(value.Url);
+            writer.WriteString(NameUrl, value.Url);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -498,7 +517,6 @@ namespace Shapes.S05.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -222,6 +222,13 @@ namespace Shapes.S06.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S06.Form value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S06.Form value)
+        {
             writer.WritePropertyName(NameValue);
             global::Shapes.S06.Serialization.ValueJsonConverter.WriteValue(writer, value.Value);
             if (value.AdditionalProperties is { } extension)
@@ -232,7 +239,6 @@ namespace Shapes.S06.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 

@@ -182,10 +182,16 @@ namespace Shapes.S07.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S07.Request value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S07.Request value)
+        {
             writer.WritePropertyName(NameId);
             global::Shapes.S07.Serialization.RequestIdJsonConverter.WriteValue(writer, value.Id);
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -194,7 +200,6 @@ namespace Shapes.S07.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 

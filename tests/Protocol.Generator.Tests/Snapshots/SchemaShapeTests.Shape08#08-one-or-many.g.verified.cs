@@ -184,6 +184,13 @@ namespace Shapes.S08.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S08.Message value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S08.Message value)
+        {
             writer.WritePropertyName(NameContent);
             global::Shapes.S08.Serialization.MessageContentJsonConverter.WriteValue(writer, value.Content);
             if (value.AdditionalProperties is { } extension)
@@ -194,7 +201,6 @@ namespace Shapes.S08.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -309,10 +315,15 @@ namespace Shapes.S08.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S08.MessageContentArrayItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S08.MessageContentArrayItem value)
+        {
+            writer.WriteString(NameType, value.Type);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -321,7 +332,6 @@ namespace Shapes.S08.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -268,12 +268,16 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdMethodMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameJsonrpc);
-            writer.WriteStringValue(value.Jsonrpc);
-            writer.WritePropertyName(NameId);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdMethodMessage value)
+        {
+            writer.WriteString(NameJsonrpc, value.Jsonrpc);
+            writer.WriteNumber(NameId, value.Id);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -282,7 +286,6 @@ namespace Shapes.S09.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -364,10 +367,15 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdResultMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameJsonrpc);
-            writer.WriteStringValue(value.Jsonrpc);
-            writer.WritePropertyName(NameId);
-            writer.WriteNumberValue(value.Id);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.IdResultMessage value)
+        {
+            writer.WriteString(NameJsonrpc, value.Jsonrpc);
+            writer.WriteNumber(NameId, value.Id);
             writer.WritePropertyName(NameResult);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Result, static (w1, x1) => { x1.WriteTo(w1); });
             if (value.AdditionalProperties is { } extension)
@@ -378,7 +386,6 @@ namespace Shapes.S09.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -663,10 +670,15 @@ namespace Shapes.S09.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.MethodMessage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameJsonrpc);
-            writer.WriteStringValue(value.Jsonrpc);
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.MethodMessage value)
+        {
+            writer.WriteString(NameJsonrpc, value.Jsonrpc);
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -675,7 +687,6 @@ namespace Shapes.S09.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -220,10 +220,15 @@ namespace Shapes.S10.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.BlobContents value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameUri);
-            writer.WriteStringValue(value.Uri);
-            writer.WritePropertyName(NameBlob);
-            writer.WriteStringValue(value.Blob);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.BlobContents value)
+        {
+            writer.WriteString(NameUri, value.Uri);
+            writer.WriteString(NameBlob, value.Blob);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -232,7 +237,6 @@ namespace Shapes.S10.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -510,10 +514,15 @@ namespace Shapes.S10.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.TextContents value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameUri);
-            writer.WriteStringValue(value.Uri);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S10.TextContents value)
+        {
+            writer.WriteString(NameUri, value.Uri);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -522,7 +531,6 @@ namespace Shapes.S10.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

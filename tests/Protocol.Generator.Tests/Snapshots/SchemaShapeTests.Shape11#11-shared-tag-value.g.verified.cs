@@ -224,6 +224,15 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.ArraySchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ArraySchema");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S11.ArraySchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p0 = default;
             var has0 = false;
@@ -266,6 +275,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.ArraySchema value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.ArraySchema value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameItems);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Items, static (w1, x1) => { x1.WriteTo(w1); });
@@ -277,7 +293,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -519,6 +534,15 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringChoicesSchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringChoicesSchema");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S11.StringChoicesSchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<global::Shapes.S11.StringChoicesSchemaChoicesItem>? p0 = default;
             var has0 = false;
@@ -561,6 +585,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchema value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchema value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameChoices);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Choices, static (w1, x1) => { global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.WriteValue(w1, x1); });
@@ -572,7 +603,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -646,10 +676,15 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchemaChoicesItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameValue);
-            writer.WriteStringValue(value.Value);
-            writer.WritePropertyName(NameTitle);
-            writer.WriteStringValue(value.Title);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringChoicesSchemaChoicesItem value)
+        {
+            writer.WriteString(NameValue, value.Value);
+            writer.WriteString(NameTitle, value.Title);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -658,7 +693,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -682,6 +716,15 @@ namespace Shapes.S11.Serialization
         public static global::Shapes.S11.StringEnumSchema ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringEnumSchema");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S11.StringEnumSchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
             var has0 = false;
@@ -724,6 +767,13 @@ namespace Shapes.S11.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringEnumSchema value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S11.StringEnumSchema value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameEnum);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Enum, static (w1, x1) => { w1.WriteStringValue(x1); });
@@ -735,7 +785,6 @@ namespace Shapes.S11.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

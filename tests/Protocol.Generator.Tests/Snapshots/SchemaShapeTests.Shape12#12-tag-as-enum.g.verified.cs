@@ -222,6 +222,15 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.BooleanField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "BooleanField");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S12.BooleanField ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -250,6 +259,13 @@ namespace Shapes.S12.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.BooleanField value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.BooleanField value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.AdditionalProperties is { } extension)
             {
@@ -259,7 +275,6 @@ namespace Shapes.S12.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -531,12 +546,18 @@ namespace Shapes.S12.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.NumberField value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.NumberField value)
+        {
             writer.WritePropertyName(NameType);
             global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.WriteValue(writer, value.Type);
             if (value.Minimum is { } minimumValue)
             {
-                writer.WritePropertyName(NameMinimum);
-                writer.WriteNumberValue(minimumValue);
+                writer.WriteNumber(NameMinimum, minimumValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -546,7 +567,6 @@ namespace Shapes.S12.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -650,6 +670,15 @@ namespace Shapes.S12.Serialization
         public static global::Shapes.S12.StringField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringField");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S12.StringField ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             long? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -685,11 +714,17 @@ namespace Shapes.S12.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.StringField value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.StringField value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.MaxLength is { } maxlengthValue)
             {
-                writer.WritePropertyName(NameMaxLength);
-                writer.WriteNumberValue(maxlengthValue);
+                writer.WriteNumber(NameMaxLength, maxlengthValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
@@ -699,7 +734,6 @@ namespace Shapes.S12.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -279,9 +279,18 @@ namespace Shapes.S13.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ContentBlock");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -289,7 +298,17 @@ namespace Shapes.S13.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "ContentBlock.type", "a string");
             }
 
-            return global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Shapes.S13.ContentBlockType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Shapes.S13.ContentBlockType.Image: { var value = global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Shapes.S13.ContentBlockType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
                 global::Shapes.S13.ContentBlockType.Image => global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadValue(ref reader),
@@ -459,6 +478,15 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ImageContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ImageContent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S13.ImageContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -501,9 +529,15 @@ namespace Shapes.S13.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.ImageContent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.ImageContent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameData);
-            writer.WriteStringValue(value.Data);
+            writer.WriteString(NameData, value.Data);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -512,7 +546,6 @@ namespace Shapes.S13.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -535,9 +568,18 @@ namespace Shapes.S13.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SamplingContent");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -545,7 +587,17 @@ namespace Shapes.S13.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SamplingContent.type", "a string");
             }
 
-            return global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Shapes.S13.SamplingContentType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Shapes.S13.SamplingContentType.ToolUse: { var value = global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Shapes.S13.SamplingContentType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
                 global::Shapes.S13.SamplingContentType.ToolUse => global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadValue(ref reader),
@@ -715,6 +767,15 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.TextContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TextContent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S13.TextContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -757,9 +818,15 @@ namespace Shapes.S13.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.TextContent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.TextContent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -768,7 +835,6 @@ namespace Shapes.S13.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -792,6 +858,15 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ToolUseContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolUseContent");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S13.ToolUseContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -834,9 +909,15 @@ namespace Shapes.S13.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.ToolUseContent value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.ToolUseContent value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(NameName, value.Name);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -845,7 +926,6 @@ namespace Shapes.S13.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -110,8 +110,14 @@ namespace Shapes.S14.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S14.Titled value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S14.Titled value)
+        {
+            writer.WriteString(NameType, value.Type);
             writer.WritePropertyName(NameOneOf);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.OneOf, static (w1, x1) => { global::Shapes.S14.Serialization.TitledOneOfItemJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -122,7 +128,6 @@ namespace Shapes.S14.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -196,10 +201,15 @@ namespace Shapes.S14.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S14.TitledOneOfItem value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameConst);
-            writer.WriteStringValue(value.Const);
-            writer.WritePropertyName(NameTitle);
-            writer.WriteStringValue(value.Title);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S14.TitledOneOfItem value)
+        {
+            writer.WriteString(NameConst, value.Const);
+            writer.WriteString(NameTitle, value.Title);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -208,7 +218,6 @@ namespace Shapes.S14.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -160,12 +160,19 @@ namespace Shapes.S15.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S15.Entry value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameId);
-            writer.WriteStringValue(value.Id);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S15.Entry value)
+        {
+            writer.WriteString(NameId, value.Id);
             writer.WritePropertyName(NamePriority);
             global::Shapes.S15.Serialization.PriorityJsonConverter.WriteValue(writer, value.Priority);
-            writer.WritePropertyName(NameUsage);
-            global::Shapes.S15.Serialization.UsageJsonConverter.WriteValue(writer, value.Usage);
+            writer.WriteStartObject(NameUsage);
+            global::Shapes.S15.Serialization.UsageJsonConverter.WriteMembers(writer, value.Usage);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -174,7 +181,6 @@ namespace Shapes.S15.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -313,8 +319,14 @@ namespace Shapes.S15.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S15.Usage value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameTokens);
-            writer.WriteNumberValue(value.Tokens);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S15.Usage value)
+        {
+            writer.WriteNumber(NameTokens, value.Tokens);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -323,7 +335,6 @@ namespace Shapes.S15.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

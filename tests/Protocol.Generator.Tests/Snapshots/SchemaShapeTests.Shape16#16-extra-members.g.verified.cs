@@ -103,8 +103,14 @@ namespace Shapes.S16.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.InputSchema value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameType);
-            writer.WriteStringValue(value.Type);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.InputSchema value)
+        {
+            writer.WriteString(NameType, value.Type);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -113,7 +119,6 @@ namespace Shapes.S16.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -157,6 +162,13 @@ namespace Shapes.S16.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.Metadata value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.Metadata value)
+        {
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -165,7 +177,6 @@ namespace Shapes.S16.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -217,8 +228,14 @@ namespace Shapes.S16.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.Request value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameMethod);
-            writer.WriteStringValue(value.Method);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S16.Request value)
+        {
+            writer.WriteString(NameMethod, value.Method);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -227,7 +244,6 @@ namespace Shapes.S16.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }

@@ -93,8 +93,14 @@ namespace Shapes.S17.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S17.Answer value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(NameAction);
-            writer.WriteStringValue(value.Action);
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S17.Answer value)
+        {
+            writer.WriteString(NameAction, value.Action);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -103,7 +109,6 @@ namespace Shapes.S17.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 

@@ -314,6 +314,15 @@ namespace Shapes.S18.Serialization
         public static global::Shapes.S18.CustomItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CustomItem");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S18.CustomItem ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -342,6 +351,13 @@ namespace Shapes.S18.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.CustomItem value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.CustomItem value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.AdditionalProperties is { } extension)
             {
@@ -351,7 +367,6 @@ namespace Shapes.S18.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -375,6 +390,15 @@ namespace Shapes.S18.Serialization
         public static global::Shapes.S18.FunctionFunctionItemCallsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FunctionFunctionItemCallsItem");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S18.FunctionFunctionItemCallsItem ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -417,9 +441,15 @@ namespace Shapes.S18.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.FunctionFunctionItemCallsItem value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.FunctionFunctionItemCallsItem value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameName);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString(NameName, value.Name);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -428,7 +458,6 @@ namespace Shapes.S18.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -452,6 +481,15 @@ namespace Shapes.S18.Serialization
         public static global::Shapes.S18.FunctionItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FunctionItem");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S18.FunctionItem ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -487,6 +525,13 @@ namespace Shapes.S18.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.FunctionItem value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.FunctionItem value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             if (value.Calls is { } callsValue)
             {
@@ -501,7 +546,6 @@ namespace Shapes.S18.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -524,9 +568,18 @@ namespace Shapes.S18.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FunctionItemCallsItem");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FunctionItemCallsItem", "type");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FunctionItemCallsItem", "type");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -534,7 +587,17 @@ namespace Shapes.S18.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "FunctionItemCallsItem.type", "a string");
             }
 
-            return global::Shapes.S18.Serialization.FunctionItemCallsItemTypeJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Shapes.S18.Serialization.FunctionItemCallsItemTypeJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Shapes.S18.FunctionItemCallsItemType.Function: { var value = global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Shapes.S18.FunctionItemCallsItemType.Custom: { var value = global::Shapes.S18.Serialization.CustomItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Shapes.S18.FunctionItemCallsItemType.Function => global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.ReadValue(ref reader),
                 global::Shapes.S18.FunctionItemCallsItemType.Custom => global::Shapes.S18.Serialization.CustomItemJsonConverter.ReadValue(ref reader),
@@ -739,6 +802,13 @@ namespace Shapes.S18.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.Session value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.Session value)
+        {
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Shapes.S18.Serialization.SessionMessagesItemJsonConverter.WriteValue(w1, x1); });
             if (value.AdditionalProperties is { } extension)
@@ -749,7 +819,6 @@ namespace Shapes.S18.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 
@@ -772,9 +841,18 @@ namespace Shapes.S18.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionMessagesItem");
             var probe = reader;
-            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "role"u8))
+            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("role"u8);
+            if (tagFirst)
             {
-                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessagesItem", "role");
+                probe.Read();
+            }
+            else
+            {
+                probe = reader;
+                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "role"u8))
+                {
+                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessagesItem", "role");
+                }
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -782,7 +860,17 @@ namespace Shapes.S18.Serialization
                 throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref probe, "SessionMessagesItem.role", "a string");
             }
 
-            return global::Shapes.S18.Serialization.SessionMessagesItemRoleJsonConverter.ReadValue(ref probe) switch
+            var kind = global::Shapes.S18.Serialization.SessionMessagesItemRoleJsonConverter.ReadValue(ref probe);
+            if (tagFirst)
+            {
+                switch (kind)
+                {
+                    case global::Shapes.S18.SessionMessagesItemRole.Function: { var value = global::Shapes.S18.Serialization.FunctionItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                    case global::Shapes.S18.SessionMessagesItemRole.User: { var value = global::Shapes.S18.Serialization.UserItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
+                }
+            }
+
+            return kind switch
             {
                 global::Shapes.S18.SessionMessagesItemRole.Function => global::Shapes.S18.Serialization.FunctionItemJsonConverter.ReadValue(ref reader),
                 global::Shapes.S18.SessionMessagesItemRole.User => global::Shapes.S18.Serialization.UserItemJsonConverter.ReadValue(ref reader),
@@ -952,6 +1040,15 @@ namespace Shapes.S18.Serialization
         public static global::Shapes.S18.UserItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UserItem");
+            return ReadMembers(ref reader);
+        }
+
+        /// <summary>
+        /// Reads the members after the reader's current token (the object's start, or the value of a tag its union has
+        /// read already, so the union does not read the tag twice); the reader is left on the object's last token.
+        /// </summary>
+        internal static global::Shapes.S18.UserItem ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             string? p0 = default;
             var has0 = false;
@@ -994,9 +1091,15 @@ namespace Shapes.S18.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.UserItem value)
         {
             writer.WriteStartObject();
+            WriteMembers(writer, value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
+        internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S18.UserItem value)
+        {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            writer.WritePropertyName(NameText);
-            writer.WriteStringValue(value.Text);
+            writer.WriteString(NameText, value.Text);
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1005,7 +1108,6 @@ namespace Shapes.S18.Serialization
                     member.Value.WriteTo(writer);
                 }
             }
-            writer.WriteEndObject();
         }
     }
 }
