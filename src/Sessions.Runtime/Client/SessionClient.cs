@@ -65,7 +65,7 @@ public class SessionClient : IDisposable
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, ProtocolFacts.SocketPath);
         Metrics = Diagnostics.SessionsMetrics.For(Options.MeterFactory);
-        _history = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler);
+        _history = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler, Options.RequestTimeout);
         _files = new FileUploadClient(http, Authorization, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
         Transport = custom ?? new WebSocketTransport(WebSocketAddress, Authorization, Options.ConfigureWebSocket, Options.MaxFrameBytes);
     }

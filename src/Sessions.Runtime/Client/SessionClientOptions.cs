@@ -29,7 +29,7 @@ public sealed partial class SessionClientOptions
     /// <summary>How long to wait for the socket to open and the session to be created or resumed.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How long a frame that expects an answer (a post, a ping) waits for it.</summary>
+    /// <summary>How long a frame that expects an answer (a post, a ping) waits for it, and how long a history request may take (with the client's own HttpClient).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a close handshake may take before the socket is aborted.</summary>

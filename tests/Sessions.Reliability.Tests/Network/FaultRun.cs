@@ -87,6 +87,8 @@ public sealed class FaultRun
             return;
         }
 
+        _stageIndex.Value = index;
+
         try
         {
             var seen = new List<SessionEvent>();
@@ -119,7 +121,8 @@ public sealed class FaultRun
         catch (OperationCanceledException) when (guard.IsCancellationRequested)
         {
             Interlocked.Increment(ref _hangs);
-            _problems.Enqueue($"session {index}: hang (the limit of {_hangLimit.TotalSeconds} s passed)");
+            var stored = _engine.GetStoredEvents(session.SessionId!);
+            _problems.Enqueue($"session {index} ({session.SessionId}): hang (the limit of {_hangLimit.TotalSeconds} s passed) while {_stage.GetValueOrDefault(index)}; state {session.State}, last seq seen {session.LastSeq}, engine's last stored seq {stored.LastOrDefault()?.Seq}, last stored kind {stored.LastOrDefault()?.Type}");
         }
         catch (Exception exception)
         {
@@ -169,9 +172,15 @@ public sealed class FaultRun
     }
 
     /// <summary>One turn; false when the hang limit passed before its <c>message_complete</c>.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _stage = new();
+    private readonly AsyncLocal<int> _stageIndex = new();
+
     private async Task<bool> TurnAsync(Session session, IAsyncEnumerator<SessionEvent> events, PlannedTurn turn, List<SessionEvent> seen, CancellationToken cancellationToken)
     {
+        var index = _stageIndex.Value;
+        _stage[index] = "posting " + turn.Text;
         await PostOnceAsync(session, turn.Text, cancellationToken);
+        _stage[index] = "listening after posting " + turn.Text;
         while (await events.MoveNextAsync())
         {
             var evt = events.Current;
