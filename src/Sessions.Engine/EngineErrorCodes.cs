@@ -51,4 +51,19 @@ public static class EngineErrorCodes
 
     /// <summary>The session address takes WebSocket upgrades only (HTTP 400).</summary>
     public const string WebsocketRequired = "websocket_required";
+
+    /// <summary>A file is larger than <see cref="LocalEngineOptions.MaxFileBytes"/> (HTTP 413 for an upload; an <c>error</c> event for an inline file of a post).</summary>
+    public const string FileTooLarge = "file_too_large";
+
+    /// <summary>The files of one posted message add up to more than <see cref="LocalEngineOptions.MaxMessageBytes"/> (an <c>error</c> event; nothing is posted).</summary>
+    public const string MessageTooLarge = "message_too_large";
+
+    /// <summary>An upload has no bytes (HTTP 400).</summary>
+    public const string EmptyFile = "empty_file";
+
+    /// <summary>The upload's body ended before its <c>Content-Length</c>, or could not be read (HTTP 400; nothing is stored).</summary>
+    public const string UploadIncomplete = "upload_incomplete";
+
+    /// <summary>A <c>file_id</c> that this session does not hold (HTTP 404, or an <c>error</c> event for a post).</summary>
+    public const string UnknownFile = "unknown_file";
 }

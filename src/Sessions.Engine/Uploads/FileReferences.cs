@@ -69,7 +69,7 @@ internal static class FileReferences
                     names.Add("\"" + attachment.Name + "\"");
                 }
 
-                refusal = new Refusal(FileErrorCodes.MessageTooLarge, "The files of " + where + " (" + string.Join(", ", names) + ") add up to " + total + " bytes, over this engine's limit of " + store.MaxMessageBytes + " bytes per message; nothing was posted.");
+                refusal = new Refusal(EngineErrorCodes.MessageTooLarge, "The files of " + where + " (" + string.Join(", ", names) + ") add up to " + total + " bytes, over this engine's limit of " + store.MaxMessageBytes + " bytes per message; nothing was posted.");
                 return messages;
             }
 
@@ -124,7 +124,7 @@ internal static class FileReferences
         {
             if (store.Find(sessionId, fileId) is not { } stored)
             {
-                refusal = new Refusal(FileErrorCodes.UnknownFile, where + ".file_id \"" + fileId + "\" is not a file of this session; upload it first.");
+                refusal = new Refusal(EngineErrorCodes.UnknownFile, where + ".file_id \"" + fileId + "\" is not a file of this session; upload it first.");
                 return part;
             }
 
@@ -141,7 +141,7 @@ internal static class FileReferences
 
             if (bytes.Length > store.MaxFileBytes)
             {
-                refusal = new Refusal(FileErrorCodes.FileTooLarge, where + " (\"" + part.Name + "\") is " + bytes.Length + " bytes, over this engine's limit of " + store.MaxFileBytes + " bytes per file.");
+                refusal = new Refusal(EngineErrorCodes.FileTooLarge, where + " (\"" + part.Name + "\") is " + bytes.Length + " bytes, over this engine's limit of " + store.MaxFileBytes + " bytes per file.");
                 return part;
             }
 

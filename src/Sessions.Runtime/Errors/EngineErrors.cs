@@ -14,6 +14,7 @@ internal static class EngineErrors
             EngineErrorKind.Authentication => new SessionAuthenticationException(message),
             EngineErrorKind.Permission => new SessionPermissionException(message),
             EngineErrorKind.NotFound => new SessionNotFoundException(message, code),
+            EngineErrorKind.File => new SessionFileException(message, fileName: null, code),
             _ => new SessionException(message, code),
         };
     }
@@ -36,6 +37,8 @@ internal static class EngineErrors
                 or ErrorCode.AlreadyAttached or ErrorCode.InvalidRequest or ErrorCode.WebsocketRequired => EngineErrorKind.BadRequest,
             ErrorCode.UnknownApproval or ErrorCode.ApprovalAlreadyAnswered => EngineErrorKind.Approval,
             ErrorCode.AgentError or ErrorCode.AgentFailed => EngineErrorKind.Turn,
+            ErrorCode.FileTooLarge or ErrorCode.MessageTooLarge or ErrorCode.EmptyFile or ErrorCode.UploadIncomplete
+                or ErrorCode.UnknownFile => EngineErrorKind.File,
         };
     }
 }
@@ -63,4 +66,7 @@ internal enum EngineErrorKind
 
     /// <summary>The agent failed a turn: <see cref="SessionException"/> with the code.</summary>
     Turn,
+
+    /// <summary>The engine refused a posted message's files: <see cref="SessionFileException"/>; nothing was posted.</summary>
+    File,
 }

@@ -24,7 +24,7 @@ namespace Sessions.Tests.Generated
     }
 
     /// <summary>
-    /// The <c>code</c> of an <c>error</c> event (and of the history endpoint's error body): what went wrong, for clients to branch on. <c>invalid_json</c>: the frame is not JSON, or holds more than one JSON value. <c>invalid_frame</c>: the frame is JSON but not a valid frame (not an object, no <c>type</c>, a missing or ill-typed field, a binary frame). <c>unknown_type</c>: the frame's <c>type</c> is not one the engine knows. <c>not_attached</c>: the frame needs a session, but the connection has not sent <c>create_session</c> or <c>connect_session</c>. <c>already_attached</c>: the connection is already attached to a session. <c>not_found</c>: no session with this id is visible to this API key (a random id and another key's session get the same answer). <c>session_terminated</c>: the session was terminated and cannot be resumed. <c>forbidden</c>: the API key may not use this session. <c>unknown_approval</c>: no pending approval has this <c>approval_id</c>. <c>approval_already_answered</c>: the approval was answered already with the other decision. <c>agent_error</c>: the agent failed the turn on purpose. <c>agent_failed</c>: the agent threw while running the turn. <c>unauthorized</c>: missing or invalid API key (HTTP 401). <c>invalid_request</c>: an HTTP request's parameters are not valid (HTTP 400). <c>websocket_required</c>: the session address takes WebSocket upgrades only (HTTP 400). Agents may send codes of their own; a reader maps a code it does not know to its unknown value and keeps the text.
+    /// The <c>code</c> of an <c>error</c> event (and of the history endpoint's error body): what went wrong, for clients to branch on. <c>invalid_json</c>: the frame is not JSON, or holds more than one JSON value. <c>invalid_frame</c>: the frame is JSON but not a valid frame (not an object, no <c>type</c>, a missing or ill-typed field, a binary frame). <c>unknown_type</c>: the frame's <c>type</c> is not one the engine knows. <c>not_attached</c>: the frame needs a session, but the connection has not sent <c>create_session</c> or <c>connect_session</c>. <c>already_attached</c>: the connection is already attached to a session. <c>not_found</c>: no session with this id is visible to this API key (a random id and another key's session get the same answer). <c>session_terminated</c>: the session was terminated and cannot be resumed. <c>forbidden</c>: the API key may not use this session. <c>unknown_approval</c>: no pending approval has this <c>approval_id</c>. <c>approval_already_answered</c>: the approval was answered already with the other decision. <c>agent_error</c>: the agent failed the turn on purpose. <c>agent_failed</c>: the agent threw while running the turn. <c>unauthorized</c>: missing or invalid API key (HTTP 401). <c>invalid_request</c>: an HTTP request's parameters are not valid (HTTP 400). <c>websocket_required</c>: the session address takes WebSocket upgrades only (HTTP 400). <c>file_too_large</c>: a file is larger than the engine's limit per file (HTTP 413 for an upload). <c>message_too_large</c>: the files of one posted message add up to more than the engine's limit per message; nothing is posted. <c>empty_file</c>: an upload has no bytes (HTTP 400). <c>upload_incomplete</c>: an upload's body ended before its <c>Content-Length</c>, or could not be read; nothing is stored (HTTP 400). <c>unknown_file</c>: a <c>file_id</c> that the session does not hold (HTTP 404 for a download, an <c>error</c> event for a post). Agents may send codes of their own; a reader maps a code it does not know to its unknown value and keeps the text.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Sessions.Tests.Generated.Serialization.ErrorCodeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
@@ -79,6 +79,21 @@ namespace Sessions.Tests.Generated
 
         /// <summary>On the wire: <c>websocket_required</c>.</summary>
         WebsocketRequired = 15,
+
+        /// <summary>On the wire: <c>file_too_large</c>.</summary>
+        FileTooLarge = 16,
+
+        /// <summary>On the wire: <c>message_too_large</c>.</summary>
+        MessageTooLarge = 17,
+
+        /// <summary>On the wire: <c>empty_file</c>.</summary>
+        EmptyFile = 18,
+
+        /// <summary>On the wire: <c>upload_incomplete</c>.</summary>
+        UploadIncomplete = 19,
+
+        /// <summary>On the wire: <c>unknown_file</c>.</summary>
+        UnknownFile = 20,
     }
 
     /// <summary>
@@ -661,6 +676,11 @@ namespace Sessions.Tests.Generated.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText EncodedUnauthorized = global::System.Text.Json.JsonEncodedText.Encode("unauthorized");
         private static readonly global::System.Text.Json.JsonEncodedText EncodedInvalidRequest = global::System.Text.Json.JsonEncodedText.Encode("invalid_request");
         private static readonly global::System.Text.Json.JsonEncodedText EncodedWebsocketRequired = global::System.Text.Json.JsonEncodedText.Encode("websocket_required");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedFileTooLarge = global::System.Text.Json.JsonEncodedText.Encode("file_too_large");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedMessageTooLarge = global::System.Text.Json.JsonEncodedText.Encode("message_too_large");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedEmptyFile = global::System.Text.Json.JsonEncodedText.Encode("empty_file");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedUploadIncomplete = global::System.Text.Json.JsonEncodedText.Encode("upload_incomplete");
+        private static readonly global::System.Text.Json.JsonEncodedText EncodedUnknownFile = global::System.Text.Json.JsonEncodedText.Encode("unknown_file");
 
         /// <inheritdoc/>
         public override global::Sessions.Tests.Generated.ErrorCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -761,6 +781,31 @@ namespace Sessions.Tests.Generated.Serialization
                 return global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired;
             }
 
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "file_too_large"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.FileTooLarge;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_too_large"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.MessageTooLarge;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "empty_file"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.EmptyFile;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "upload_incomplete"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.UploadIncomplete;
+            }
+
+            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_file"u8))
+            {
+                return global::Sessions.Tests.Generated.ErrorCode.UnknownFile;
+            }
+
             return global::Sessions.Tests.Generated.ErrorCode.Unknown;
         }
 
@@ -784,6 +829,11 @@ namespace Sessions.Tests.Generated.Serialization
             "unauthorized" => global::Sessions.Tests.Generated.ErrorCode.Unauthorized,
             "invalid_request" => global::Sessions.Tests.Generated.ErrorCode.InvalidRequest,
             "websocket_required" => global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired,
+            "file_too_large" => global::Sessions.Tests.Generated.ErrorCode.FileTooLarge,
+            "message_too_large" => global::Sessions.Tests.Generated.ErrorCode.MessageTooLarge,
+            "empty_file" => global::Sessions.Tests.Generated.ErrorCode.EmptyFile,
+            "upload_incomplete" => global::Sessions.Tests.Generated.ErrorCode.UploadIncomplete,
+            "unknown_file" => global::Sessions.Tests.Generated.ErrorCode.UnknownFile,
             _ => global::Sessions.Tests.Generated.ErrorCode.Unknown,
         };
 
@@ -808,6 +858,11 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Tests.Generated.ErrorCode.Unauthorized => "unauthorized",
             global::Sessions.Tests.Generated.ErrorCode.InvalidRequest => "invalid_request",
             global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired => "websocket_required",
+            global::Sessions.Tests.Generated.ErrorCode.FileTooLarge => "file_too_large",
+            global::Sessions.Tests.Generated.ErrorCode.MessageTooLarge => "message_too_large",
+            global::Sessions.Tests.Generated.ErrorCode.EmptyFile => "empty_file",
+            global::Sessions.Tests.Generated.ErrorCode.UploadIncomplete => "upload_incomplete",
+            global::Sessions.Tests.Generated.ErrorCode.UnknownFile => "unknown_file",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "ErrorCode has no wire value for this member."),
         };
 
@@ -834,6 +889,11 @@ namespace Sessions.Tests.Generated.Serialization
                 case global::Sessions.Tests.Generated.ErrorCode.Unauthorized: writer.WriteStringValue(EncodedUnauthorized); break;
                 case global::Sessions.Tests.Generated.ErrorCode.InvalidRequest: writer.WriteStringValue(EncodedInvalidRequest); break;
                 case global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired: writer.WriteStringValue(EncodedWebsocketRequired); break;
+                case global::Sessions.Tests.Generated.ErrorCode.FileTooLarge: writer.WriteStringValue(EncodedFileTooLarge); break;
+                case global::Sessions.Tests.Generated.ErrorCode.MessageTooLarge: writer.WriteStringValue(EncodedMessageTooLarge); break;
+                case global::Sessions.Tests.Generated.ErrorCode.EmptyFile: writer.WriteStringValue(EncodedEmptyFile); break;
+                case global::Sessions.Tests.Generated.ErrorCode.UploadIncomplete: writer.WriteStringValue(EncodedUploadIncomplete); break;
+                case global::Sessions.Tests.Generated.ErrorCode.UnknownFile: writer.WriteStringValue(EncodedUnknownFile); break;
                 default: throw global::Sessions.Protocol.Generated.ProtocolJson.CannotWrite("ErrorCode", value.ToString());
             }
         }

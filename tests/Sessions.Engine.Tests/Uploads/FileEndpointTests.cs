@@ -57,8 +57,8 @@ public sealed class FileEndpointTests
 
         Assert.Equal("application/octet-stream", untyped.MimeType);
         Assert.Equal("application/octet-stream", (await Uploads.StoredAsync(noType)).MimeType);
-        Assert.Equal(FileErrorCodes.InvalidRequest, (await Uploads.ErrorAsync(noName, HttpStatusCode.BadRequest)).Code);
-        Assert.Equal(FileErrorCodes.InvalidRequest, (await Uploads.ErrorAsync(badTypeResponse, HttpStatusCode.BadRequest)).Code);
+        Assert.Equal(EngineErrorCodes.InvalidRequest, (await Uploads.ErrorAsync(noName, HttpStatusCode.BadRequest)).Code);
+        Assert.Equal(EngineErrorCodes.InvalidRequest, (await Uploads.ErrorAsync(badTypeResponse, HttpStatusCode.BadRequest)).Code);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FileEndpointTests
         using var response = await Uploads.PostAsync(engine, created.Data.SessionId, "big.bin", content);
 
         var error = await Uploads.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(FileErrorCodes.FileTooLarge, error.Code);
+        Assert.Equal(EngineErrorCodes.FileTooLarge, error.Code);
         Assert.Equal("big.bin", error.FileName);
         Assert.Equal(100_000, error.LimitBytes);
         Assert.Contains("100000", error.Error, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class FileEndpointTests
         using var known = await Uploads.PostAsync(engine, created.Data.SessionId, "empty.txt", Uploads.Bytes([]));
         using var chunked = await Uploads.PostAsync(engine, created.Data.SessionId, "empty.txt", new StreamContent(new LengthlessStream([])));
 
-        Assert.Equal(FileErrorCodes.EmptyFile, (await Uploads.ErrorAsync(known, HttpStatusCode.BadRequest)).Code);
+        Assert.Equal(EngineErrorCodes.EmptyFile, (await Uploads.ErrorAsync(known, HttpStatusCode.BadRequest)).Code);
         Assert.Equal("empty.txt", (await Uploads.ErrorAsync(chunked, HttpStatusCode.BadRequest)).FileName);
         Assert.Empty(Directory.GetFiles(engine.FilesFolder));
     }
@@ -150,7 +150,7 @@ public sealed class FileEndpointTests
         Assert.DoesNotContain("201", answer, StringComparison.Ordinal);
         if (answer.Length > 0)
         {
-            Assert.Contains("\"code\":\"" + FileErrorCodes.UploadIncomplete + "\"", answer, StringComparison.Ordinal);
+            Assert.Contains("\"code\":\"" + EngineErrorCodes.UploadIncomplete + "\"", answer, StringComparison.Ordinal);
         }
 
         // The handler deletes the partial file as it unwinds, which may be just after the connection ended.
@@ -171,7 +171,7 @@ public sealed class FileEndpointTests
 
         using var response = await http.GetAsync(Uploads.Address(created.Data.SessionId) + "/file_000", Deadline.Token());
 
-        Assert.Equal(FileErrorCodes.UnknownFile, (await Uploads.ErrorAsync(response, HttpStatusCode.NotFound)).Code);
+        Assert.Equal(EngineErrorCodes.UnknownFile, (await Uploads.ErrorAsync(response, HttpStatusCode.NotFound)).Code);
     }
 
     [Fact]

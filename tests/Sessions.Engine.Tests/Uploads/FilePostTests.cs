@@ -58,7 +58,7 @@ public sealed class FilePostTests
         {
             await client.SendAsync(Uploads.PostFile(requestId, file));
             var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-            Assert.Equal(FileErrorCodes.UnknownFile, error.Data.Code);
+            Assert.Equal(EngineErrorCodes.UnknownFile, error.Data.Code);
             Assert.Equal(requestId, error.RequestId);
             Assert.Contains(file.FileId, error.Data.Error, StringComparison.Ordinal);
         }
@@ -100,7 +100,7 @@ public sealed class FilePostTests
         await client.SendAsync(Uploads.PostFile("fits", one));
         await client.NextAsync<MessagePostedEvent>();
 
-        Assert.Equal(FileErrorCodes.MessageTooLarge, error.Data.Code);
+        Assert.Equal(EngineErrorCodes.MessageTooLarge, error.Data.Code);
         Assert.Contains("\"one.bin\", \"two.bin\"", error.Data.Error, StringComparison.Ordinal);
         Assert.Contains("120 bytes", error.Data.Error, StringComparison.Ordinal);
         Assert.Contains("100 bytes per message", error.Data.Error, StringComparison.Ordinal);

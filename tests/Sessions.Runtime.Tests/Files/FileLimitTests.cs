@@ -56,9 +56,10 @@ public sealed class FileLimitTests : IAsyncLifetime
             },
         };
 
-        var error = await Assert.ThrowsAsync<SessionException>(() => session.SendAsync(message, Within.Token()));
+        var error = await Assert.ThrowsAsync<SessionFileException>(() => session.SendAsync(message, Within.Token()));
 
         Assert.Equal("message_too_large", error.Code);
+        Assert.Null(error.FileName);
         Assert.Contains(MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.Contains("one.bin", error.Message, StringComparison.Ordinal);
         Assert.Empty(await session.GetMessagesAsync(Within.Token()));
