@@ -165,6 +165,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
         // The session tells every attached connection, this one included, to close with 4001.
         store.Terminate(session);
+        files.RemoveSession(session.Id);
         Attached = null;
         return true;
     }

@@ -45,6 +45,21 @@ internal sealed class FileStore : IDisposable
     public StoredFileEntry? Find(string sessionId, string fileId)
         => files.TryGetValue(fileId, out var entry) && entry.SessionId == sessionId ? entry : null;
 
+    /// <summary>
+    /// Forgets a terminated session's files and deletes their bytes: a terminated session can never be resumed, so
+    /// nothing can ask for them again. A download already streaming keeps its open handle until it ends.
+    /// </summary>
+    public void RemoveSession(string sessionId)
+    {
+        foreach (var entry in files.Values)
+        {
+            if (entry.SessionId == sessionId && files.TryRemove(entry.Id, out _) && entry.Path is { } path)
+            {
+                DeleteQuietly(path);
+            }
+        }
+    }
+
     /// <summary>Deletes a partial upload; a file that is already gone is fine.</summary>
     public static void DeleteQuietly(string path)
     {

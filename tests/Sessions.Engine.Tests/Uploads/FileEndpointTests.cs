@@ -190,6 +190,25 @@ public sealed class FileEndpointTests
     }
 
     [Fact]
+    public async Task Terminating_a_session_deletes_its_files_and_keeps_the_others()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var (client, created) = await TestClient.CreateSessionAsync(engine);
+        await using var _ = client;
+        var (other, otherCreated) = await TestClient.CreateSessionAsync(engine);
+        await using var __ = other;
+        await Uploads.StoreAsync(engine, created.Data.SessionId, "a.txt", [1, 2]);
+        var kept = await Uploads.StoreAsync(engine, otherCreated.Data.SessionId, "b.txt", [3]);
+        Assert.Equal(2, Directory.GetFiles(engine.FilesFolder).Length);
+
+        await client.SendAsync(Frames.Terminate("t1"));
+        var (status, _, _) = await client.ReceiveCloseAsync();
+
+        Assert.Equal(4001, (int?)status);
+        Assert.Equal([Path.Combine(engine.FilesFolder, kept.FileId)], Directory.GetFiles(engine.FilesFolder));
+    }
+
+    [Fact]
     public void The_limits_come_from_configuration()
     {
         var options = StandaloneOptions.From(new ConfigurationBuilder()
