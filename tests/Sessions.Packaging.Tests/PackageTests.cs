@@ -87,6 +87,39 @@ public sealed class PackageTests : IClassFixture<PackagesFixture>
     }
 
     [Fact]
+    public void The_hosting_package_holds_both_frameworks_and_depends_on_the_runtime_of_the_same_version()
+    {
+        using var package = ZipFile.OpenRead(_packages.HostingPackage);
+        var files = package.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var tfm in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{tfm}/Sessions.Hosting.dll", files);
+            Assert.Contains($"lib/{tfm}/Sessions.Hosting.xml", files);
+        }
+
+        Assert.DoesNotContain(files, f => f.EndsWith("/Sessions.Runtime.dll", StringComparison.Ordinal)); // a dependency, not a copy
+        var runtime = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "Sessions.Runtime").ToList();
+        Assert.NotEmpty(runtime);
+        Assert.All(runtime, d => Assert.Equal(_packages.Version, (string?)d.Attribute("version")));
+    }
+
+    [Fact]
+    public async Task A_hosted_project_on_the_hosting_package_gets_its_client_from_the_container_and_holds_a_conversation()
+    {
+        var build = await _packages.BuildAsync("HostingConsumer");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+
+        await using var engine = await LocalEngine.StartAsync();
+        var run = await DotNet.RunAsync(
+            _packages.OutputOf("HostingConsumer"),
+            new Dictionary<string, string> { ["VECTORSHIFT_BASE_URL"] = engine.BaseAddress.ToString(), ["VECTORSHIFT_API_KEY"] = engine.ApiKey },
+            "HostingConsumer.dll");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("final: Complete: You said: hello from a host", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_project_with_its_own_schema_gets_typed_events_from_the_generator_package()
     {
         var build = await _packages.BuildAsync("SchemaConsumer");

@@ -9,7 +9,7 @@ using Xunit;
 namespace Sessions.Packaging.Tests.Infrastructure;
 
 /// <summary>
-/// Packs Sessions.Runtime and Sessions.Protocol.Generator (as built for this test run: same configuration, no rebuild)
+/// Packs Sessions.Runtime, Sessions.Hosting and Sessions.Protocol.Generator (as built for this test run: same configuration, no rebuild)
 /// into a feed in a temporary folder, and lays the consumer projects beside it with a NuGet.config that knows only
 /// that feed (and nuget.org, through the machine's package cache first, for dependencies) and a package folder of
 /// their own, so a package from an earlier run can never stand in for this one.
@@ -26,6 +26,8 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     public string RuntimeSymbols => Path.Combine(Feed, $"Sessions.Runtime.{Version}.snupkg");
 
+    public string HostingPackage => Path.Combine(Feed, $"Sessions.Hosting.{Version}.nupkg");
+
     public string GeneratorPackage => Path.Combine(Feed, $"Sessions.Protocol.Generator.{Version}.nupkg");
 
     public static string Configuration =>
@@ -35,7 +37,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         var repo = DotNet.RepoRoot();
-        foreach (var project in new[] { "src/Sessions.Runtime/Sessions.Runtime.csproj", "src/Protocol.Generator/Protocol.Generator.csproj" })
+        foreach (var project in new[] { "src/Sessions.Runtime/Sessions.Runtime.csproj", "src/Sessions.Hosting/Sessions.Hosting.csproj", "src/Protocol.Generator/Protocol.Generator.csproj" })
         {
             var pack = await DotNet.RunAsync(repo, null, "pack", Path.Combine(repo, project), "-c", Configuration, "--no-build", "-o", Feed, "-warnaserror");
             Assert.True(pack.ExitCode == 0, pack.ToString());
