@@ -72,16 +72,8 @@ public sealed class PackageTests : IClassFixture<PackagesFixture>
     [Fact]
     public async Task A_project_on_the_runtime_package_builds_without_warnings_and_holds_a_conversation_with_the_engine()
     {
-        var build = await _packages.BuildAsync("RuntimeConsumer");
-        Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+        var run = await BuildAndRunAgainstEngineAsync("RuntimeConsumer");
 
-        await using var engine = await LocalEngine.StartAsync();
-        var run = await DotNet.RunAsync(
-            _packages.OutputOf("RuntimeConsumer"),
-            new Dictionary<string, string> { ["VECTORSHIFT_BASE_URL"] = engine.BaseAddress.ToString(), ["VECTORSHIFT_API_KEY"] = engine.ApiKey },
-            "RuntimeConsumer.dll");
-        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("complete: Complete: You said: hello from a package.", run.Output, StringComparison.Ordinal);
         Assert.Contains("history: 2 messages", run.Output, StringComparison.Ordinal);
     }
@@ -106,16 +98,8 @@ public sealed class PackageTests : IClassFixture<PackagesFixture>
     [Fact]
     public async Task A_hosted_project_on_the_hosting_package_gets_its_client_from_the_container_and_holds_a_conversation()
     {
-        var build = await _packages.BuildAsync("HostingConsumer");
-        Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+        var run = await BuildAndRunAgainstEngineAsync("HostingConsumer");
 
-        await using var engine = await LocalEngine.StartAsync();
-        var run = await DotNet.RunAsync(
-            _packages.OutputOf("HostingConsumer"),
-            new Dictionary<string, string> { ["VECTORSHIFT_BASE_URL"] = engine.BaseAddress.ToString(), ["VECTORSHIFT_API_KEY"] = engine.ApiKey },
-            "HostingConsumer.dll");
-        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("final: Complete: You said: hello from a host", run.Output, StringComparison.Ordinal);
     }
 
@@ -134,6 +118,22 @@ public sealed class PackageTests : IClassFixture<PackagesFixture>
         var run = await DotNet.RunAsync(output, null, "SchemaConsumer.dll");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("shipped A-1 by PostalService / OrderShipped", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Builds a consumer with warnings as errors, then runs it against a fresh local engine named by the environment, as a user's app would be.</summary>
+    private async Task<CommandResult> BuildAndRunAgainstEngineAsync(string consumer)
+    {
+        var build = await _packages.BuildAsync(consumer);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+
+        await using var engine = await LocalEngine.StartAsync();
+        var run = await DotNet.RunAsync(
+            _packages.OutputOf(consumer),
+            new Dictionary<string, string> { ["VECTORSHIFT_BASE_URL"] = engine.BaseAddress.ToString(), ["VECTORSHIFT_API_KEY"] = engine.ApiKey },
+            consumer + ".dll");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
     }
 
     private static XElement Nuspec(ZipArchive package)
