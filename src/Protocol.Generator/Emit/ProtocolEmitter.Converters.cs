@@ -16,7 +16,7 @@ internal static partial class ProtocolEmitter
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string Encoded = "global::System.Text.Json.JsonEncodedText";
 
-    private static void OpenConverter(SourceWriter w, GeneratedFileModel file, string converterName, string type)
+    private static void OpenConverter(SourceWriter w, GeneratedTypeFile file, string converterName, string type)
     {
         w.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
         w.Line(GeneratedCode);
@@ -42,13 +42,13 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    private static void EmitRecordConverter(SourceWriter w, ObjectTypeModel record, GeneratedFileModel file)
+    private static void EmitRecordConverter(SourceWriter w, ObjectTypeModel record, GeneratedTypeFile file)
     {
         var type = Global(file, record.Name);
-        var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
+        var properties = record.AllProperties.ToList();
         OpenConverter(w, file, record.ConverterName, type);
         NameFields(w, properties);
-        var tags = FixedTags(record, properties);
+        var tags = record.WrittenTags;
         for (var i = 0; i < tags.Count; i++)
         {
             var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
@@ -113,22 +113,6 @@ internal static partial class ProtocolEmitter
 
         w.Close();
         w.Close();
-    }
-
-    /// <summary>The tags a variant record writes itself: its base union's, then each interface union's not written already.</summary>
-    private static List<(string WireName, string Value)> FixedTags(ObjectTypeModel record, List<PropertyModel> properties)
-    {
-        var tags = new List<(string WireName, string Value)>();
-        foreach (var variant in new[] { record.Variant }.Concat(record.Interfaces))
-        {
-            if (variant is { DiscriminatorValue: { } value, DiscriminatorWireName: { } wire }
-                && !tags.Any(t => t.WireName == wire) && !properties.Any(p => p.WireName == wire))
-            {
-                tags.Add((wire, value));
-            }
-        }
-
-        return tags;
     }
 
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
@@ -277,17 +261,15 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    /// <summary>Whether the type is a record whose converter this file emits (so its internal <c>WriteMembers</c> is there).</summary>
-    private static bool IsRecordOfFile(TypeRef type, GeneratedFileModel file)
-        => type.Kind == TypeKind.Object
-           && file.Types.Any(t => t is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == type.ConverterName);
+    /// <summary>Whether the type is a generated record (so its converter has the internal <c>WriteMembers</c>).</summary>
+    private static bool IsRecord(TypeRef type) => type.Kind == TypeKind.Object;
 
-    private static string WriteNamed(PropertyModel property, GeneratedFileModel file, string value)
-        => IsRecordOfFile(property.Type, file)
+    private static string WriteNamed(PropertyModel property, GeneratedTypeFile file, string value)
+        => IsRecord(property.Type)
             ? "writer.WriteStartObject(" + NameField(property) + ");\n" + property.Type.ConverterName + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
             : ValueCode.WriteNamed(property.Type, "writer", NameField(property), value);
 
-    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedFileModel file)
+    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedTypeFile file)
     {
         var access = "value." + property.Name;
         if (!property.Type.IsNullable)
@@ -311,7 +293,7 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    private static void EmitUnionConverters(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    private static void EmitUnionConverters(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file)
     {
         var type = Global(file, union.Name);
         OpenConverter(w, file, union.ConverterName, type);
@@ -347,7 +329,7 @@ internal static partial class ProtocolEmitter
         EmitUnknownConverter(w, union, file);
     }
 
-    private static void ReadByTag(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string type)
+    private static void ReadByTag(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string type)
     {
         var typeEnum = union.TypeEnum;
         var tag = union.DiscriminatorWireName!;
@@ -358,7 +340,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
-        var direct = union.Variants.Where(v => ReadsMembersAfterTag(v, tag, file)).ToList();
+        var direct = union.Variants.Where(v => v.ReadsMembersAfterTag).ToList();
         w.Line("var probe = reader;");
         if (direct.Count > 0)
         {
@@ -412,25 +394,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    /// <summary>
-    /// Whether the variant is a record of this file whose converter writes and skips the union's tag itself (not a
-    /// declared property of its own), so its <c>ReadMembers</c> may start after the tag's value.
-    /// </summary>
-    private static bool ReadsMembersAfterTag(UnionVariantModel variant, string tag, GeneratedFileModel file)
-    {
-        foreach (var type in file.Types)
-        {
-            if (type is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == variant.Type.ConverterName)
-            {
-                var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
-                return FixedTags(record, properties).Any(t => t.WireName == tag);
-            }
-        }
-
-        return false;
-    }
-
-    private static void EmitUnknownConverter(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    private static void EmitUnknownConverter(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file)
     {
         w.Line();
         var unknownType = Global(file, union.UnknownVariantName);
@@ -456,7 +420,7 @@ internal static partial class ProtocolEmitter
     private static string ConverterOf(TypeRef type) => type.ConverterName!;
 
     /// <summary>A reader that notes the tag and which telling properties are present, then tries each variant's rule in order.</summary>
-    private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string type)
+    private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string type)
     {
         var tag = union.DiscriminatorWireName;
         w.Line("/// <summary>");
@@ -592,7 +556,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)
+    private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedTypeFile file)
     {
         var type = Global(file, enumeration.Name);
         OpenConverter(w, file, enumeration.ConverterName, type);

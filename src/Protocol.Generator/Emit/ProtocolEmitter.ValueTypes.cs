@@ -7,7 +7,7 @@ namespace Sessions.Protocol.Generator.Emit;
 /// <summary>The generated value types: open enums and unions of JSON kinds, with their converters.</summary>
 internal static partial class ProtocolEmitter
 {
-    private static void EmitExtensibleEnum(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedFileModel file)
+    private static void EmitExtensibleEnum(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedTypeFile file)
     {
         var name = enumeration.Name;
         w.Summary(DescriptionOf(enumeration));
@@ -81,7 +81,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <remarks>" + wire + "</remarks>");
     }
 
-    private static void EmitExtensibleEnumConverter(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedFileModel file)
+    private static void EmitExtensibleEnumConverter(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedTypeFile file)
     {
         var type = Global(file, enumeration.Name);
         OpenConverter(w, file, enumeration.ConverterName, type);
@@ -109,7 +109,7 @@ internal static partial class ProtocolEmitter
 
     private static string CaseParameter(KindUnionCaseModel c) => "when" + c.Name;
 
-    private static void EmitKindUnion(SourceWriter w, KindUnionTypeModel union, GeneratedFileModel file)
+    private static void EmitKindUnion(SourceWriter w, KindUnionTypeModel union, GeneratedTypeFile file)
     {
         var name = union.Name;
         w.Summary(DescriptionOf(union));
@@ -207,7 +207,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitNamedMap(SourceWriter w, MapTypeModel map, GeneratedFileModel file)
+    private static void EmitNamedMap(SourceWriter w, MapTypeModel map, GeneratedTypeFile file)
     {
         w.Summary(DescriptionOf(map));
         ConverterAttribute(w, file, map.ConverterName);
@@ -221,7 +221,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitNamedMapConverter(SourceWriter w, MapTypeModel map, GeneratedFileModel file)
+    private static void EmitNamedMapConverter(SourceWriter w, MapTypeModel map, GeneratedTypeFile file)
     {
         var type = Global(file, map.Name);
         var owner = SourceWriter.Literal(map.Name);
@@ -268,7 +268,7 @@ internal static partial class ProtocolEmitter
         _ => "object",
     };
 
-    private static void EmitKindUnionConverter(SourceWriter w, KindUnionTypeModel union, GeneratedFileModel file)
+    private static void EmitKindUnionConverter(SourceWriter w, KindUnionTypeModel union, GeneratedTypeFile file)
     {
         var type = Global(file, union.Name);
         OpenConverter(w, file, union.ConverterName, type);

@@ -90,7 +90,8 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         JoinPendingInterfaces();
-        return new ProtocolModel(MakeFiles(), SortedDiagnostics());
+        var files = MakeFiles();
+        return new ProtocolModel(files, SortedDiagnostics()) { TypeFiles = TypeFiles.Split(files) };
     }
 
     private void CollectDefinitions()

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Sessions.Protocol.Schema.Collections;
 
@@ -27,7 +28,39 @@ public sealed record ObjectTypeModel(
     EquatableArray<PropertyModel> Properties,
     VariantModel? Variant,
     EquatableArray<VariantModel> Interfaces = default,
-    string? ExtensionDataName = null) : TypeModel(Name, Description, ConverterName);
+    string? ExtensionDataName = null) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>The properties its converter reads and writes: those it inherits from its base union, then its own.</summary>
+    public IReadOnlyList<PropertyModel> AllProperties => (Variant?.InheritedProperties ?? default).Concat(Properties).ToList();
+
+    /// <summary>
+    /// The union tags its converter writes itself, in order: its base union's, then each interface union's not written
+    /// already; a tag that is one of its properties is written as that property instead.
+    /// </summary>
+    public IReadOnlyList<WrittenTag> WrittenTags
+    {
+        get
+        {
+            var properties = AllProperties;
+            var tags = new List<WrittenTag>();
+            foreach (var variant in new[] { Variant }.Concat(Interfaces))
+            {
+                if (variant is { DiscriminatorValue: { } value, DiscriminatorWireName: { } wire }
+                    && !tags.Any(t => t.WireName == wire) && !properties.Any(p => p.WireName == wire))
+                {
+                    tags.Add(new WrittenTag(wire, value));
+                }
+            }
+
+            return tags;
+        }
+    }
+}
+
+/// <summary>A union tag a variant's converter writes itself (it is none of the variant's properties).</summary>
+/// <param name="WireName">The tag property's name on the wire.</param>
+/// <param name="Value">The variant's tag value.</param>
+public sealed record WrittenTag(string WireName, string Value);
 
 /// <summary>What a union variant record needs to know of its union.</summary>
 /// <param name="Union">The union's base record.</param>
@@ -101,7 +134,11 @@ public sealed record UnionTypeModel(
 /// <param name="DiscriminatorValue">Its discriminator on the wire.</param>
 /// <param name="TypeEnumMember">Its member of the type enum.</param>
 /// <param name="Recognition">When the union is recognised by rules: this variant's rule; else null.</param>
-public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember, VariantRecognition? Recognition = null);
+/// <param name="ReadsMembersAfterTag">
+/// Whether the variant's converter writes the union's tag itself (see <see cref="ObjectTypeModel.WrittenTags"/>) and so
+/// can read on from the tag's value when the tag comes first (its <c>ReadMembers</c>); false for a union told apart by rules.
+/// </param>
+public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember, VariantRecognition? Recognition = null, bool ReadsMembersAfterTag = false);
 
 /// <summary>
 /// The rule that recognises one variant of a union not told apart by a distinct tag value each. Rules are tried by
