@@ -266,7 +266,7 @@ internal static partial class ProtocolEmitter
 
     private static string WriteNamed(PropertyModel property, GeneratedTypeFile file, string value)
         => IsRecord(property.Type)
-            ? "writer.WriteStartObject(" + NameField(property) + ");\n" + property.Type.ConverterName + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
+            ? "writer.WriteStartObject(" + NameField(property) + ");\n" + ConverterOf(property.Type) + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
             : ValueCode.WriteNamed(property.Type, "writer", NameField(property), value);
 
     private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedTypeFile file)
@@ -368,7 +368,7 @@ internal static partial class ProtocolEmitter
         w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
         w.Close();
         w.Line();
-        w.Line("var kind = " + typeEnum.ConverterName + ".ReadValue(ref probe);");
+        w.Line("var kind = " + ConverterOf(typeEnum) + ".ReadValue(ref probe);");
         if (direct.Count > 0)
         {
             w.Open("if (tagFirst)");
@@ -417,7 +417,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static string ConverterOf(TypeRef type) => type.ConverterName!;
+    private static string ConverterOf(TypeRef type) => ValueCode.ConverterOf(type);
 
     /// <summary>A reader that notes the tag and which telling properties are present, then tries each variant's rule in order.</summary>
     private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string type)
