@@ -20,7 +20,7 @@ internal static partial class ProtocolEmitter
     {
         w.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
         w.Line(GeneratedCode);
-        w.Open((file.ConverterAccessibility ?? file.Accessibility) + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
+        w.Open(file.ConverterKeyword + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
     }
 
     private static void Overrides(SourceWriter w, string type)
@@ -32,7 +32,7 @@ internal static partial class ProtocolEmitter
         w.Line("public override void Write(" + Writer + " writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
     }
 
-    private static string NameField(PropertyModel property) => "Name" + property.Name;
+    private static string NameField(PropertyModel property) => property.EncodedNameField;
 
     private static void NameFields(SourceWriter w, IEnumerable<PropertyModel> properties)
     {
@@ -51,9 +51,8 @@ internal static partial class ProtocolEmitter
         var tags = record.WrittenTags;
         for (var i = 0; i < tags.Count; i++)
         {
-            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
-            w.Line("private static readonly " + Encoded + " DiscriminatorName" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].WireName) + ");");
-            w.Line("private static readonly " + Encoded + " DiscriminatorValue" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].Value) + ");");
+            w.Line("private static readonly " + Encoded + " " + tags[i].NameField + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].WireName) + ");");
+            w.Line("private static readonly " + Encoded + " " + tags[i].ValueField + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].Value) + ");");
         }
 
         w.Line();
@@ -92,8 +91,7 @@ internal static partial class ProtocolEmitter
         w.Open("internal static void WriteMembers(" + Writer + " writer, " + type + " value)");
         for (var i = 0; i < tags.Count; i++)
         {
-            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
-            w.Line("writer.WriteString(DiscriminatorName" + suffix + ", DiscriminatorValue" + suffix + ");");
+            w.Line("writer.WriteString(" + tags[i].NameField + ", " + tags[i].ValueField + ");");
         }
 
         foreach (var property in properties)
@@ -287,8 +285,8 @@ internal static partial class ProtocolEmitter
         else
         {
             // Optional and absent: the property is left out rather than written as null.
-            w.Open("if (" + access + " is { } " + property.Name.ToLowerInvariant() + "Value)");
-            Lines(w, WriteNamed(property, file, property.Name.ToLowerInvariant() + "Value"));
+            w.Open("if (" + access + " is { } " + property.ValueLocal + ")");
+            Lines(w, WriteNamed(property, file, property.ValueLocal));
             w.Close();
         }
     }
@@ -562,7 +560,7 @@ internal static partial class ProtocolEmitter
         OpenConverter(w, file, enumeration.ConverterName, type);
         foreach (var member in enumeration.Members)
         {
-            w.Line("private static readonly " + Encoded + " Encoded" + member.Name + " = " + Encoded + ".Encode(" + SourceWriter.Literal(member.WireValue) + ");");
+            w.Line("private static readonly " + Encoded + " " + member.EncodedField + " = " + Encoded + ".Encode(" + SourceWriter.Literal(member.WireValue) + ");");
         }
 
         w.Line();
@@ -627,7 +625,7 @@ internal static partial class ProtocolEmitter
         w.Open("switch (value)");
         foreach (var member in enumeration.Members)
         {
-            w.Line("case " + type + "." + member.Name + ": writer.WriteStringValue(Encoded" + member.Name + "); break;");
+            w.Line("case " + type + "." + member.Name + ": writer.WriteStringValue(" + member.EncodedField + "); break;");
         }
 
         w.Line("default: throw " + ValueCode.Helpers + ".CannotWrite(" + SourceWriter.Literal(enumeration.Name) + ", value.ToString());");

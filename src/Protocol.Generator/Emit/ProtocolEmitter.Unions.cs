@@ -10,7 +10,7 @@ internal static partial class ProtocolEmitter
         var typeEnum = union.TypeEnum.TypeName;
         var visitor = Global(file, union.VisitorName);
 
-        w.Summary(DescriptionOf(union));
+        w.Summary(union.Summary);
         w.Line("/// <remarks>");
         w.Line("/// Match on the subclasses (<c>switch</c>), or implement <see cref=\"" + visitor + "{TResult}\"/> so the compiler");
         w.Line("/// names every place to update when the schema gains a kind. Kinds this version does not know arrive as");

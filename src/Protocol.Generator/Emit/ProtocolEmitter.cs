@@ -75,10 +75,9 @@ internal static partial class ProtocolEmitter
             w.Line("[global::System.Obsolete(\"Deprecated in the schema.\")]");
         }
 
-        // C# forbids [Obsolete] on a required member (CS9042): a deprecated one is required on the wire only.
-        var required = property.IsRequired && !property.IsDeprecated ? "required " : string.Empty;
+        var required = property.IsRequiredMember ? "required " : string.Empty;
         var initializer = property.ConstValue is { } constant ? " = " + SourceWriter.Literal(constant) + ";"
-            : property.IsRequired && property.IsDeprecated && !property.Type.IsValueType && !property.Type.IsNullable ? " = default!;"
+            : property.StartsAsDefault ? " = default!;"
             : string.Empty;
         w.Line("public " + required + property.Type.Declaration + " " + property.Name + " { get; init; }" + initializer);
     }
@@ -92,12 +91,9 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    // CS1591 must not fire in a consumer that documents its API: a type the schema leaves undescribed says so.
-    private static string DescriptionOf(TypeModel type) => type.Description ?? type.Name + " (the schema gives no description).";
-
     private static void EmitRecord(SourceWriter w, ObjectTypeModel record, GeneratedTypeFile file)
     {
-        w.Summary(DescriptionOf(record));
+        w.Summary(record.Summary);
         ConverterAttribute(w, file, record.ConverterName);
         w.Line(GeneratedCode);
         if (record.Variant is not { } variant && record.Interfaces.Count > 0)
@@ -188,7 +184,7 @@ internal static partial class ProtocolEmitter
 
     private static void EmitEnum(SourceWriter w, EnumTypeModel enumeration, GeneratedTypeFile file)
     {
-        w.Summary(DescriptionOf(enumeration));
+        w.Summary(enumeration.Summary);
         ConverterAttribute(w, file, enumeration.ConverterName);
         w.Line(GeneratedCode);
         w.Open(file.Accessibility + " enum " + enumeration.Name);

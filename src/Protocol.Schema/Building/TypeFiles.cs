@@ -52,12 +52,20 @@ internal static class TypeFiles
     {
         files = MarkVariantsReadAfterTag(files);
         var all = files.SelectMany(file => file.Types.Select(type => (File: file, Type: type, Name: file.Namespace + "." + type.Name))).ToList();
-        var clashing = new HashSet<string>(
-            all.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).SelectMany(g => g.Select(t => t.Name)),
-            StringComparer.Ordinal);
+        var suffixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var clash in all.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            // The type names' case tells them apart, unless the namespaces differ in case too.
+            var sameNamespace = clash.Select(t => t.File.Namespace).Distinct(StringComparer.Ordinal).Count() == 1;
+            foreach (var t in clash)
+            {
+                suffixes[t.Name] = "." + CasePattern(sameNamespace ? t.Type.Name : t.Name);
+            }
+        }
+
         return all
             .Select(t => new GeneratedTypeFile(
-                (clashing.Contains(t.Name) ? t.Name + "." + CasePattern(t.Name) : t.Name) + ".g.cs",
+                t.Name + (suffixes.TryGetValue(t.Name, out var suffix) ? suffix : string.Empty) + ".g.cs",
                 t.File.SchemaFileName,
                 t.File.Namespace,
                 t.File.Accessibility,

@@ -46,6 +46,9 @@ public sealed record GeneratedTypeFile(string HintName, string SchemaFileName, s
     /// <summary>The namespace of the converters.</summary>
     public string SerializationNamespace => Namespace + ".Serialization";
 
+    /// <summary>The accessibility keyword of the converters.</summary>
+    public string ConverterKeyword => ConverterAccessibility ?? Accessibility;
+
     /// <summary>
     /// Whether the source touches members the schema marks deprecated (<c>[Obsolete]</c>): its converters read and
     /// write them, so the source silences CS0618 for itself.

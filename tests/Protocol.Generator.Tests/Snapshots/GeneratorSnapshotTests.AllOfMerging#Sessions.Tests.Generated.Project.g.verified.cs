@@ -127,14 +127,14 @@ namespace Sessions.Tests.Generated.Serialization
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Project value)
         {
             writer.WriteString(NameName, value.Name);
-            if (value.DisplayName is { } displaynameValue)
+            if (value.DisplayName is { } displayNameValue)
             {
-                writer.WriteString(NameDisplayName, displaynameValue);
+                writer.WriteString(NameDisplayName, displayNameValue);
             }
             writer.WriteString(NameCreatedAt, value.CreatedAt);
-            if (value.UpdatedAt is { } updatedatValue)
+            if (value.UpdatedAt is { } updatedAtValue)
             {
-                writer.WriteString(NameUpdatedAt, updatedatValue);
+                writer.WriteString(NameUpdatedAt, updatedAtValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -127,14 +127,14 @@ namespace Sessions.Tests.Generated.Serialization
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.Workspace value)
         {
             writer.WriteString(NameCreatedAt, value.CreatedAt);
-            if (value.UpdatedAt is { } updatedatValue)
+            if (value.UpdatedAt is { } updatedAtValue)
             {
-                writer.WriteString(NameUpdatedAt, updatedatValue);
+                writer.WriteString(NameUpdatedAt, updatedAtValue);
             }
             writer.WriteString(NamePath, value.Path);
-            if (value.IsTrusted is { } istrustedValue)
+            if (value.IsTrusted is { } isTrustedValue)
             {
-                writer.WriteBoolean(NameIsTrusted, istrustedValue);
+                writer.WriteBoolean(NameIsTrusted, isTrustedValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -230,32 +230,32 @@ namespace Sessions.Tests.Generated.Serialization
             }
             writer.WriteString(Name_2faCode, value._2faCode);
             writer.WriteString(NameType, value.Type);
-            if (value.SnakeCaseName is { } snakecasenameValue)
+            if (value.SnakeCaseName is { } snakeCaseNameValue)
             {
-                writer.WriteString(NameSnakeCaseName, snakecasenameValue);
+                writer.WriteString(NameSnakeCaseName, snakeCaseNameValue);
             }
-            if (value.DottedName is { } dottednameValue)
+            if (value.DottedName is { } dottedNameValue)
             {
-                writer.WriteString(NameDottedName, dottednameValue);
+                writer.WriteString(NameDottedName, dottedNameValue);
             }
-            if (value.KebabName is { } kebabnameValue)
+            if (value.KebabName is { } kebabNameValue)
             {
-                writer.WriteNumber(NameKebabName, kebabnameValue);
+                writer.WriteNumber(NameKebabName, kebabNameValue);
             }
             writer.WriteStartObject(NameOwner);
             global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.WriteMembers(writer, value.Owner);
             writer.WriteEndObject();
-            if (value.AwkwardValue is { } awkwardvalueValue)
+            if (value.AwkwardValue is { } awkwardValueValue)
             {
-                writer.WriteString(NameAwkwardValue, awkwardvalueValue);
+                writer.WriteString(NameAwkwardValue, awkwardValueValue);
             }
-            if (value.ALLCAPS is { } allcapsValue)
+            if (value.ALLCAPS is { } aLLCAPSValue)
             {
-                writer.WriteBoolean(NameALLCAPS, allcapsValue);
+                writer.WriteBoolean(NameALLCAPS, aLLCAPSValue);
             }
-            if (value.LeadingUnderscore is { } leadingunderscoreValue)
+            if (value.LeadingUnderscore is { } leadingUnderscoreValue)
             {
-                writer.WriteString(NameLeadingUnderscore, leadingunderscoreValue);
+                writer.WriteString(NameLeadingUnderscore, leadingUnderscoreValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

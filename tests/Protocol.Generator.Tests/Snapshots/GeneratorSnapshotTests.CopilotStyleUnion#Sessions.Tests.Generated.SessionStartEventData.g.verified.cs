@@ -146,9 +146,9 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteNumber(NameVersion, value.Version);
             writer.WriteString(NameProducer, value.Producer);
             writer.WriteString(NameStartTime, value.StartTime);
-            if (value.SelectedModel is { } selectedmodelValue)
+            if (value.SelectedModel is { } selectedModelValue)
             {
-                writer.WriteString(NameSelectedModel, selectedmodelValue);
+                writer.WriteString(NameSelectedModel, selectedModelValue);
             }
         }
     }

@@ -158,17 +158,17 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(NameId, value.Id);
             writer.WriteString(NameUri, value.Uri.OriginalString);
             writer.WriteString(NameCreatedAt, value.CreatedAt);
-            if (value.SizeBytes is { } sizebytesValue)
+            if (value.SizeBytes is { } sizeBytesValue)
             {
-                writer.WriteNumber(NameSizeBytes, sizebytesValue);
+                writer.WriteNumber(NameSizeBytes, sizeBytesValue);
             }
             if (value.Ratio is { } ratioValue)
             {
                 writer.WriteNumber(NameRatio, ratioValue);
             }
-            if (value.MimeType is { } mimetypeValue)
+            if (value.MimeType is { } mimeTypeValue)
             {
-                writer.WriteString(NameMimeType, mimetypeValue);
+                writer.WriteString(NameMimeType, mimeTypeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

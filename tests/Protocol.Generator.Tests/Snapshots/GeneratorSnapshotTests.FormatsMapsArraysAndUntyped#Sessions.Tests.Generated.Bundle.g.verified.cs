@@ -193,10 +193,10 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WritePropertyName(NameLabels);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Labels, static (w1, x1) => { w1.WriteStringValue(x1); });
-            if (value.AttachmentsByName is { } attachmentsbynameValue)
+            if (value.AttachmentsByName is { } attachmentsByNameValue)
             {
                 writer.WritePropertyName(NameAttachmentsByName);
-                global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, attachmentsbynameValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.WriteValue(w1, x1); });
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, attachmentsByNameValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.WriteValue(w1, x1); });
             }
             writer.WritePropertyName(NameMatrix);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Matrix, static (w1, x1) => { global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(w1, x1, static (w2, x2) => { w2.WriteNumberValue(x2); }); });

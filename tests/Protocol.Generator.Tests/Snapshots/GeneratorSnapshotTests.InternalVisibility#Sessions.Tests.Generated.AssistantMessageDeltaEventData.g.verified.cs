@@ -119,13 +119,13 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteString(NameMessageId, value.MessageId);
             writer.WriteString(NameDeltaContent, value.DeltaContent);
-            if (value.TotalResponseSizeBytes is { } totalresponsesizebytesValue)
+            if (value.TotalResponseSizeBytes is { } totalResponseSizeBytesValue)
             {
-                writer.WriteNumber(NameTotalResponseSizeBytes, totalresponsesizebytesValue);
+                writer.WriteNumber(NameTotalResponseSizeBytes, totalResponseSizeBytesValue);
             }
-            if (value.ParentToolCallId is { } parenttoolcallidValue)
+            if (value.ParentToolCallId is { } parentToolCallIdValue)
             {
-                writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
+                writer.WriteString(NameParentToolCallId, parentToolCallIdValue);
             }
         }
     }

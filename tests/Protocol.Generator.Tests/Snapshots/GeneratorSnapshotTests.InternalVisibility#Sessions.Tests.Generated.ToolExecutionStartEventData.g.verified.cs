@@ -124,9 +124,9 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameArguments);
                 argumentsValue.WriteTo(writer);
             }
-            if (value.ParentToolCallId is { } parenttoolcallidValue)
+            if (value.ParentToolCallId is { } parentToolCallIdValue)
             {
-                writer.WriteString(NameParentToolCallId, parenttoolcallidValue);
+                writer.WriteString(NameParentToolCallId, parentToolCallIdValue);
             }
         }
     }

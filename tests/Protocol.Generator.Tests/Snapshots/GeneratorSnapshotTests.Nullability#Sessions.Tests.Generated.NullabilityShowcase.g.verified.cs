@@ -285,28 +285,28 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameRequiredNullFirstInteger);
                 if (value.RequiredNullFirstInteger is { } v0) { writer.WriteNumberValue(v0); } else { writer.WriteNullValue(); }
             }
-            if (value.OptionalString is { } optionalstringValue)
+            if (value.OptionalString is { } optionalStringValue)
             {
-                writer.WriteString(NameOptionalString, optionalstringValue);
+                writer.WriteString(NameOptionalString, optionalStringValue);
             }
-            if (value.OptionalBoolean is { } optionalbooleanValue)
+            if (value.OptionalBoolean is { } optionalBooleanValue)
             {
-                writer.WriteBoolean(NameOptionalBoolean, optionalbooleanValue);
+                writer.WriteBoolean(NameOptionalBoolean, optionalBooleanValue);
             }
-            if (value.OptionalNullableInteger is { } optionalnullableintegerValue)
+            if (value.OptionalNullableInteger is { } optionalNullableIntegerValue)
             {
-                writer.WriteNumber(NameOptionalNullableInteger, optionalnullableintegerValue);
+                writer.WriteNumber(NameOptionalNullableInteger, optionalNullableIntegerValue);
             }
-            if (value.OptionalRef is { } optionalrefValue)
+            if (value.OptionalRef is { } optionalRefValue)
             {
                 writer.WriteStartObject(NameOptionalRef);
-                global::Sessions.Tests.Generated.Serialization.PointJsonConverter.WriteMembers(writer, optionalrefValue);
+                global::Sessions.Tests.Generated.Serialization.PointJsonConverter.WriteMembers(writer, optionalRefValue);
                 writer.WriteEndObject();
             }
-            if (value.OptionalNullableArray is { } optionalnullablearrayValue)
+            if (value.OptionalNullableArray is { } optionalNullableArrayValue)
             {
                 writer.WritePropertyName(NameOptionalNullableArray);
-                global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, optionalnullablearrayValue, static (w1, x1) => { w1.WriteStringValue(x1); });
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, optionalNullableArrayValue, static (w1, x1) => { w1.WriteStringValue(x1); });
             }
             writer.WritePropertyName(NameRequiredArrayOfNullable);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.RequiredArrayOfNullable, static (w1, x1) => { if (x1 is { } v1) { w1.WriteNumberValue(v1); } else { w1.WriteNullValue(); } });

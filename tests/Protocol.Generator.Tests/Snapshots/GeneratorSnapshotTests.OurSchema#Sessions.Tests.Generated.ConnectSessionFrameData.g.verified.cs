@@ -104,9 +104,9 @@ namespace Sessions.Tests.Generated.Serialization
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ConnectSessionFrameData value)
         {
             writer.WriteString(NameSessionId, value.SessionId);
-            if (value.LastSeq is { } lastseqValue)
+            if (value.LastSeq is { } lastSeqValue)
             {
-                writer.WriteNumber(NameLastSeq, lastseqValue);
+                writer.WriteNumber(NameLastSeq, lastSeqValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -110,13 +110,13 @@ namespace Sessions.Tests.Generated.Serialization
         /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.CreateSessionFrameData value)
         {
-            if (value.AgentId is { } agentidValue)
+            if (value.AgentId is { } agentIdValue)
             {
-                writer.WriteString(NameAgentId, agentidValue);
+                writer.WriteString(NameAgentId, agentIdValue);
             }
-            if (value.ChatbotId is { } chatbotidValue)
+            if (value.ChatbotId is { } chatbotIdValue)
             {
-                writer.WriteString(NameChatbotId, chatbotidValue);
+                writer.WriteString(NameChatbotId, chatbotIdValue);
             }
             if (value.Metadata is { } metadataValue)
             {

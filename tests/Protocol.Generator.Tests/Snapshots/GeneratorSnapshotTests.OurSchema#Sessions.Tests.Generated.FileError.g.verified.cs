@@ -140,13 +140,13 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteString(NameError, value.Error);
             writer.WriteString(NameCode, value.Code);
-            if (value.FileName is { } filenameValue)
+            if (value.FileName is { } fileNameValue)
             {
-                writer.WriteString(NameFileName, filenameValue);
+                writer.WriteString(NameFileName, fileNameValue);
             }
-            if (value.LimitBytes is { } limitbytesValue)
+            if (value.LimitBytes is { } limitBytesValue)
             {
-                writer.WriteNumber(NameLimitBytes, limitbytesValue);
+                writer.WriteNumber(NameLimitBytes, limitBytesValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -154,13 +154,13 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteString(NameName, value.Name);
             writer.WriteString(NameMimeType, value.MimeType);
-            if (value.DataBase64 is { } database64Value)
+            if (value.DataBase64 is { } dataBase64Value)
             {
-                writer.WriteString(NameDataBase64, database64Value);
+                writer.WriteString(NameDataBase64, dataBase64Value);
             }
-            if (value.FileId is { } fileidValue)
+            if (value.FileId is { } fileIdValue)
             {
-                writer.WriteString(NameFileId, fileidValue);
+                writer.WriteString(NameFileId, fileIdValue);
             }
             if (value.Size is { } sizeValue)
             {

@@ -127,10 +127,10 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(NameSessionId, value.SessionId);
             writer.WritePropertyName(NameMessages);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, value.Messages, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.WriteValue(w1, x1); });
-            if (value.PendingApprovals is { } pendingapprovalsValue)
+            if (value.PendingApprovals is { } pendingApprovalsValue)
             {
                 writer.WritePropertyName(NamePendingApprovals);
-                global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, pendingapprovalsValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.WriteValue(w1, x1); });
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteArray(writer, pendingApprovalsValue, static (w1, x1) => { global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.WriteValue(w1, x1); });
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -133,17 +133,17 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WritePropertyName(NameRole);
             global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.WriteValue(writer, value.Role);
-            if (value.UserId is { } useridValue)
+            if (value.UserId is { } userIdValue)
             {
-                writer.WriteString(NameUserId, useridValue);
+                writer.WriteString(NameUserId, userIdValue);
             }
-            if (value.ObjectId is { } objectidValue)
+            if (value.ObjectId is { } objectIdValue)
             {
-                writer.WriteString(NameObjectId, objectidValue);
+                writer.WriteString(NameObjectId, objectIdValue);
             }
-            if (value.ObjectType is { } objecttypeValue)
+            if (value.ObjectType is { } objectTypeValue)
             {
-                writer.WriteString(NameObjectType, objecttypeValue);
+                writer.WriteString(NameObjectType, objectTypeValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

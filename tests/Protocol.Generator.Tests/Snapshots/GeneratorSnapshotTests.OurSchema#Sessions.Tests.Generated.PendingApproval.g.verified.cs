@@ -192,9 +192,9 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(NameToolId, value.ToolId);
             writer.WritePropertyName(NameArguments);
             global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
-            if (value.MessageId is { } messageidValue)
+            if (value.MessageId is { } messageIdValue)
             {
-                writer.WriteString(NameMessageId, messageidValue);
+                writer.WriteString(NameMessageId, messageIdValue);
             }
             writer.WriteNumber(NameSeq, value.Seq);
             if (value.AdditionalProperties is { } extension)

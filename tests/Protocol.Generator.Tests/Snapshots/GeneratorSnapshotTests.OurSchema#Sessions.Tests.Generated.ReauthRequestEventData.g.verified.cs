@@ -104,9 +104,9 @@ namespace Sessions.Tests.Generated.Serialization
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ReauthRequestEventData value)
         {
             writer.WriteString(NameIntegration, value.Integration);
-            if (value.AuthUrl is { } authurlValue)
+            if (value.AuthUrl is { } authUrlValue)
             {
-                writer.WriteString(NameAuthUrl, authurlValue.OriginalString);
+                writer.WriteString(NameAuthUrl, authUrlValue.OriginalString);
             }
             if (value.AdditionalProperties is { } extension)
             {

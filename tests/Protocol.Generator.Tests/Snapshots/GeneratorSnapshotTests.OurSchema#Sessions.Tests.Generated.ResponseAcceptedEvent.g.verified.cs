@@ -152,17 +152,17 @@ namespace Sessions.Tests.Generated.Serialization
         {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WriteString(NameSessionId, value.SessionId);
-            if (value.MessageId is { } messageidValue)
+            if (value.MessageId is { } messageIdValue)
             {
-                writer.WriteString(NameMessageId, messageidValue);
+                writer.WriteString(NameMessageId, messageIdValue);
             }
             if (value.Seq is { } seqValue)
             {
                 writer.WriteNumber(NameSeq, seqValue);
             }
-            if (value.RequestId is { } requestidValue)
+            if (value.RequestId is { } requestIdValue)
             {
-                writer.WriteString(NameRequestId, requestidValue);
+                writer.WriteString(NameRequestId, requestIdValue);
             }
             writer.WriteStartObject(NameData);
             global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.WriteMembers(writer, value.Data);

@@ -145,9 +145,9 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameConfirm);
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, confirmValue, static (w1, x1) => { x1.WriteTo(w1); });
             }
-            if (value.DenyReason is { } denyreasonValue)
+            if (value.DenyReason is { } denyReasonValue)
             {
-                writer.WriteString(NameDenyReason, denyreasonValue);
+                writer.WriteString(NameDenyReason, denyReasonValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -118,13 +118,13 @@ namespace Sessions.Tests.Generated.Serialization
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.SessionCreatedEventData value)
         {
             writer.WriteString(NameSessionId, value.SessionId);
-            if (value.AgentId is { } agentidValue)
+            if (value.AgentId is { } agentIdValue)
             {
-                writer.WriteString(NameAgentId, agentidValue);
+                writer.WriteString(NameAgentId, agentIdValue);
             }
-            if (value.ChatbotId is { } chatbotidValue)
+            if (value.ChatbotId is { } chatbotIdValue)
             {
-                writer.WriteString(NameChatbotId, chatbotidValue);
+                writer.WriteString(NameChatbotId, chatbotIdValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

@@ -245,9 +245,9 @@ namespace Sessions.Tests.Generated.Serialization
                 writer.WritePropertyName(NameStatus);
                 global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.WriteValue(writer, statusValue);
             }
-            if (value.CreatedAt is { } createdatValue)
+            if (value.CreatedAt is { } createdAtValue)
             {
-                writer.WriteString(NameCreatedAt, createdatValue);
+                writer.WriteString(NameCreatedAt, createdAtValue);
             }
             if (value.Files is { } filesValue)
             {

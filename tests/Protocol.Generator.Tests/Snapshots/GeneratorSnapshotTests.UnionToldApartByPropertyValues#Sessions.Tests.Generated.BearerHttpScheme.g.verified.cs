@@ -122,9 +122,9 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
             writer.WritePropertyName(NameScheme);
             global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.WriteValue(writer, value.Scheme);
-            if (value.BearerFormat is { } bearerformatValue)
+            if (value.BearerFormat is { } bearerFormatValue)
             {
-                writer.WriteString(NameBearerFormat, bearerformatValue);
+                writer.WriteString(NameBearerFormat, bearerFormatValue);
             }
             if (value.AdditionalProperties is { } extension)
             {

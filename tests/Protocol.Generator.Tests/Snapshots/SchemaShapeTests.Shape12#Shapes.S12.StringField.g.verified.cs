@@ -102,9 +102,9 @@ namespace Shapes.S12.Serialization
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S12.StringField value)
         {
             writer.WriteString(DiscriminatorName, DiscriminatorValue);
-            if (value.MaxLength is { } maxlengthValue)
+            if (value.MaxLength is { } maxLengthValue)
             {
-                writer.WriteNumber(NameMaxLength, maxlengthValue);
+                writer.WriteNumber(NameMaxLength, maxLengthValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
