@@ -440,7 +440,7 @@ internal static partial class ProtocolEmitter
         }
 
         // Properties besides the tag whose string value a rule tests: noted like the tag (and as present, if probed).
-        var valued = union.Variants.SelectMany(v => v.Recognition!.ValueTests).Select(t => t.Property).Distinct().ToList();
+        var valued = union.ValueTestedProperties.ToList();
         for (var i = 0; i < valued.Count; i++)
         {
             w.Line("string? value" + i.ToString(CultureInfo.InvariantCulture) + " = null;");

@@ -190,12 +190,11 @@ internal static partial class ProtocolEmitter
         w.Open(file.Accessibility + " enum " + enumeration.Name);
         w.Summary("A value this version of the schema does not know. It cannot be written back.");
         w.Line(enumeration.UnknownMember + " = 0,");
-        var value = 1;
-        foreach (var member in enumeration.Members)
+        foreach (var (member, value) in enumeration.NumberedMembers)
         {
             w.Line();
             MemberSummary(w, member);
-            w.Line(member.Name + " = " + value++.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
+            w.Line(member.Name + " = " + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
         }
 
         w.Close();

@@ -138,6 +138,10 @@ public sealed record UnionTypeModel(
 {
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
     public bool IsRecognisedByRules => Recognition is not null;
+
+    /// <summary>The properties besides the tag whose string value some variant's rule tests (see <see cref="VariantRecognition.ValueTests"/>), each once, in rule order.</summary>
+    public IReadOnlyList<string> ValueTestedProperties
+        => Variants.SelectMany(v => v.Recognition?.ValueTests ?? default).Select(t => t.Property).Distinct().ToList();
 }
 
 /// <summary>One variant as the union sees it.</summary>
@@ -182,7 +186,11 @@ public sealed record EnumTypeModel(
     string? Description,
     string ConverterName,
     EquatableArray<EnumMemberModel> Members,
-    string UnknownMember) : TypeModel(Name, Description, ConverterName);
+    string UnknownMember) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>The members with their C# values: 1, 2, ... in schema order, as 0 is <see cref="UnknownMember"/> (the default value).</summary>
+    public IEnumerable<(EnumMemberModel Member, int Value)> NumberedMembers => Members.Select((member, index) => (member, index + 1));
+}
 
 /// <summary>One enum member.</summary>
 /// <param name="Name">The C# member name.</param>
