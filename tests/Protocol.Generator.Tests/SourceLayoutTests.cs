@@ -24,7 +24,7 @@ public sealed class SourceLayoutTests
         {
             string[] types = TopLevelTypeNames(source, Namespace);
             string[] converters = TopLevelTypeNames(source, Namespace + ".Serialization");
-            string type = Assert.Single(types.Where(t => source.HintName == Namespace + "." + t + ".g.cs"));
+            string type = Assert.Single(types, t => source.HintName == Namespace + "." + t + ".g.cs");
 
             // A union's source also holds its unknown variant and its visitor, which exist only for it.
             Assert.All(types.Where(t => t != type), t => Assert.True(
