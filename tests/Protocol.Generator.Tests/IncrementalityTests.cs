@@ -13,7 +13,8 @@ namespace Sessions.Protocol.Generator.Tests;
 
 /// <summary>
 /// The pipeline caches: unrelated edits and whitespace-only schema edits regenerate nothing, an edit of one schema file
-/// regenerates only that file's output, and no step holds Roslyn symbols, syntax, compilations or locations.
+/// regenerates only that file's types, an edit of one type only that type's source, and no step holds Roslyn symbols,
+/// syntax, compilations or locations.
 /// </summary>
 public sealed class IncrementalityTests
 {
