@@ -21,9 +21,6 @@ public sealed record ProtocolModel(EquatableArray<GeneratedFileModel> Files, Equ
 /// <param name="Accessibility">The accessibility keyword of every generated type of the file: <c>public</c> or <c>internal</c>.</param>
 public sealed record GeneratedFileModel(string HintName, string SchemaFileName, string Namespace, EquatableArray<TypeModel> Types, string Accessibility = "public")
 {
-    /// <summary>The accessibility keyword of the file's converters, when it differs from <see cref="Accessibility"/> (project property <c>ProtocolConverterVisibility</c>).</summary>
-    public string? ConverterAccessibility { get; init; }
-
     /// <summary>The namespace of the converters.</summary>
     public string SerializationNamespace => Namespace + ".Serialization";
 }
