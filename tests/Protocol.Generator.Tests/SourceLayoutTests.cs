@@ -58,6 +58,27 @@ public sealed class SourceLayoutTests
         CompilationAssert.NoWarningsOrErrors(run);
     }
 
+    [Fact]
+    public void TypesOfNamespacesThatDifferOnlyInCase_GetDistinctHintNames_AndCompile()
+    {
+        const string Schema = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$defs": { "Invoice": { "type": "object", "properties": { "total": { "type": "number" } } } }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[]
+        {
+            new SchemaInput(TestPaths.VirtualRepoRoot + "/schema/upper.schema.json", Schema, ProtocolNamespace: "Acme.Billing"),
+            new SchemaInput(TestPaths.VirtualRepoRoot + "/schema/lower.schema.json", Schema, ProtocolNamespace: "Acme.billing"),
+        }).AssertNoException();
+
+        Assert.Equal(
+            new[] { "Acme.Billing.Invoice.ullllulllllllullllll.g.cs", "Acme.billing.Invoice.ullllllllllllullllll.g.cs", "ProtocolJson.g.cs" },
+            run.Sources.Select(s => s.HintName));
+        CompilationAssert.NoWarningsOrErrors(run);
+    }
+
     private static string[] TopLevelTypeNames(GeneratedFile source, string ns) =>
         source.SyntaxTree.GetRoot().DescendantNodes()
             .OfType<BaseTypeDeclarationSyntax>()
