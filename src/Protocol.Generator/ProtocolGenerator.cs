@@ -21,7 +21,8 @@ namespace Sessions.Protocol.Generator;
 /// </summary>
 /// <remarks>
 /// Pipeline: schema files (text + namespace) → parsed per file → one model for all files (references
-/// between files resolve here) → one source per schema file. Diagnostics leave through their own
+/// between files resolve here, and every decision is made) → one source per generated type, printed by an emitter
+/// that decides nothing. Diagnostics leave through their own
 /// output, so a schema edit that only moves text re-reports them without regenerating code.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -53,18 +54,19 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             .Select(static (files, cancellationToken) => BuildModel(files, cancellationToken))
             .WithTrackingName(TrackingNames.ProtocolModel);
 
-        var generatedFiles = model
-            .SelectMany(static (m, _) => m.Files)
-            .WithTrackingName(TrackingNames.GeneratedFiles);
+        // One item per type, holding only what printing it needs: an edit of one type re-emits that type alone.
+        var generatedTypes = model
+            .SelectMany(static (m, _) => m.TypeFiles)
+            .WithTrackingName(TrackingNames.GeneratedTypes);
 
         // ProtocolConverterVisibility=internal keeps every converter internal, public types included: the types find
         // theirs through [JsonConverter], so a library can publish its types without publishing their converters.
         var converterVisibility = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             options.GlobalOptions.TryGetValue("build_property.ProtocolConverterVisibility", out var value) && value.Trim().Equals("internal", System.StringComparison.OrdinalIgnoreCase) ? "internal" : null);
-        context.RegisterSourceOutput(generatedFiles.Combine(converterVisibility), static (output, pair) =>
+        context.RegisterSourceOutput(generatedTypes.Combine(converterVisibility), static (output, pair) =>
             output.AddSource(pair.Left.HintName, ProtocolEmitter.Emit(pair.Right is null ? pair.Left : pair.Left with { ConverterAccessibility = pair.Right })));
 
-        context.RegisterSourceOutput(model.Select(static (m, _) => m.Files.Count > 0), static (output, any) =>
+        context.RegisterSourceOutput(model.Select(static (m, _) => m.TypeFiles.Count > 0), static (output, any) =>
         {
             if (any)
             {
@@ -82,7 +84,7 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
 
         var languageSupport = context.CompilationProvider
             .Select(static (compilation, _) => LanguageProblem(compilation))
-            .Combine(model.Select(static (m, _) => m.Files.Count > 0))
+            .Combine(model.Select(static (m, _) => m.TypeFiles.Count > 0))
             .Select(static (pair, _) => pair.Right ? pair.Left : null)
             .WithTrackingName(TrackingNames.LanguageSupport);
 

@@ -12,8 +12,8 @@ public static class TrackingNames
     /// <summary>All files together turned into the protocol model.</summary>
     public const string ProtocolModel = nameof(ProtocolModel);
 
-    /// <summary>The model of each generated source file.</summary>
-    public const string GeneratedFiles = nameof(GeneratedFiles);
+    /// <summary>Each generated type with what its source needs (one source per type).</summary>
+    public const string GeneratedTypes = nameof(GeneratedTypes);
 
     /// <summary>Whether the compilation can hold the generated code (C# 11, required members).</summary>
     public const string LanguageSupport = nameof(LanguageSupport);

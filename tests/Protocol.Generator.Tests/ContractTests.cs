@@ -111,7 +111,7 @@ public sealed class ContractTests
 
         Assert.Empty(run.Diagnostics);
         CompilationAssert.NoWarningsOrErrors(run);
-        BaseTypeDeclarationSyntax[] unionFileTypes = TopLevelTypes(run, "union.g.cs");
+        BaseTypeDeclarationSyntax[] unionFileTypes = TopLevelTypes(run, "union.schema.json");
         Assert.NotEmpty(unionFileTypes);
         Assert.Contains(unionFileTypes, t => t is InterfaceDeclarationSyntax);
         Assert.Contains(unionFileTypes, t => t is EnumDeclarationSyntax);
@@ -121,7 +121,7 @@ public sealed class ContractTests
             $"{t.Identifier.ValueText} is declared '{t.Modifiers}', expected {expected}."));
 
         // The other file has no metadata: it stays public.
-        Assert.All(TopLevelTypes(run, "gadget.g.cs"), t => Assert.Contains(t.Modifiers, m => m.ValueText == "public"));
+        Assert.All(TopLevelTypes(run, "gadget.schema.json"), t => Assert.Contains(t.Modifiers, m => m.ValueText == "public"));
     }
 
     [Fact]
@@ -134,11 +134,11 @@ public sealed class ContractTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal("/repo/schema/widget.schema.json", diagnostic.Location.GetLineSpan().Path);
         Assert.Contains("'private'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.All(TopLevelTypes(run, "widget.g.cs"), t => Assert.Contains(t.Modifiers, m => m.ValueText == "public"));
+        Assert.All(TopLevelTypes(run, "widget.schema.json"), t => Assert.Contains(t.Modifiers, m => m.ValueText == "public"));
     }
 
-    private static BaseTypeDeclarationSyntax[] TopLevelTypes(GeneratorRun run, string hintName) =>
-        run.Sources.Single(s => s.HintName == hintName).SyntaxTree.GetRoot().DescendantNodes()
+    private static BaseTypeDeclarationSyntax[] TopLevelTypes(GeneratorRun run, string schemaFileName) =>
+        run.SourcesFrom(schemaFileName).SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes())
             .OfType<BaseTypeDeclarationSyntax>()
             .Where(t => t.Parent is BaseNamespaceDeclarationSyntax)
             .ToArray();

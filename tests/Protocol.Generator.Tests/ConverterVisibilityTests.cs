@@ -34,7 +34,7 @@ public sealed class ConverterVisibilityTests
 
         Assert.Empty(run.Diagnostics);
         CompilationAssert.NoWarningsOrErrors(run);
-        var types = run.Sources.Single(s => s.HintName == "union.g.cs").SyntaxTree.GetRoot().DescendantNodes()
+        var types = run.SourcesFrom("union.schema.json").SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes())
             .OfType<BaseTypeDeclarationSyntax>()
             .Where(t => t.Parent is BaseNamespaceDeclarationSyntax)
             .ToArray();

@@ -13,7 +13,8 @@ namespace Sessions.Protocol.Generator.Tests;
 
 /// <summary>
 /// The pipeline caches: unrelated edits and whitespace-only schema edits regenerate nothing, an edit of one schema file
-/// regenerates only that file's output, and no step holds Roslyn symbols, syntax, compilations or locations.
+/// regenerates only that file's types, an edit of one type only that type's source, and no step holds Roslyn symbols,
+/// syntax, compilations or locations.
 /// </summary>
 public sealed class IncrementalityTests
 {
@@ -63,7 +64,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void EveryTrackingName_IsATrackedStep()
     {
-        Assert.Equal(4, new[] { TrackingNames.SchemaFiles, TrackingNames.ParsedSchemas, TrackingNames.ProtocolModel, TrackingNames.GeneratedFiles }.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4, new[] { TrackingNames.SchemaFiles, TrackingNames.ParsedSchemas, TrackingNames.ProtocolModel, TrackingNames.GeneratedTypes }.Distinct(StringComparer.Ordinal).Count());
         GeneratorRun run = GeneratorHarness.Run(TestSchemas.CopilotUnion).AssertNoException();
 
         foreach (string step in OurStepNames)
@@ -113,7 +114,7 @@ public sealed class IncrementalityTests
             second.Result.TrackedSteps.Values.SelectMany(steps => steps).SelectMany(step => step.Outputs)
                 .Any(output => output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New),
             "The edit was not seen by any step; the test did not exercise anything.");
-        AssertAllOutputs(second, new[] { TrackingNames.GeneratedFiles }, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(second, new[] { TrackingNames.GeneratedTypes }, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class IncrementalityTests
         }
 
         // The tracked step: one output per file, told apart by the strings its value holds.
-        IncrementalGeneratorRunStep[] steps = StepsOf(second, TrackingNames.GeneratedFiles);
+        IncrementalGeneratorRunStep[] steps = StepsOf(second, TrackingNames.GeneratedTypes);
         var zebraOutputs = new List<IncrementalStepRunReason>();
         var aardvarkOutputs = new List<IncrementalStepRunReason>();
         foreach ((object value, IncrementalStepRunReason reason) in steps.SelectMany(step => step.Outputs))
@@ -156,7 +157,7 @@ public sealed class IncrementalityTests
             List<string> strings = ObjectGraphWalker.CollectStrings(value);
             bool isZebra = strings.Any(s => s.Contains("Zebra", StringComparison.OrdinalIgnoreCase));
             bool isAardvark = strings.Any(s => s.Contains("Aardvark", StringComparison.OrdinalIgnoreCase));
-            Assert.False(isZebra && isAardvark, $"An output of {TrackingNames.GeneratedFiles} mixes both files, so one file's edit regenerates both: {value}");
+            Assert.False(isZebra && isAardvark, $"An output of {TrackingNames.GeneratedTypes} mixes both files, so one file's edit regenerates both: {value}");
             (isZebra ? zebraOutputs : isAardvark ? aardvarkOutputs : new List<IncrementalStepRunReason>()).Add(reason);
         }
 
@@ -164,6 +165,66 @@ public sealed class IncrementalityTests
         Assert.NotEmpty(aardvarkOutputs);
         Assert.All(zebraOutputs, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"zebra output was {reason}"));
         Assert.Contains(IncrementalStepRunReason.Modified, aardvarkOutputs);
+    }
+
+    [Fact]
+    public void EditingOneType_ReEmitsOnlyThatType()
+    {
+        const string Schema = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$defs": {
+                "Burrow": {
+                  "type": "object",
+                  "properties": { "depth": { "type": "number" }, "entrance": { "$ref": "#/$defs/Entrance" } },
+                  "required": [ "depth" ]
+                },
+                "Entrance": {
+                  "type": "object",
+                  "properties": { "width": { "type": "number" } }
+                },
+                "Soil": { "enum": [ "clay", "sand" ] }
+              }
+            }
+            """;
+        var original = new SchemaInput(AardvarkPath, Schema);
+        AdditionalText originalText = original.ToAdditionalText();
+        Compilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { originalText }, GeneratorHarness.CreateOptionsProvider(new[] { original }));
+        GeneratorRun first = GeneratorHarness.Run(driver, compilation).AssertNoException();
+
+        string edited = Schema.Replace("\"width\": { \"type\": \"number\" }", "\"width\": { \"type\": \"number\" }, \"height\": { \"type\": \"number\" }", StringComparison.Ordinal);
+        Assert.NotEqual(Schema, edited);
+        GeneratorRun second = GeneratorHarness.Run(
+            first.Driver.ReplaceAdditionalText(originalText, new InMemoryAdditionalText(AardvarkPath, edited)),
+            compilation).AssertNoException();
+
+        // One source per type, named by namespace and type: the edited type's source changed, every other is as it was.
+        Assert.Equal(first.Sources.Select(s => s.HintName), second.Sources.Select(s => s.HintName));
+        Assert.Contains("Sessions.Tests.Generated.Entrance.g.cs", first.SourcesByHintName.Keys);
+        foreach (GeneratedFile source in first.Sources)
+        {
+            if (source.HintName == "Sessions.Tests.Generated.Entrance.g.cs")
+            {
+                Assert.NotEqual(source.Text, second.SourcesByHintName[source.HintName]);
+            }
+            else
+            {
+                Assert.Equal(source.Text, second.SourcesByHintName[source.HintName]);
+            }
+        }
+
+        // The step that feeds the emitter: one output per type; only the edited type's is Modified, the rest Unchanged.
+        var reasons = new Dictionary<string, IncrementalStepRunReason>(StringComparer.Ordinal);
+        foreach ((object value, IncrementalStepRunReason reason) in StepsOf(second, TrackingNames.GeneratedTypes).SelectMany(step => step.Outputs))
+        {
+            reasons.Add(Assert.IsType<Schema.Model.GeneratedTypeFile>(value).Type.Name, reason);
+        }
+
+        Assert.Equal(new[] { "Burrow", "Entrance", "Soil" }, reasons.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(IncrementalStepRunReason.Modified, reasons["Entrance"]);
+        Assert.All(reasons.Where(r => r.Key != "Entrance"), r => Assert.True(
+            r.Value is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{r.Key} was {r.Value}, so its source was printed again."));
     }
 
     [Fact]

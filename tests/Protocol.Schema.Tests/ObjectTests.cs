@@ -186,7 +186,7 @@ public class ObjectTests
         Assert.Equal(new PropertyModel("Home", "home", Refs.Object("Address"), true, "Home address.", null), customer.Property("home"));
         Assert.Equal(new PropertyModel("Work", "work", Refs.Object("Address", nullable: true), false, null, null), customer.Property("work"));
         Assert.Equal("global::Test.Ns.Address?", customer.Property("work").Type.Declaration);
-        Assert.Equal("global::Test.Ns.Serialization.AddressJsonConverter", customer.Property("work").Type.ConverterName);
+        Assert.Equal("global::Test.Ns.Serialization.AddressJsonConverter", Assert.IsType<GeneratedTypeRef>(customer.Property("work").Type).ConverterName);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public class ObjectTests
         var order = model.Object("Order");
         Assert.Equal(Refs.Object("Money", ns: "Common.Ns"), order.Property("total").Type);
         Assert.Equal("global::Common.Ns.Money", order.Property("total").Type.TypeName);
-        Assert.Equal("global::Common.Ns.Serialization.MoneyJsonConverter", order.Property("total").Type.ConverterName);
+        Assert.Equal("global::Common.Ns.Serialization.MoneyJsonConverter", Assert.IsType<GeneratedTypeRef>(order.Property("total").Type).ConverterName);
         Assert.Equal(Refs.Object("Money", nullable: true, ns: "Common.Ns"), order.Property("tax").Type);
     }
 

@@ -40,8 +40,8 @@ public class TypeMappingTests
     [InlineData("""{ "type": "boolean" }""", TypeKind.Boolean, "bool")]
     public void Primitive_types_and_formats(string schema, TypeKind kind, string typeName)
     {
-        Assert.Equal(new TypeRef(kind, typeName, null, null, false), TypeOf(schema));
-        Assert.Equal(new TypeRef(kind, typeName, null, null, true), TypeOf(schema, required: false));
+        Assert.Equal(new ScalarTypeRef(kind, typeName, false), TypeOf(schema));
+        Assert.Equal(new ScalarTypeRef(kind, typeName, true), TypeOf(schema, required: false));
     }
 
     [Theory]
@@ -161,8 +161,8 @@ public class TypeMappingTests
         var rows = grid.Property("rows").Type;
         Assert.Equal(Refs.List(Refs.List(Refs.Int32())), rows);
         Assert.Equal(TypeKind.Array, rows.Kind);
-        Assert.Equal(TypeKind.Array, rows.Element!.Kind);
-        Assert.Equal(TypeKind.Int32, rows.Element.Element!.Kind);
+        var inner = Assert.IsType<ArrayTypeRef>(Assert.IsType<ArrayTypeRef>(rows).Element);
+        Assert.Equal(TypeKind.Int32, inner.Element.Kind);
         Assert.Equal("global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>", rows.TypeName);
 
         Assert.Equal("global::System.Collections.Generic.IReadOnlyList<string?>", grid.Property("maybe").Type.TypeName);

@@ -102,7 +102,7 @@ public sealed class ValueShapeTests
 
         var content = model.Type<KindUnionTypeModel>("MessageContent");
         Assert.Equal(new[] { "String", "Array" }, content.Cases.Select(c => c.Name).ToArray());
-        Assert.Equal(TypeKind.Object, content.Cases[1].Type.Element!.Kind);
+        Assert.Equal(TypeKind.Object, Assert.IsType<ArrayTypeRef>(content.Cases[1].Type).Element.Kind);
     }
 
     [Fact]

@@ -16,11 +16,11 @@ internal static partial class ProtocolEmitter
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string Encoded = "global::System.Text.Json.JsonEncodedText";
 
-    private static void OpenConverter(SourceWriter w, GeneratedFileModel file, string converterName, string type)
+    private static void OpenConverter(SourceWriter w, GeneratedTypeFile file, string converterName, string type)
     {
         w.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
         w.Line(GeneratedCode);
-        w.Open((file.ConverterAccessibility ?? file.Accessibility) + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
+        w.Open(file.ConverterKeyword + " sealed class " + converterName + " : " + Json + ".Serialization.JsonConverter<" + type + ">");
     }
 
     private static void Overrides(SourceWriter w, string type)
@@ -32,7 +32,7 @@ internal static partial class ProtocolEmitter
         w.Line("public override void Write(" + Writer + " writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
     }
 
-    private static string NameField(PropertyModel property) => "Name" + property.Name;
+    private static string NameField(PropertyModel property) => property.EncodedNameField;
 
     private static void NameFields(SourceWriter w, IEnumerable<PropertyModel> properties)
     {
@@ -42,18 +42,17 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    private static void EmitRecordConverter(SourceWriter w, ObjectTypeModel record, GeneratedFileModel file)
+    private static void EmitRecordConverter(SourceWriter w, ObjectTypeModel record, GeneratedTypeFile file)
     {
         var type = Global(file, record.Name);
-        var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
+        var properties = record.AllProperties.ToList();
         OpenConverter(w, file, record.ConverterName, type);
         NameFields(w, properties);
-        var tags = FixedTags(record, properties);
+        var tags = record.WrittenTags;
         for (var i = 0; i < tags.Count; i++)
         {
-            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
-            w.Line("private static readonly " + Encoded + " DiscriminatorName" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].WireName) + ");");
-            w.Line("private static readonly " + Encoded + " DiscriminatorValue" + suffix + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].Value) + ");");
+            w.Line("private static readonly " + Encoded + " " + tags[i].NameField + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].WireName) + ");");
+            w.Line("private static readonly " + Encoded + " " + tags[i].ValueField + " = " + Encoded + ".Encode(" + SourceWriter.Literal(tags[i].Value) + ");");
         }
 
         w.Line();
@@ -92,8 +91,7 @@ internal static partial class ProtocolEmitter
         w.Open("internal static void WriteMembers(" + Writer + " writer, " + type + " value)");
         for (var i = 0; i < tags.Count; i++)
         {
-            var suffix = i == 0 ? string.Empty : i.ToString(CultureInfo.InvariantCulture);
-            w.Line("writer.WriteString(DiscriminatorName" + suffix + ", DiscriminatorValue" + suffix + ");");
+            w.Line("writer.WriteString(" + tags[i].NameField + ", " + tags[i].ValueField + ");");
         }
 
         foreach (var property in properties)
@@ -113,22 +111,6 @@ internal static partial class ProtocolEmitter
 
         w.Close();
         w.Close();
-    }
-
-    /// <summary>The tags a variant record writes itself: its base union's, then each interface union's not written already.</summary>
-    private static List<(string WireName, string Value)> FixedTags(ObjectTypeModel record, List<PropertyModel> properties)
-    {
-        var tags = new List<(string WireName, string Value)>();
-        foreach (var variant in new[] { record.Variant }.Concat(record.Interfaces))
-        {
-            if (variant is { DiscriminatorValue: { } value, DiscriminatorWireName: { } wire }
-                && !tags.Any(t => t.WireName == wire) && !properties.Any(p => p.WireName == wire))
-            {
-                tags.Add((wire, value));
-            }
-        }
-
-        return tags;
     }
 
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
@@ -277,17 +259,15 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    /// <summary>Whether the type is a record whose converter this file emits (so its internal <c>WriteMembers</c> is there).</summary>
-    private static bool IsRecordOfFile(TypeRef type, GeneratedFileModel file)
-        => type.Kind == TypeKind.Object
-           && file.Types.Any(t => t is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == type.ConverterName);
+    /// <summary>Whether the type is a generated record (so its converter has the internal <c>WriteMembers</c>).</summary>
+    private static bool IsRecord(TypeRef type) => type.Kind == TypeKind.Object;
 
-    private static string WriteNamed(PropertyModel property, GeneratedFileModel file, string value)
-        => IsRecordOfFile(property.Type, file)
-            ? "writer.WriteStartObject(" + NameField(property) + ");\n" + property.Type.ConverterName + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
+    private static string WriteNamed(PropertyModel property, GeneratedTypeFile file, string value)
+        => IsRecord(property.Type)
+            ? "writer.WriteStartObject(" + NameField(property) + ");\n" + ConverterOf(property.Type) + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
             : ValueCode.WriteNamed(property.Type, "writer", NameField(property), value);
 
-    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedFileModel file)
+    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedTypeFile file)
     {
         var access = "value." + property.Name;
         if (!property.Type.IsNullable)
@@ -305,13 +285,13 @@ internal static partial class ProtocolEmitter
         else
         {
             // Optional and absent: the property is left out rather than written as null.
-            w.Open("if (" + access + " is { } " + property.Name.ToLowerInvariant() + "Value)");
-            Lines(w, WriteNamed(property, file, property.Name.ToLowerInvariant() + "Value"));
+            w.Open("if (" + access + " is { } " + property.ValueLocal + ")");
+            Lines(w, WriteNamed(property, file, property.ValueLocal));
             w.Close();
         }
     }
 
-    private static void EmitUnionConverters(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    private static void EmitUnionConverters(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file)
     {
         var type = Global(file, union.Name);
         OpenConverter(w, file, union.ConverterName, type);
@@ -347,7 +327,7 @@ internal static partial class ProtocolEmitter
         EmitUnknownConverter(w, union, file);
     }
 
-    private static void ReadByTag(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string type)
+    private static void ReadByTag(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string type)
     {
         var typeEnum = union.TypeEnum;
         var tag = union.DiscriminatorWireName!;
@@ -358,7 +338,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
-        var direct = union.Variants.Where(v => ReadsMembersAfterTag(v, tag, file)).ToList();
+        var direct = union.Variants.Where(v => v.ReadsMembersAfterTag).ToList();
         w.Line("var probe = reader;");
         if (direct.Count > 0)
         {
@@ -386,7 +366,7 @@ internal static partial class ProtocolEmitter
         w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
         w.Close();
         w.Line();
-        w.Line("var kind = " + typeEnum.ConverterName + ".ReadValue(ref probe);");
+        w.Line("var kind = " + ConverterOf(typeEnum) + ".ReadValue(ref probe);");
         if (direct.Count > 0)
         {
             w.Open("if (tagFirst)");
@@ -412,25 +392,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    /// <summary>
-    /// Whether the variant is a record of this file whose converter writes and skips the union's tag itself (not a
-    /// declared property of its own), so its <c>ReadMembers</c> may start after the tag's value.
-    /// </summary>
-    private static bool ReadsMembersAfterTag(UnionVariantModel variant, string tag, GeneratedFileModel file)
-    {
-        foreach (var type in file.Types)
-        {
-            if (type is ObjectTypeModel record && GlobalConverter(file, record.ConverterName) == variant.Type.ConverterName)
-            {
-                var properties = (record.Variant?.InheritedProperties ?? default).Concat(record.Properties).ToList();
-                return FixedTags(record, properties).Any(t => t.WireName == tag);
-            }
-        }
-
-        return false;
-    }
-
-    private static void EmitUnknownConverter(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    private static void EmitUnknownConverter(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file)
     {
         w.Line();
         var unknownType = Global(file, union.UnknownVariantName);
@@ -453,10 +415,10 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static string ConverterOf(TypeRef type) => type.ConverterName!;
+    private static string ConverterOf(TypeRef type) => ValueCode.ConverterOf(type);
 
     /// <summary>A reader that notes the tag and which telling properties are present, then tries each variant's rule in order.</summary>
-    private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string type)
+    private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string type)
     {
         var tag = union.DiscriminatorWireName;
         w.Line("/// <summary>");
@@ -478,7 +440,7 @@ internal static partial class ProtocolEmitter
         }
 
         // Properties besides the tag whose string value a rule tests: noted like the tag (and as present, if probed).
-        var valued = union.Variants.SelectMany(v => v.Recognition!.ValueTests).Select(t => t.Property).Distinct().ToList();
+        var valued = union.ValueTestedProperties.ToList();
         for (var i = 0; i < valued.Count; i++)
         {
             w.Line("string? value" + i.ToString(CultureInfo.InvariantCulture) + " = null;");
@@ -592,13 +554,13 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedFileModel file)
+    private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedTypeFile file)
     {
         var type = Global(file, enumeration.Name);
         OpenConverter(w, file, enumeration.ConverterName, type);
         foreach (var member in enumeration.Members)
         {
-            w.Line("private static readonly " + Encoded + " Encoded" + member.Name + " = " + Encoded + ".Encode(" + SourceWriter.Literal(member.WireValue) + ");");
+            w.Line("private static readonly " + Encoded + " " + member.EncodedField + " = " + Encoded + ".Encode(" + SourceWriter.Literal(member.WireValue) + ");");
         }
 
         w.Line();
@@ -663,7 +625,7 @@ internal static partial class ProtocolEmitter
         w.Open("switch (value)");
         foreach (var member in enumeration.Members)
         {
-            w.Line("case " + type + "." + member.Name + ": writer.WriteStringValue(Encoded" + member.Name + "); break;");
+            w.Line("case " + type + "." + member.Name + ": writer.WriteStringValue(" + member.EncodedField + "); break;");
         }
 
         w.Line("default: throw " + ValueCode.Helpers + ".CannotWrite(" + SourceWriter.Literal(enumeration.Name) + ", value.ToString());");

@@ -5,12 +5,12 @@ namespace Sessions.Protocol.Generator.Emit;
 /// <summary>Union declarations: the abstract base, the unknown variant and the visitor.</summary>
 internal static partial class ProtocolEmitter
 {
-    private static void EmitUnion(SourceWriter w, UnionTypeModel union, GeneratedFileModel file)
+    private static void EmitUnion(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file)
     {
         var typeEnum = union.TypeEnum.TypeName;
         var visitor = Global(file, union.VisitorName);
 
-        w.Summary(DescriptionOf(union));
+        w.Summary(union.Summary);
         w.Line("/// <remarks>");
         w.Line("/// Match on the subclasses (<c>switch</c>), or implement <see cref=\"" + visitor + "{TResult}\"/> so the compiler");
         w.Line("/// names every place to update when the schema gains a kind. Kinds this version does not know arrive as");
@@ -100,7 +100,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitUnionInterface(SourceWriter w, UnionTypeModel union, GeneratedFileModel file, string typeEnum, string visitor)
+    private static void EmitUnionInterface(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string typeEnum, string visitor)
     {
         w.Open(file.Accessibility + " partial interface " + union.Name);
         w.Line(union.IsRecognisedByRules

@@ -7,10 +7,10 @@ namespace Sessions.Protocol.Generator.Emit;
 /// <summary>The generated value types: open enums and unions of JSON kinds, with their converters.</summary>
 internal static partial class ProtocolEmitter
 {
-    private static void EmitExtensibleEnum(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedFileModel file)
+    private static void EmitExtensibleEnum(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedTypeFile file)
     {
         var name = enumeration.Name;
-        w.Summary(DescriptionOf(enumeration));
+        w.Summary(enumeration.Summary);
         w.Line("/// <remarks>");
         w.Line("/// An open set: the known values are static members; any other string is kept as received and written back.");
         if (enumeration.OtherDescription is { } other)
@@ -81,7 +81,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <remarks>" + wire + "</remarks>");
     }
 
-    private static void EmitExtensibleEnumConverter(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedFileModel file)
+    private static void EmitExtensibleEnumConverter(SourceWriter w, ExtensibleEnumTypeModel enumeration, GeneratedTypeFile file)
     {
         var type = Global(file, enumeration.Name);
         OpenConverter(w, file, enumeration.ConverterName, type);
@@ -105,16 +105,12 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static string CaseField(KindUnionCaseModel c) => "_" + char.ToLowerInvariant(c.Name[0]) + c.Name.Substring(1);
-
-    private static string CaseParameter(KindUnionCaseModel c) => "when" + c.Name;
-
-    private static void EmitKindUnion(SourceWriter w, KindUnionTypeModel union, GeneratedFileModel file)
+    private static void EmitKindUnion(SourceWriter w, KindUnionTypeModel union, GeneratedTypeFile file)
     {
         var name = union.Name;
-        w.Summary(DescriptionOf(union));
+        w.Summary(union.Summary);
         w.Line("/// <remarks>");
-        w.Line("/// One of: " + string.Join(", ", union.Cases.Select(c => "<see cref=\"As" + c.Name + "\"/> (a JSON " + KindWord(c.Kind) + ")")) + ".");
+        w.Line("/// One of: " + string.Join(", ", union.Cases.Select(c => "<see cref=\"As" + c.Name + "\"/> (a JSON " + c.KindWord + ")")) + ".");
         w.Line("/// Told apart on the wire by the kind of JSON value; use <see cref=\"Match{TResult}\"/> to handle every case.");
         w.Line("/// </remarks>");
         ConverterAttribute(w, file, union.ConverterName);
@@ -123,21 +119,21 @@ internal static partial class ProtocolEmitter
         w.Line("private readonly int _tag;");
         foreach (var c in union.Cases)
         {
-            w.Line("private readonly " + c.Type.TypeName + (c.Type.IsValueType ? " " : "? ") + CaseField(c) + ";");
+            w.Line("private readonly " + c.Type.TypeName + (c.Type.IsValueType ? " " : "? ") + c.FieldName + ";");
         }
 
         foreach (var c in union.Cases)
         {
             var tag = c.Tag.ToString(CultureInfo.InvariantCulture);
             w.Line();
-            w.Line("/// <summary>A value holding a JSON " + KindWord(c.Kind) + ".</summary>");
+            w.Line("/// <summary>A value holding a JSON " + c.KindWord + ".</summary>");
             w.Line("/// <param name=\"value\">The value.</param>");
             w.Open("public " + name + "(" + c.Type.TypeName + " value)");
             w.Line("_tag = " + tag + ";");
-            w.Line(CaseField(c) + " = " + (c.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))") + ";");
+            w.Line(c.FieldName + " = " + (c.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))") + ";");
             foreach (var other in union.Cases.Where(o => o != c))
             {
-                w.Line(CaseField(other) + " = default;");
+                w.Line(other.FieldName + " = default;");
             }
 
             w.Close();
@@ -147,18 +143,18 @@ internal static partial class ProtocolEmitter
         {
             var tag = c.Tag.ToString(CultureInfo.InvariantCulture);
             w.Line();
-            w.Line("/// <summary>Whether the value is a JSON " + KindWord(c.Kind) + ".</summary>");
+            w.Line("/// <summary>Whether the value is a JSON " + c.KindWord + ".</summary>");
             w.Line("public bool Is" + c.Name + " => _tag == " + tag + ";");
             w.Line();
-            w.Line("/// <summary>The JSON " + KindWord(c.Kind) + " this value holds.</summary>");
+            w.Line("/// <summary>The JSON " + c.KindWord + " this value holds.</summary>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">When it holds another kind.</exception>");
-            w.Line("public " + c.Type.TypeName + " As" + c.Name + " => _tag == " + tag + " ? " + CaseField(c) + (c.Type.IsValueType ? string.Empty : "!") + " : throw Wrong(" + SourceWriter.Literal(c.Name) + ");");
+            w.Line("public " + c.Type.TypeName + " As" + c.Name + " => _tag == " + tag + " ? " + c.FieldName + (c.Type.IsValueType ? string.Empty : "!") + " : throw Wrong(" + SourceWriter.Literal(c.Name) + ");");
         }
 
         foreach (var c in union.Cases.Where(c => c.ConversionFrom is not null))
         {
             w.Line();
-            w.Line("/// <summary>A value holding a JSON " + KindWord(c.Kind) + ".</summary>");
+            w.Line("/// <summary>A value holding a JSON " + c.KindWord + ".</summary>");
             w.Line("/// <param name=\"value\">The value.</param>");
             w.Line("public static implicit operator " + name + "(" + c.ConversionFrom + " value) => new(value);");
         }
@@ -168,16 +164,16 @@ internal static partial class ProtocolEmitter
         w.Line("/// <typeparam name=\"TResult\">What the functions return.</typeparam>");
         foreach (var c in union.Cases)
         {
-            w.Line("/// <param name=\"" + CaseParameter(c) + "\">Called with a JSON " + KindWord(c.Kind) + ".</param>");
+            w.Line("/// <param name=\"" + c.ParameterName + "\">Called with a JSON " + c.KindWord + ".</param>");
         }
 
         w.Line("/// <returns>What the function called returned.</returns>");
         w.Line("/// <exception cref=\"global::System.InvalidOperationException\">For the default value, which holds nothing.</exception>");
-        var parameters = string.Join(", ", union.Cases.Select(c => "global::System.Func<" + c.Type.TypeName + ", TResult> " + CaseParameter(c)));
+        var parameters = string.Join(", ", union.Cases.Select(c => "global::System.Func<" + c.Type.TypeName + ", TResult> " + c.ParameterName));
         w.Open("public TResult Match<TResult>(" + parameters + ") => _tag switch");
         foreach (var c in union.Cases)
         {
-            w.Line(c.Tag.ToString(CultureInfo.InvariantCulture) + " => " + CaseParameter(c) + "(" + CaseField(c) + (c.Type.IsValueType ? string.Empty : "!") + "),");
+            w.Line(c.Tag.ToString(CultureInfo.InvariantCulture) + " => " + c.ParameterName + "(" + c.FieldName + (c.Type.IsValueType ? string.Empty : "!") + "),");
         }
 
         w.Line("_ => throw Wrong(null),");
@@ -188,7 +184,7 @@ internal static partial class ProtocolEmitter
         w.Line("{");
         foreach (var c in union.Cases)
         {
-            w.Line("    " + c.Tag.ToString(CultureInfo.InvariantCulture) + " => " + (c.Type.Kind == TypeKind.String ? CaseField(c) + "!" : c.Type.IsValueType ? CaseField(c) + ".ToString()" : CaseField(c) + "!.ToString()!") + ",");
+            w.Line("    " + c.Tag.ToString(CultureInfo.InvariantCulture) + " => " + (c.Type.Kind == TypeKind.String ? c.FieldName + "!" : c.Type.IsValueType ? c.FieldName + ".ToString()" : c.FieldName + "!.ToString()!") + ",");
         }
 
         w.Line("    _ => string.Empty,");
@@ -207,9 +203,9 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitNamedMap(SourceWriter w, MapTypeModel map, GeneratedFileModel file)
+    private static void EmitNamedMap(SourceWriter w, MapTypeModel map, GeneratedTypeFile file)
     {
-        w.Summary(DescriptionOf(map));
+        w.Summary(map.Summary);
         ConverterAttribute(w, file, map.ConverterName);
         w.Line(GeneratedCode);
         w.Open(file.Accessibility + " sealed partial class " + map.Name + " : global::System.Collections.Generic.Dictionary<string, " + map.Value.Declaration + ">");
@@ -221,7 +217,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static void EmitNamedMapConverter(SourceWriter w, MapTypeModel map, GeneratedFileModel file)
+    private static void EmitNamedMapConverter(SourceWriter w, MapTypeModel map, GeneratedTypeFile file)
     {
         var type = Global(file, map.Name);
         var owner = SourceWriter.Literal(map.Name);
@@ -258,17 +254,7 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static string KindWord(JsonKind kind) => kind switch
-    {
-        JsonKind.String => "string",
-        JsonKind.Integer => "integer",
-        JsonKind.Number => "number",
-        JsonKind.Boolean => "boolean",
-        JsonKind.Array => "array",
-        _ => "object",
-    };
-
-    private static void EmitKindUnionConverter(SourceWriter w, KindUnionTypeModel union, GeneratedFileModel file)
+    private static void EmitKindUnionConverter(SourceWriter w, KindUnionTypeModel union, GeneratedTypeFile file)
     {
         var type = Global(file, union.Name);
         OpenConverter(w, file, union.ConverterName, type);
@@ -279,13 +265,12 @@ internal static partial class ProtocolEmitter
         w.Line("/// <returns>The value.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         var owner = SourceWriter.Literal(union.Name);
-        var number = union.Cases.FirstOrDefault(c => c.Kind == JsonKind.Number);
         foreach (var c in union.Cases)
         {
             var condition = c.Kind switch
             {
                 JsonKind.String => "reader.TokenType == " + TokenType + ".String",
-                JsonKind.Integer when number is not null => "reader.TokenType == " + TokenType + ".Number && reader.TryGetInt64(out _)",
+                JsonKind.Integer when union.IntegerCaseTestsRange => "reader.TokenType == " + TokenType + ".Number && reader.TryGetInt64(out _)",
                 JsonKind.Integer or JsonKind.Number => "reader.TokenType == " + TokenType + ".Number",
                 JsonKind.Boolean => "reader.TokenType is " + TokenType + ".True or " + TokenType + ".False",
                 JsonKind.Array => "reader.TokenType == " + TokenType + ".StartArray",
@@ -297,8 +282,7 @@ internal static partial class ProtocolEmitter
             w.Line();
         }
 
-        var expected = string.Join(" or ", union.Cases.Select(c => KindWord(c.Kind) == "integer" || KindWord(c.Kind) == "array" || KindWord(c.Kind) == "object" ? "an " + KindWord(c.Kind) : "a " + KindWord(c.Kind)));
-        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + owner + ", " + SourceWriter.Literal(expected) + ");");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + owner + ", " + SourceWriter.Literal(union.ExpectedKinds) + ");");
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes the value held.</summary>");

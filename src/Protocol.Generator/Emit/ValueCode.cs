@@ -41,15 +41,15 @@ internal static class ValueCode
             case TypeKind.ExtensibleEnum:
             case TypeKind.KindUnion:
             case TypeKind.NamedMap:
-                return type.ConverterName + ".ReadValue(ref " + reader + ")";
-            case TypeKind.Map when type.Element!.Kind == TypeKind.Json && !type.Element.IsNullable:
+                return ConverterOf(type) + ".ReadValue(ref " + reader + ")";
+            case TypeKind.Map when ElementOf(type).Kind == TypeKind.Json && !ElementOf(type).IsNullable:
                 return Helpers + ".ReadElementMap" + args;
             case TypeKind.Array:
             case TypeKind.Map:
                 var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
-                var element = Read(type.Element!, inner, owner, depth + 1);
+                var element = Read(ElementOf(type), inner, owner, depth + 1);
                 var method = type.Kind == TypeKind.Array ? ".ReadArray<" : ".ReadMap<";
-                return Helpers + method + type.Element!.Declaration + ">(ref " + reader + ", " + owner
+                return Helpers + method + ElementOf(type).Declaration + ">(ref " + reader + ", " + owner
                        + ", static (ref global::System.Text.Json.Utf8JsonReader " + inner + ") => " + element + ")";
             default:
                 return "default!";
@@ -81,13 +81,13 @@ internal static class ValueCode
             case TypeKind.ExtensibleEnum:
             case TypeKind.KindUnion:
             case TypeKind.NamedMap:
-                return type.ConverterName + ".WriteValue(" + writer + ", " + value + ");";
+                return ConverterOf(type) + ".WriteValue(" + writer + ", " + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:
                 var suffix = (depth + 1).ToString(CultureInfo.InvariantCulture);
                 var (w, x) = ("w" + suffix, "x" + suffix);
                 var method = type.Kind == TypeKind.Array ? ".WriteArray(" : ".WriteMap(";
-                return Helpers + method + writer + ", " + value + ", static (" + w + ", " + x + ") => { " + WriteMaybeNull(type.Element!, w, x, depth + 1) + " });";
+                return Helpers + method + writer + ", " + value + ", static (" + w + ", " + x + ") => { " + WriteMaybeNull(ElementOf(type), w, x, depth + 1) + " });";
             default:
                 return writer + ".WriteNullValue();";
         }
@@ -118,6 +118,12 @@ internal static class ValueCode
                 return writer + ".WritePropertyName(" + name + ");\n" + Write(type, writer, value);
         }
     }
+
+    /// <summary>The converter class of a generated type.</summary>
+    public static string ConverterOf(TypeRef type) => ((GeneratedTypeRef)type).ConverterName;
+
+    /// <summary>The element type of an array or map.</summary>
+    public static TypeRef ElementOf(TypeRef type) => type is ArrayTypeRef array ? array.Element : ((MapTypeRef)type).Element;
 
     /// <summary>Writes a value that may be null (writing JSON null for it).</summary>
     public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth = 0)

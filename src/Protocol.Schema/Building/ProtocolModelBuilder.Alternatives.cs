@@ -135,7 +135,7 @@ internal sealed partial class ProtocolModelBuilder
                 ? ResolveTyped(node with { Pointer = node.Pointer + "/(" + KindTypeName(kind) + ")" }, KindTypeName(kind), name + caseName)
                 : Resolve(schema!, name + caseName).WithNullable(false));
             // C# allows no conversion from an interface (a union some variant shares) nor from a type not yet known to be a class.
-            var conversion = type.Kind == TypeKind.Array ? type.Element!.Declaration + "[]"
+            var conversion = type is ArrayTypeRef array ? array.Element.Declaration + "[]"
                 : type.Kind is TypeKind.Map or TypeKind.Json ? null
                 : type.Kind == TypeKind.Union && !IsRecordUnion(type) ? null
                 : type.TypeName;

@@ -11,9 +11,9 @@ internal sealed partial class ProtocolModelBuilder
 {
     private static readonly char[] NumberMarks = { '.', 'e', 'E' };
 
-    private static readonly TypeRef JsonRef = Primitive(TypeKind.Json, "global::System.Text.Json.JsonElement");
+    private static readonly TypeRef JsonRef = new JsonElementTypeRef();
 
-    private static TypeRef Primitive(TypeKind kind, string name) => new(kind, name, null, null, false);
+    private static ScalarTypeRef Primitive(TypeKind kind, string name) => new(kind, name);
 
     /// <summary>
     /// The C# type of a schema. <paramref name="name"/> is used if the schema needs a type of its own
@@ -222,7 +222,7 @@ internal sealed partial class ProtocolModelBuilder
         }
     }
 
-    private TypeRef ResolveArray(SchemaNode node, string name)
+    private ArrayTypeRef ResolveArray(SchemaNode node, string name)
     {
         var items = node.Child("items");
         TypeRef element;
@@ -240,7 +240,7 @@ internal sealed partial class ProtocolModelBuilder
             element = Resolve(items, name + "Item");
         }
 
-        return new TypeRef(TypeKind.Array, "global::System.Collections.Generic.IReadOnlyList<" + element.Declaration + ">", null, element, false);
+        return new ArrayTypeRef(element);
     }
 
     private TypeRef ResolveMap(SchemaNode node, string name)
@@ -256,8 +256,6 @@ internal sealed partial class ProtocolModelBuilder
             var named = NamedRef(TypeKind.NamedMap, node.File, definitionName);
             _built[node.Key] = named;
             var value = additional.Value.Kind == SourceJsonKind.True ? JsonRef : Resolve(additional, definitionName + "Value");
-            named = named with { Element = value };
-            _built[node.Key] = named;
             AddType(node.File, new MapTypeModel(definitionName, node.Description, ConverterName(definitionName), value));
             return named;
         }
@@ -265,7 +263,7 @@ internal sealed partial class ProtocolModelBuilder
         var element = additional is null || additional.Value.Kind is SourceJsonKind.True or SourceJsonKind.False
             ? JsonRef
             : Resolve(additional, name + "Value");
-        return new TypeRef(TypeKind.Map, "global::System.Collections.Generic.IReadOnlyDictionary<string, " + element.Declaration + ">", null, element, false);
+        return new MapTypeRef(element);
     }
 
     private static bool HasProperties(SourceJsonValue value) => value["properties"] is { IsObject: true };

@@ -90,7 +90,8 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         JoinPendingInterfaces();
-        return new ProtocolModel(MakeFiles(), SortedDiagnostics());
+        var files = MakeFiles();
+        return new ProtocolModel(files, SortedDiagnostics()) { TypeFiles = TypeFiles.Split(files) };
     }
 
     private void CollectDefinitions()
@@ -365,8 +366,10 @@ internal sealed partial class ProtocolModelBuilder
 
     private static string ConverterName(string typeName) => typeName + "JsonConverter";
 
+    // Typed as any TypeRef: the builder's methods hand back whichever shape a schema turns out to be.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "Callers mix it with other shapes.")]
     private static TypeRef NamedRef(TypeKind kind, ParsedSchemaFile file, string name)
-        => new(kind, "global::" + file.Source.Namespace + "." + name, "global::" + file.Source.Namespace + ".Serialization." + ConverterName(name), null, false);
+        => new GeneratedTypeRef(kind, "global::" + file.Source.Namespace + "." + name, "global::" + file.Source.Namespace + ".Serialization." + ConverterName(name));
 
     private void AddType(ParsedSchemaFile file, TypeModel type) => _typesByFile[file.Source.Path].Add(type);
 

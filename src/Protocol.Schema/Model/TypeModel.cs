@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Sessions.Protocol.Schema.Collections;
 
@@ -7,7 +9,14 @@ namespace Sessions.Protocol.Schema.Model;
 /// <param name="Name">The simple C# name.</param>
 /// <param name="Description">The schema description, becomes the XML summary.</param>
 /// <param name="ConverterName">The simple name of its JSON converter class.</param>
-public abstract record TypeModel(string Name, string? Description, string ConverterName);
+public abstract record TypeModel(string Name, string? Description, string ConverterName)
+{
+    /// <summary>
+    /// The XML summary: the description, or a sentence that says there is none (so CS1591 does not fire in a consumer
+    /// that documents its API).
+    /// </summary>
+    public string Summary => Description ?? Name + " (the schema gives no description).";
+}
 
 /// <summary>A record from an object schema, possibly a variant of a union.</summary>
 /// <param name="Name">The simple C# name.</param>
@@ -27,7 +36,42 @@ public sealed record ObjectTypeModel(
     EquatableArray<PropertyModel> Properties,
     VariantModel? Variant,
     EquatableArray<VariantModel> Interfaces = default,
-    string? ExtensionDataName = null) : TypeModel(Name, Description, ConverterName);
+    string? ExtensionDataName = null) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>The properties its converter reads and writes: those it inherits from its base union, then its own.</summary>
+    public IReadOnlyList<PropertyModel> AllProperties => (Variant?.InheritedProperties ?? default).Concat(Properties).ToList();
+
+    /// <summary>
+    /// The union tags its converter writes itself, in order: its base union's, then each interface union's not written
+    /// already; a tag that is one of its properties is written as that property instead.
+    /// </summary>
+    public IReadOnlyList<WrittenTag> WrittenTags
+    {
+        get
+        {
+            var properties = AllProperties;
+            var tags = new List<WrittenTag>();
+            foreach (var variant in new[] { Variant }.Concat(Interfaces))
+            {
+                if (variant is { DiscriminatorValue: { } value, DiscriminatorWireName: { } wire }
+                    && !tags.Any(t => t.WireName == wire) && !properties.Any(p => p.WireName == wire))
+                {
+                    var suffix = tags.Count == 0 ? string.Empty : tags.Count.ToString(CultureInfo.InvariantCulture);
+                    tags.Add(new WrittenTag(wire, value, "DiscriminatorName" + suffix, "DiscriminatorValue" + suffix));
+                }
+            }
+
+            return tags;
+        }
+    }
+}
+
+/// <summary>A union tag a variant's converter writes itself (it is none of the variant's properties).</summary>
+/// <param name="WireName">The tag property's name on the wire.</param>
+/// <param name="Value">The variant's tag value.</param>
+/// <param name="NameField">The converter's field holding the pre-encoded name.</param>
+/// <param name="ValueField">The converter's field holding the pre-encoded value.</param>
+public sealed record WrittenTag(string WireName, string Value, string NameField, string ValueField);
 
 /// <summary>What a union variant record needs to know of its union.</summary>
 /// <param name="Union">The union's base record.</param>
@@ -94,6 +138,10 @@ public sealed record UnionTypeModel(
 {
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
     public bool IsRecognisedByRules => Recognition is not null;
+
+    /// <summary>The properties besides the tag whose string value some variant's rule tests (see <see cref="VariantRecognition.ValueTests"/>), each once, in rule order.</summary>
+    public IReadOnlyList<string> ValueTestedProperties
+        => Variants.SelectMany(v => v.Recognition?.ValueTests ?? default).Select(t => t.Property).Distinct().ToList();
 }
 
 /// <summary>One variant as the union sees it.</summary>
@@ -101,7 +149,11 @@ public sealed record UnionTypeModel(
 /// <param name="DiscriminatorValue">Its discriminator on the wire.</param>
 /// <param name="TypeEnumMember">Its member of the type enum.</param>
 /// <param name="Recognition">When the union is recognised by rules: this variant's rule; else null.</param>
-public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember, VariantRecognition? Recognition = null);
+/// <param name="ReadsMembersAfterTag">
+/// Whether the variant's converter writes the union's tag itself (see <see cref="ObjectTypeModel.WrittenTags"/>) and so
+/// can read on from the tag's value when the tag comes first (its <c>ReadMembers</c>); false for a union told apart by rules.
+/// </param>
+public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, string TypeEnumMember, VariantRecognition? Recognition = null, bool ReadsMembersAfterTag = false);
 
 /// <summary>
 /// The rule that recognises one variant of a union not told apart by a distinct tag value each. Rules are tried by
@@ -134,13 +186,21 @@ public sealed record EnumTypeModel(
     string? Description,
     string ConverterName,
     EquatableArray<EnumMemberModel> Members,
-    string UnknownMember) : TypeModel(Name, Description, ConverterName);
+    string UnknownMember) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>The members with their C# values: 1, 2, ... in schema order, as 0 is <see cref="UnknownMember"/> (the default value).</summary>
+    public IEnumerable<(EnumMemberModel Member, int Value)> NumberedMembers => Members.Select((member, index) => (member, index + 1));
+}
 
 /// <summary>One enum member.</summary>
 /// <param name="Name">The C# member name.</param>
 /// <param name="WireValue">The string on the wire.</param>
 /// <param name="Description">The member's own description (an enum written as a oneOf of documented consts), or null.</param>
-public sealed record EnumMemberModel(string Name, string WireValue, string? Description = null);
+public sealed record EnumMemberModel(string Name, string WireValue, string? Description = null)
+{
+    /// <summary>The converter's field holding the pre-encoded wire value.</summary>
+    public string EncodedField => "Encoded" + Name;
+}
 
 /// <summary>
 /// An open string enum (known values plus any other string): a value type that keeps the wire string, with the known
@@ -199,7 +259,14 @@ public sealed record KindUnionTypeModel(
     string Name,
     string? Description,
     string ConverterName,
-    EquatableArray<KindUnionCaseModel> Cases) : TypeModel(Name, Description, ConverterName);
+    EquatableArray<KindUnionCaseModel> Cases) : TypeModel(Name, Description, ConverterName)
+{
+    /// <summary>Whether an integer case must check that the number fits 64 bits (a number case takes the others).</summary>
+    public bool IntegerCaseTestsRange => Cases.Any(c => c.Kind == JsonKind.Number);
+
+    /// <summary>The token kinds it accepts, in words, for the error on any other (<c>a string or an integer</c>).</summary>
+    public string ExpectedKinds => string.Join(" or ", Cases.Select(c => c.KindWithArticle));
+}
 
 /// <summary>One case of a <see cref="KindUnionTypeModel"/>.</summary>
 /// <param name="Name">The case's C# name (<c>String</c>, <c>Integer</c>, <c>Array</c>, ...): <c>Is{Name}</c>, <c>As{Name}</c>.</param>
@@ -207,7 +274,28 @@ public sealed record KindUnionTypeModel(
 /// <param name="Type">The case's C# type.</param>
 /// <param name="Tag">Its number in the union's tag field (1-based; 0 is the default value, holding nothing).</param>
 /// <param name="ConversionFrom">The type the implicit conversion takes (an array case converts from <c>T[]</c>, as C# allows no conversion from an interface), or null for none.</param>
-public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom);
+public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom)
+{
+    /// <summary>The JSON kind in words, for the docs: <c>string</c>, <c>integer</c>, ...</summary>
+    public string KindWord => Kind switch
+    {
+        JsonKind.String => "string",
+        JsonKind.Integer => "integer",
+        JsonKind.Number => "number",
+        JsonKind.Boolean => "boolean",
+        JsonKind.Array => "array",
+        _ => "object",
+    };
+
+    /// <summary>The JSON kind with its article, for error messages: <c>a string</c>, <c>an integer</c>, ...</summary>
+    public string KindWithArticle => (Kind is JsonKind.Integer or JsonKind.Array or JsonKind.Object ? "an " : "a ") + KindWord;
+
+    /// <summary>The union's field holding this case's value.</summary>
+    public string FieldName => "_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1);
+
+    /// <summary>The parameter of <c>Match</c> called for this case.</summary>
+    public string ParameterName => "when" + Name;
+}
 
 /// <summary>A property of a record.</summary>
 /// <param name="Name">The C# property name.</param>
@@ -217,4 +305,27 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
 /// <param name="Description">The XML summary.</param>
 /// <param name="ConstValue">When the schema fixes the value with <c>const</c>, that string (the property defaults to it).</param>
 /// <param name="IsDeprecated">Whether the schema marks it <c>"deprecated": true</c> (the property is then <c>[Obsolete]</c>).</param>
-public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false);
+public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false)
+{
+    /// <summary>
+    /// Whether the C# property is <c>required</c>: a required one that is not deprecated, as C# forbids
+    /// <c>[Obsolete]</c> on a required member (CS9042); a deprecated one is required on the wire only.
+    /// </summary>
+    public bool IsRequiredMember => IsRequired && !IsDeprecated;
+
+    /// <summary>
+    /// Whether the C# property starts as <c>default!</c>: a reference that is required on the wire but not a
+    /// <c>required</c> member (<see cref="IsRequiredMember"/>), which the nullable analysis would otherwise flag.
+    /// </summary>
+    public bool StartsAsDefault => ConstValue is null && IsRequired && !IsRequiredMember && !Type.IsValueType && !Type.IsNullable;
+
+    /// <summary>The converter's field holding the pre-encoded wire name.</summary>
+    public string EncodedNameField => "Name" + Name;
+
+    /// <summary>
+    /// The local that holds the value of an optional property while it is written. Names that differ only in case
+    /// (<c>Url</c>, <c>URL</c>) keep their locals apart, as the locals of one method share a scope; lowering only the
+    /// first letter keeps them unique because a property name never starts with a lower-case letter.
+    /// </summary>
+    public string ValueLocal => char.ToLowerInvariant(Name[0]) + Name.Substring(1) + "Value";
+}

@@ -1,0 +1,77 @@
+using System.Linq;
+using Sessions.Protocol.Generator.Tests.Harness;
+using Sessions.Protocol.Schema;
+using Sessions.Protocol.Schema.Input;
+using Sessions.Protocol.Schema.Model;
+using Xunit;
+
+namespace Sessions.Protocol.Generator.Tests;
+
+/// <summary>
+/// The decisions the emitter only prints are made in the model: which tags a variant writes itself and under which
+/// fields, which variants read on after their union's tag, the names of fields and locals, enum values, fallback docs.
+/// </summary>
+public sealed class ModelDecisionTests
+{
+    private const string Schema = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$defs": {
+            "Shape": { "oneOf": [ { "$ref": "#/$defs/Circle" }, { "$ref": "#/$defs/Square" } ] },
+            "Circle": {
+              "type": "object",
+              "properties": { "type": { "const": "circle" }, "radius": { "type": "number" }, "URL": { "type": "string" } },
+              "required": [ "type", "radius" ]
+            },
+            "Square": {
+              "description": "Four equal sides.",
+              "type": "object",
+              "properties": { "type": { "const": "square" }, "sideLength": { "type": "number" } },
+              "required": [ "type", "sideLength" ]
+            },
+            "Colour": { "enum": [ "red", "green" ] }
+          }
+        }
+        """;
+
+    private static ProtocolModel Model() => SchemaReader.BuildModel(new[]
+    {
+        SchemaReader.Parse(new SchemaSourceFile(TestPaths.VirtualRepoRoot + "/schema/shapes.schema.json", Schema, "Geometry")),
+    });
+
+    private static T TypeFile<T>(ProtocolModel model, string name)
+        where T : TypeModel
+        => Assert.IsType<T>(Assert.Single(model.TypeFiles, f => f.Type.Name == name).Type);
+
+    [Fact]
+    public void AVariant_WritesItsUnionsTag_UnderFieldsTheModelNames_AndItsUnionReadsOnAfterTheTag()
+    {
+        ProtocolModel model = Model();
+
+        ObjectTypeModel circle = TypeFile<ObjectTypeModel>(model, "Circle");
+        Assert.Equal(new[] { new WrittenTag("type", "circle", "DiscriminatorName", "DiscriminatorValue") }, circle.WrittenTags);
+        Assert.Equal(new[] { ("Radius", "radiusValue"), ("URL", "uRLValue") }, circle.AllProperties.Select(p => (p.Name, p.ValueLocal)));
+
+        UnionTypeModel shape = TypeFile<UnionTypeModel>(model, "Shape");
+        Assert.Equal(new[] { ("Circle", true), ("Square", true) }, shape.Variants.Select(v => (v.TypeEnumMember, v.ReadsMembersAfterTag)));
+    }
+
+    [Fact]
+    public void HintNames_FieldsLocalsEnumValuesAndFallbackDocs_AreTheModels()
+    {
+        ProtocolModel model = Model();
+
+        Assert.Equal(
+            new[] { "Geometry.Circle.g.cs", "Geometry.Colour.g.cs", "Geometry.Shape.g.cs", "Geometry.ShapeType.g.cs", "Geometry.Square.g.cs" },
+            model.TypeFiles.Select(f => f.HintName));
+
+        PropertyModel side = TypeFile<ObjectTypeModel>(model, "Square").Properties.Single();
+        Assert.Equal(("SideLength", "NameSideLength", "sideLengthValue"), (side.Name, side.EncodedNameField, side.ValueLocal));
+
+        EnumTypeModel colour = TypeFile<EnumTypeModel>(model, "Colour");
+        Assert.Equal(new[] { ("Red", 1, "EncodedRed"), ("Green", 2, "EncodedGreen") }, colour.NumberedMembers.Select(m => (m.Member.Name, m.Value, m.Member.EncodedField)));
+
+        Assert.Equal("Four equal sides.", TypeFile<ObjectTypeModel>(model, "Square").Summary);
+        Assert.Equal("Circle (the schema gives no description).", TypeFile<ObjectTypeModel>(model, "Circle").Summary);
+    }
+}
