@@ -472,7 +472,7 @@ internal static partial class ProtocolEmitter
             w.Line("string? tag = null;");
         }
 
-        if (union.ProbedProperties.Count > 0)
+        if (union.ProbedProperties.Count + union.NestedProbes.Count > 0)
         {
             w.Line("var seen = 0L;");
         }
@@ -521,8 +521,15 @@ internal static partial class ProtocolEmitter
 
             w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(union.ProbedProperties[i]) + "u8))");
             w.Line("seen |= 1L << " + i.ToString(CultureInfo.InvariantCulture) + ";");
-            w.Line("probe.Read();");
-            w.Line("probe.Skip();");
+            EmitProbeValue(w, union, union.ProbedProperties[i]);
+            w.Close();
+            keyword = "else if";
+        }
+
+        foreach (var property in NestedOnlyProperties(union, valued.Concat(union.ProbedProperties).ToList()))
+        {
+            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(property) + "u8))");
+            EmitProbeValue(w, union, property);
             w.Close();
             keyword = "else if";
         }

@@ -22,10 +22,16 @@ internal sealed partial class ProtocolModelBuilder
     {
         /// <summary>Properties besides the tag whose value must be one of the listed strings.</summary>
         public List<(string Property, List<string> Values)> ValueTests { get; } = new();
+
+        /// <summary>Properties (required, objects) whose value must have the named member: <c>alert</c> has <c>state</c>.</summary>
+        public List<(string Property, string Member)> NestedTests { get; } = new();
+
+        /// <summary>Where the rule is tried (0 first), once the plan is made.</summary>
+        public int Order { get; set; }
     }
 
     /// <summary>The tag (or none), the catch-all variant (or -1), and a rule per other variant.</summary>
-    private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed);
+    private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed, List<(string Property, string Member)> Nested);
 
     private RulePlan? PlanRules(List<(SchemaNode Target, ObjectShape Shape)> variants, out string? problem)
     {
@@ -80,33 +86,97 @@ internal sealed partial class ProtocolModelBuilder
                 && !overlapping.All(o => shapes[o.Index].Required.Contains(p))));
         }
 
-        bool Conflict(VariantRule a, VariantRule b) => Overlap(a, b) && new HashSet<string>(a.Required).SetEquals(b.Required) && !Separated(a, b);
+        // Rules are tried in an order that is proven to pick the right variant: a rule goes next only when it excludes
+        // every variant still to come whose tag condition it shares (see Excludes). Taking any such rule never blocks
+        // the others (it only removes a constraint), so a greedy order finds one whenever one exists. Variants with the
+        // same telling properties first get value tests where a property's values differ.
+        bool SameProperties(VariantRule a, VariantRule b) => new HashSet<string>(a.Required).SetEquals(b.Required);
         for (var i = 0; i < rules.Count; i++)
         {
             for (var j = i + 1; j < rules.Count; j++)
             {
-                if (Conflict(rules[i], rules[j]))
+                if (Overlap(rules[i], rules[j]) && SameProperties(rules[i], rules[j]))
                 {
                     AddValueTest(rules[i], shapes[rules[i].Index], rules[j], shapes[rules[j].Index], tag);
-                }
-
-                if (Conflict(rules[i], rules[j]))
-                {
-                    problem = "variants " + rules[i].Index.ToString(CultureInfo.InvariantCulture) + " and " + rules[j].Index.ToString(CultureInfo.InvariantCulture)
-                        + " have the same " + (tag is null ? "required properties" : "'" + tag + "' values and required properties");
-                    return null;
                 }
             }
         }
 
+        var remaining = rules.OrderBy(r => r.TagValues.Count > 0 ? 0 : 1).ThenBy(r => r.Index).ToList();
+        var order = new List<VariantRule>();
+        while (remaining.Count > 0)
+        {
+            var next = remaining
+                .Where(r => remaining.All(o => o == r || !Overlap(r, o) || Excludes(r, o, shapes)))
+                .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
+                .ThenByDescending(r => r.ValueTests.Count + r.NestedTests.Count)
+                .ThenByDescending(r => r.Required.Count)
+                .ThenBy(r => r.Index)
+                .FirstOrDefault();
+            if (next is not null)
+            {
+                order.Add(next);
+                remaining.Remove(next);
+                continue;
+            }
+
+            // No rule is proven to go next. Two variants with the same tag condition and the same telling properties
+            // (and no value test between them) get a member of an object property only one of them has; otherwise the
+            // most specific rule goes first by convention: a variant that only declares a property another requires is
+            // taken not to carry it (an AsyncAPI schema object may declare "$ref", a Reference requires it).
+            var equal = remaining
+                .SelectMany(a => remaining.Where(b => a.Index < b.Index && Overlap(a, b) && !Excludes(a, b, shapes) && !Excludes(b, a, shapes)
+                                                      && SameProperties(a, b)).Select(b => (a, b)))
+                .FirstOrDefault();
+            if (equal.a is null)
+            {
+                var specific = remaining
+                    .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
+                    .ThenByDescending(r => r.ValueTests.Count + r.NestedTests.Count)
+                    .ThenByDescending(r => r.Required.Count)
+                    .ThenBy(r => r.Index)
+                    .First();
+                order.Add(specific);
+                remaining.Remove(specific);
+                continue;
+            }
+
+            var (first, second) = equal;
+            AddNestedTest(first, shapes[first.Index], shapes[second.Index]);
+            if (!Excludes(first, second, shapes))
+            {
+                AddNestedTest(second, shapes[second.Index], shapes[first.Index]);
+            }
+
+            if (!Excludes(first, second, shapes) && !Excludes(second, first, shapes))
+            {
+                problem = "variants " + first.Index.ToString(CultureInfo.InvariantCulture) + " (" + VariantLabel(variants[first.Index].Target) + ") and "
+                          + second.Index.ToString(CultureInfo.InvariantCulture) + " (" + VariantLabel(variants[second.Index].Target) + ") have the same "
+                          + (tag is null ? "required properties" : "'" + tag + "' values and required properties")
+                          + ", and no required member of an object property one of them requires is missing from the other";
+                return null;
+            }
+        }
+
+        for (var i = 0; i < order.Count; i++)
+        {
+            order[i].Order = i;
+        }
+
+        var nested = rules.SelectMany(r => r.NestedTests).Distinct().ToList();
+        if (rules.SelectMany(r => r.Required).Distinct().Count() + nested.Count > 62)
+        {
+            KeepOnlyNeededProperties(order, shapes, Overlap);
+        }
+
         var probed = rules.SelectMany(r => r.Required).Distinct().ToList();
-        if (probed.Count > 62)
+        if (probed.Count + nested.Count > 62)
         {
             problem = "more than 62 properties would be needed to tell the variants apart";
             return null;
         }
 
-        return new RulePlan(tag, catchAll, rules, probed);
+        return new RulePlan(tag, catchAll, rules, probed, nested);
     }
 
     /// <summary>
@@ -142,10 +212,6 @@ internal sealed partial class ProtocolModelBuilder
         }
     }
 
-    /// <summary>Whether the value tests alone tell two rules apart: disjoint values of one property, or a test only one of them makes (it is tried first).</summary>
-    private static bool Separated(VariantRule a, VariantRule b)
-        => a.ValueTests.Any(t => b.ValueTests.All(u => u.Property != t.Property) || b.ValueTests.Any(u => u.Property == t.Property && !u.Values.Intersect(t.Values).Any()))
-           || b.ValueTests.Any(t => a.ValueTests.All(u => u.Property != t.Property));
 
     /// <summary>Required names, declared ones in schema order first (a name may be required without being declared).</summary>
     private static IEnumerable<string> RequiredInOrder(ObjectShape shape)
@@ -207,12 +273,6 @@ internal sealed partial class ProtocolModelBuilder
         var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
         var suffix = Naming.LastWord(name);
         var memberScope = new NameScope();
-        var ordered = plan.Rules
-            .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
-            .ThenByDescending(r => r.ValueTests.Count)
-            .ThenByDescending(r => r.Required.Count)
-            .ThenBy(r => r.Index)
-            .ToList();
 
         var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key) || IsRecordInProgress(variants[r.Index].Target, out _));
         var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
@@ -220,10 +280,11 @@ internal sealed partial class ProtocolModelBuilder
         {
             var (target, shape) = (variants[rule.Index].Target, WithSiblings(siblings, variants[rule.Index].Shape));
             var part = VariantNamePart(rule, shape, tag);
-            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
+            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)))
+                       | rule.NestedTests.Aggregate(0L, (m, t) => m | (1L << (plan.Probed.Count + plan.Nested.IndexOf(t))));
             var words = RuleInWords(rule, tag);
             var tests = rule.ValueTests.Select(t => new PropertyValueTest(t.Property, t.Values.ToEquatableArray())).ToEquatableArray();
-            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule), tests);
+            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, rule.Order, tests);
             if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
                 if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
@@ -288,7 +349,8 @@ internal sealed partial class ProtocolModelBuilder
             visitorName,
             plan.Probed.ToEquatableArray(),
             how,
-            isInterface));
+            isInterface,
+            plan.Nested.Select(t => new NestedProbe(t.Property, t.Member)).ToEquatableArray()));
         return union;
     }
 
@@ -299,7 +361,7 @@ internal sealed partial class ProtocolModelBuilder
         var properties = rule.Required.Count > 0 || part.Length > 0
             ? rule.Required
             : RequiredInOrder(shape).Where(p => p != tag).ToList();
-        part += string.Concat(properties.Select(Naming.ToPascal));
+        part += string.Concat(properties.Select(Naming.ToPascal)) + string.Concat(rule.NestedTests.Select(t => Naming.ToPascal(t.Property) + Naming.ToPascal(t.Member)));
         return part.Length > 0 ? part : "Default";
     }
 
@@ -321,6 +383,11 @@ internal sealed partial class ProtocolModelBuilder
         if (rule.Required.Count > 0)
         {
             parts.Add(string.Join(", ", rule.Required.Select(p => "`" + p + "`")) + (rule.Required.Count == 1 ? " is present" : " are present"));
+        }
+
+        foreach (var (property, member) in rule.NestedTests)
+        {
+            parts.Add("`" + property + "` has `" + member + "`");
         }
 
         return "Recognised when " + (parts.Count == 0 ? "no other rule matches" : string.Join(" and ", parts)) + ".";

@@ -73,6 +73,10 @@ public sealed record VariantModel(
 /// Whether the union is an interface rather than an abstract record: one of its variants is a variant of another union
 /// too, and a record has one base class. Its variants implement it explicitly; it declares no shared properties.
 /// </param>
+/// <param name="NestedProbes">
+/// Members of object properties whose presence the reader notes too: bit <c>ProbedProperties.Count + i</c> of the
+/// presence mask is probe i (<c>alert</c> has <c>state</c>). Empty when no rule looks inside a property.
+/// </param>
 public sealed record UnionTypeModel(
     string Name,
     string? Description,
@@ -90,7 +94,8 @@ public sealed record UnionTypeModel(
     string VisitorName,
     EquatableArray<string> ProbedProperties = default,
     string? Recognition = null,
-    bool IsInterface = false) : TypeModel(Name, Description, ConverterName)
+    bool IsInterface = false,
+    EquatableArray<NestedProbe> NestedProbes = default) : TypeModel(Name, Description, ConverterName)
 {
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
     public bool IsRecognisedByRules => Recognition is not null;
@@ -109,7 +114,7 @@ public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, 
 /// </summary>
 /// <param name="TagValues">The tag values that select it (empty: the tag does not select it).</param>
 /// <param name="WhenTagAbsent">Whether it is selected when the tag property is absent (the variant lacks it or has it optional).</param>
-/// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> that must all be present.</param>
+/// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> (then of <see cref="UnionTypeModel.NestedProbes"/>) that must all be present.</param>
 /// <param name="Description">The rule in words, for the variant's XML docs.</param>
 /// <param name="Order">Where the rule is tried among the union's rules (0 first): the more it asks, the earlier.</param>
 /// <param name="ValueTests">
