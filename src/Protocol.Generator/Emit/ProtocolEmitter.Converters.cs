@@ -255,7 +255,7 @@ internal static partial class ProtocolEmitter
         {
             var property = properties[i];
             var local = "p" + i.ToString(CultureInfo.InvariantCulture);
-            var value = property.ConstValue is { } constant ? local + " ?? " + SourceWriter.Literal(constant)
+            var value = property.ConstValue is { } constant && !property.Type.IsNullable ? local + " ?? " + SourceWriter.Literal(constant)
                 : property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? local + "!"
                 : local;
             w.Line(property.Name + " = " + value + ",");

@@ -220,6 +220,9 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
 /// <param name="Type">Its type (nullability included).</param>
 /// <param name="IsRequired">Whether the JSON must contain it (the C# property is then <c>required</c>).</param>
 /// <param name="Description">The XML summary.</param>
-/// <param name="ConstValue">When the schema fixes the value with <c>const</c>, that string (the property defaults to it).</param>
+/// <param name="ConstValue">
+/// When the schema fixes the value with <c>const</c>, that string: the property's initial value. A required one is read
+/// as it when absent; an optional one (nullable) is read as received, so its absence round-trips.
+/// </param>
 /// <param name="IsDeprecated">Whether the schema marks it <c>"deprecated": true</c> (the property is then <c>[Obsolete]</c>).</param>
 public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false);
