@@ -91,7 +91,7 @@ internal static partial class ProtocolEmitter
 
         // C# forbids [Obsolete] on a required member (CS9042): a deprecated one is required on the wire only.
         var required = property.IsRequired && !property.IsDeprecated ? "required " : string.Empty;
-        var initializer = property.ConstValue is { } constant ? " = " + SourceWriter.Literal(constant) + ";"
+        var initializer = InitialValue(property) is { } initial ? initial
             : property.IsRequired && property.IsDeprecated && !property.Type.IsValueType && !property.Type.IsNullable ? " = default!;"
             : string.Empty;
         w.Line("public " + required + property.Type.Declaration + " " + property.Name + " { get; init; }" + initializer);

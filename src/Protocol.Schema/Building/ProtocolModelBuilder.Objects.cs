@@ -158,7 +158,8 @@ internal sealed partial class ProtocolModelBuilder
             type = constValue is not null ? type.WithNullable(!shape.Required.Contains(wireName)) : type.WithNullable(type.IsNullable || !isRequired);
             var description = schema.Description ?? (shape.FallbackDescriptions.TryGetValue(wireName, out var fallback) ? fallback : null);
             var deprecated = schema.Value.IsObject && schema.Value["deprecated"] is { Kind: SourceJsonKind.True };
-            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue, deprecated));
+            var defaultValue = constValue is null ? DefaultValueOf(schema, type, shape.Required.Contains(wireName)) : null;
+            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue, deprecated, defaultValue));
         }
 
         return result.ToEquatableArray();

@@ -316,7 +316,7 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return variants[0]
-            .Where(p => variants.All(v => v.Any(q => q.WireName == p.WireName && q.Name == p.Name && q.Type == p.Type && q.IsRequired == p.IsRequired && q.ConstValue == p.ConstValue)))
+            .Where(p => variants.All(v => v.Any(q => q.WireName == p.WireName && q.Name == p.Name && q.Type == p.Type && q.IsRequired == p.IsRequired && q.ConstValue == p.ConstValue && q.DefaultValue == p.DefaultValue)))
             .ToEquatableArray();
     }
 }

@@ -225,4 +225,9 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
 /// as it when absent; an optional one (nullable) is read as received, so its absence round-trips.
 /// </param>
 /// <param name="IsDeprecated">Whether the schema marks it <c>"deprecated": true</c> (the property is then <c>[Obsolete]</c>).</param>
-public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false);
+/// <param name="DefaultValue">
+/// An optional property's literal <c>default</c>, its initial value: the string, the number's JSON text, <c>true</c> or
+/// <c>false</c>, or, for an enum, the member's C# name. The property stays nullable and is read as received (null when
+/// absent), so only records built in code start with it. Null when the schema gives no literal default.
+/// </param>
+public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false, string? DefaultValue = null);
