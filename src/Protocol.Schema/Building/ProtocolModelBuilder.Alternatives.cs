@@ -60,11 +60,39 @@ internal sealed partial class ProtocolModelBuilder
         {
             // Several objects beside other kinds (a schema, a reference, or true): the object case is their union.
             var name = NameFor(node, nameHint);
-            var union = BuildUnion(node with { Pointer = node.Pointer + "/(objects)" }, objects, name + "Object");
+            var union = ObjectsUnion(node, objects, name + "Object");
             return union.Kind == TypeKind.Json ? JsonRef : BuildKindUnion(node, cases, name, (JsonKind.Object, union), nameTaken: true);
         }
 
         return BuildKindUnion(node, cases, nameHint);
+    }
+
+    /// <summary>
+    /// The union of the object alternatives of a kind union. It is the same type as a plain union of the same
+    /// alternatives written elsewhere (OpenAPI's <c>additionalProperties: oneOf [Schema, Reference, boolean]</c> and
+    /// <c>not: oneOf [Schema, Reference]</c>): a variant can have one base record, so two such unions could not both
+    /// take it.
+    /// </summary>
+    private TypeRef ObjectsUnion(SchemaNode node, List<SchemaNode> objects, string name)
+    {
+        var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
+        var shapeKey = node.File.Source.Path + "\n{\"" + keyword + "\":[" + string.Concat(objects.Select(o => CanonicalJson(o.Value) + ",")) + "],}";
+        if (_byShape.TryGetValue(shapeKey, out var same)
+            || (_shapesInProgress.TryGetValue(shapeKey, out var first) && _built.TryGetValue(first, out same)))
+        {
+            return same;
+        }
+
+        var objectsNode = node with { Pointer = node.Pointer + "/(objects)" };
+        _shapesInProgress[shapeKey] = objectsNode.Key;
+        var union = BuildUnion(objectsNode, objects, name);
+        _shapesInProgress.Remove(shapeKey);
+        if (union.Kind == TypeKind.Union)
+        {
+            _byShape[shapeKey] = union;
+        }
+
+        return union;
     }
 
     /// <summary>A <c>type</c> listing several JSON types: a kind union, or "any value" (JsonElement, silently).</summary>
