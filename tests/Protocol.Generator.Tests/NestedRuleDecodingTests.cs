@@ -30,6 +30,9 @@ public sealed class NestedRuleDecodingTests
     [InlineData("""{"action":"created","installation":"i","sender":"s"}""", "InstallationCreated")]
     [InlineData("""{"action":"created","installation":"i","repository":"r"}""", "RepositoryCreated")]
     [InlineData("""{"zen":"Keep it logically awesome."}""", "Ping")]
+    [InlineData("""{"action":"created","client_payload":{"x":1}}""", "Dispatch")]
+    [InlineData("""{"action":"deploy","client_payload":{}}""", "Dispatch")]
+    [InlineData("""{"action":"deploy"}""", "UnknownNestedRules")]
     public void Root_union_decodes_each_event_as_its_variant_and_writes_it_back(string json, string expected)
     {
         using GeneratedAssembly assembly = Load();

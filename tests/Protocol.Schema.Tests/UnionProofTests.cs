@@ -100,4 +100,27 @@ public sealed class UnionProofTests
         Assert.Equal(model.Union("AlertEvent").Name, model.Object("Fixed").Variant!.Union.TypeName.Split('.').Last());
         Assert.Single(model.Object("Ping").Interfaces);
     }
+
+    [Fact]
+    public void A_variant_whose_tag_is_any_string_is_typed_when_it_requires_what_no_other_variant_may_have()
+    {
+        var model = Defs("""
+            "Opened": { "type": "object", "required": ["action", "issue"], "properties": { "action": { "enum": ["opened"] }, "issue": { "type": "string" } }, "additionalProperties": false },
+            "Closed": { "type": "object", "required": ["action", "issue"], "properties": { "action": { "enum": ["closed"] }, "issue": { "type": "string" } }, "additionalProperties": false },
+            "Dispatch": { "type": "object", "required": ["action", "client_payload"], "properties": { "action": { "type": "string" }, "client_payload": { "type": "object" } }, "additionalProperties": false },
+            "Other": { "type": "object", "required": ["action"], "properties": { "action": { "type": "string" } } },
+            "Typed": { "oneOf": [ { "$ref": "#/definitions/Opened" }, { "$ref": "#/definitions/Closed" }, { "$ref": "#/definitions/Dispatch" } ] },
+            "Open": { "oneOf": [ { "$ref": "#/definitions/Opened" }, { "$ref": "#/definitions/Closed" }, { "$ref": "#/definitions/Other" } ] }
+            """);
+        Assert.Empty(model.Diagnostics);
+
+        var dispatch = Rule(model.Union("Typed"), "Dispatch");
+        Assert.Empty(dispatch.TagValues);
+        Assert.False(dispatch.WhenTagAbsent);
+        Assert.NotEqual(0L, dispatch.RequiredMask);
+        Assert.Contains("`action` is any string and `client_payload` is present", dispatch.Description, System.StringComparison.Ordinal);
+
+        // Without a property of its own, "any other action" is the union's unknown variant.
+        Assert.DoesNotContain(model.Union("Open").Variants, v => v.Type.TypeName.EndsWith(".Other", System.StringComparison.Ordinal));
+    }
 }

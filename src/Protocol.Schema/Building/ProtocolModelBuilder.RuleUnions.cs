@@ -26,6 +26,9 @@ internal sealed partial class ProtocolModelBuilder
         /// <summary>Properties (required, objects) whose value must have the named member: <c>alert</c> has <c>state</c>.</summary>
         public List<(string Property, string Member)> NestedTests { get; } = new();
 
+        /// <summary>Whether the tag does not select it (any value): its required properties do.</summary>
+        public bool AnyTag { get; init; }
+
         /// <summary>Where the rule is tried (0 first), once the plan is made.</summary>
         public int Order { get; set; }
     }
@@ -45,14 +48,22 @@ internal sealed partial class ProtocolModelBuilder
         var shapes = variants.Select(v => v.Shape).ToList();
         var tag = FindTag(shapes);
         var catchAll = -1;
+        var anyTag = -1;
         if (tag is not null)
         {
             var open = Enumerable.Range(0, shapes.Count)
                 .Where(i => shapes[i].Properties.TryGetValue(tag, out var schema) && TagValuesOf(shapes[i], tag) is null && IsPlainString(schema))
                 .ToList();
-            if (open.Count == 1)
+            // A variant whose tag is any string is the catch-all ("any other type"), kept as the unknown variant;
+            // unless it requires a property no other variant may have (GitHub's repository_dispatch event requires
+            // client_payload): then it is an event of its own, recognised by that property whatever its tag says.
+            if (open.Count == 1 && !RequiredInOrder(shapes[open[0]]).Any(p => p != tag && Enumerable.Range(0, shapes.Count).All(j => j == open[0] || !MayHave(shapes[j], p))))
             {
                 catchAll = open[0];
+            }
+            else if (open.Count == 1)
+            {
+                anyTag = open[0];
             }
         }
 
@@ -68,11 +79,11 @@ internal sealed partial class ProtocolModelBuilder
             var values = tag is null ? new List<string>() : TagValuesOf(shape, tag) ?? new List<string>();
             var absent = tag is null || !shape.Properties.ContainsKey(tag) || !shape.Required.Contains(tag);
             var fixedTag = tag is not null && values.Count == 1 && shape.Required.Contains(tag);
-            rules.Add(new VariantRule(i, values, absent, new List<string>(), fixedTag));
+            rules.Add(new VariantRule(i, values, absent && i != anyTag, new List<string>(), fixedTag) { AnyTag = i == anyTag });
         }
 
         // A rule overlaps another when some object could satisfy both tag conditions; those need properties.
-        bool Overlap(VariantRule a, VariantRule b) => a.TagValues.Intersect(b.TagValues).Any() || (a.WhenTagAbsent && b.WhenTagAbsent);
+        bool Overlap(VariantRule a, VariantRule b) => a.AnyTag || b.AnyTag || a.TagValues.Intersect(b.TagValues).Any() || (a.WhenTagAbsent && b.WhenTagAbsent);
         foreach (var rule in rules)
         {
             var overlapping = rules.Where(r => r != rule && Overlap(rule, r)).ToList();
@@ -368,6 +379,11 @@ internal sealed partial class ProtocolModelBuilder
     private static string RuleInWords(VariantRule rule, string? tag)
     {
         var parts = new List<string>();
+        if (tag is not null && rule.AnyTag)
+        {
+            parts.Add("`" + tag + "` is any string");
+        }
+
         if (tag is not null && (rule.TagValues.Count > 0 || rule.WhenTagAbsent))
         {
             var values = rule.TagValues.Select(v => "`" + v + "`").ToList();
