@@ -40,7 +40,11 @@ internal sealed partial class ProtocolModelBuilder
             return Primitive(TypeKind.String, "string");
         }
 
-        if (kinds.Where(k => k != JsonKind.Object).Distinct().Count() != kinds.Count(k => k != JsonKind.Object))
+        // Several strings beside other kinds (Avro: a primitive type name, or the name of a custom type): as for
+        // strings alone, one string case keeps every one of them.
+        var severalStrings = kinds.Count(k => k == JsonKind.String) > 1;
+        var distinct = kinds.Where(k => k != JsonKind.Object && !(severalStrings && k == JsonKind.String)).ToList();
+        if (distinct.Distinct().Count() != distinct.Count)
         {
             return null;
         }
@@ -50,7 +54,13 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef;
         }
 
-        var cases = alternatives.Select((a, i) => (kinds[i]!.Value, a)).Where(c => c.Value != JsonKind.Object).ToList();
+        var cases = alternatives.Select((a, i) => (kinds[i]!.Value, a)).Where(c => c.Value != JsonKind.Object && !(severalStrings && c.Value == JsonKind.String)).ToList();
+        var ready = new List<(JsonKind Kind, TypeRef Type)>();
+        if (severalStrings)
+        {
+            ready.Add((JsonKind.String, Primitive(TypeKind.String, "string")));
+        }
+
         var objects = alternatives.Where((_, i) => kinds[i] == JsonKind.Object).ToList();
         if (objects.Count == 1)
         {
@@ -59,12 +69,16 @@ internal sealed partial class ProtocolModelBuilder
         else if (objects.Count > 1)
         {
             // Several objects beside other kinds (a schema, a reference, or true): the object case is their union.
+            // The kind union is known by name before its objects are built, so an object that refers back to it
+            // (Avro's record fields are Avro types again) refers to it; objects no rule splits are then its raw case.
             var name = NameFor(node, nameHint);
+            _built[node.Key] = NamedRef(TypeKind.KindUnion, node.File, name);
             var union = ObjectsUnion(node, objects, name + "Object");
-            return union.Kind == TypeKind.Json ? JsonRef : BuildKindUnion(node, cases, name, (JsonKind.Object, union), nameTaken: true);
+            ready.Add((JsonKind.Object, union.Kind == TypeKind.Json ? JsonRef : union));
+            return BuildKindUnion(node, cases, name, ready, nameTaken: true);
         }
 
-        return BuildKindUnion(node, cases, nameHint);
+        return BuildKindUnion(node, cases, nameHint, ready);
     }
 
     /// <summary>
@@ -143,14 +157,14 @@ internal sealed partial class ProtocolModelBuilder
     private static HashSet<string> ExtensibleEnumReserved(string typeName)
         => new(System.StringComparer.Ordinal) { typeName, "Equals", "GetHashCode", "ToString", "GetType", "Value" };
 
-    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint, (JsonKind Kind, TypeRef Type)? built = null, bool nameTaken = false)
+    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint, List<(JsonKind Kind, TypeRef Type)>? built = null, bool nameTaken = false)
     {
         var name = nameTaken ? nameHint : NameFor(node, nameHint);
         var union = NamedRef(TypeKind.KindUnion, node.File, name);
         _built[node.Key] = union;
         var models = new List<KindUnionCaseModel>();
         var all = cases.Select(c => (c.Kind, (SchemaNode?)c.Schema, (TypeRef?)null)).ToList();
-        if (built is { } extra)
+        foreach (var extra in built ?? new List<(JsonKind Kind, TypeRef Type)>())
         {
             all.Add((extra.Kind, null, extra.Type));
         }
