@@ -53,3 +53,30 @@ public sealed class DefaultAndTitleTests
         Assert.Equal(Refs.Object("AlertWhere", nullable: true), model.Object("Alert").Property("where").Type);
     }
 }
+
+/// <summary>A oneOf/anyOf whose alternatives are all arrays: one array of the union of their items.</summary>
+public sealed class ArrayAlternativesTests
+{
+    [Fact]
+    public void Alternatives_that_are_all_arrays_are_one_array_of_their_items()
+    {
+        var model = Schema.BuildClean("""
+            { "definitions": {
+              "Events": { "oneOf": [
+                { "type": "array", "items": { "type": "string", "enum": ["push", "issues"] } },
+                { "type": "array", "items": { "type": "string", "const": "*" }, "maxItems": 1 } ] },
+              "Values": { "anyOf": [
+                { "type": "array", "items": { "type": "string" } },
+                { "type": "array", "items": { "type": "integer" } } ] },
+              "Hook": { "type": "object", "properties": {
+                "events": { "$ref": "#/definitions/Events" },
+                "values": { "$ref": "#/definitions/Values" } } } } }
+            """);
+
+        var hook = model.Object("Hook");
+        Assert.Equal(Refs.List(Refs.String(), nullable: true), hook.Property("events").Type);
+        var values = hook.Property("values").Type;
+        Assert.Equal(Sessions.Protocol.Schema.Model.TypeKind.Array, values.Kind);
+        Assert.Equal(Sessions.Protocol.Schema.Model.TypeKind.KindUnion, values.Element!.Kind);
+    }
+}

@@ -34,6 +34,15 @@ internal sealed partial class ProtocolModelBuilder
             return null;
         }
 
+        if (kinds.All(k => k == JsonKind.Array) && alternatives.Select(ItemsOf).ToList() is var items && items.All(i => i is not null))
+        {
+            // Arrays only (GitHub's webhook events: a list of event names, or ["*"]): one array of either's items.
+            var itemsNode = node with { Pointer = node.Pointer + "/(items)" };
+            var itemAlternatives = items.Select(i => i!).ToList();
+            var element = ResolveNonObjectAlternatives(itemsNode, itemAlternatives, nameHint + "Item") ?? BuildUnion(itemsNode, itemAlternatives, nameHint + "Item");
+            return new TypeRef(TypeKind.Array, "global::System.Collections.Generic.IReadOnlyList<" + element.Declaration + ">", null, element, false);
+        }
+
         if (kinds.All(k => k == JsonKind.String))
         {
             // Strings of different formats or sets ("a URI, or the empty string"): a string keeps every one of them.
@@ -79,6 +88,23 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return BuildKindUnion(node, cases, nameHint, ready);
+    }
+
+    /// <summary>The one schema of an array's items (following <c>$ref</c>), or null for a tuple or no <c>items</c>.</summary>
+    private SchemaNode? ItemsOf(SchemaNode array)
+    {
+        var target = array;
+        for (var depth = 0; depth < 16 && target.Value.StringOf("$ref") is { } reference; depth++)
+        {
+            if (FindReferenceQuietly(target, reference) is not { } next)
+            {
+                return null;
+            }
+
+            target = next;
+        }
+
+        return target.Child("items") is { Value.IsObject: true } items ? items : null;
     }
 
     /// <summary>
