@@ -196,7 +196,7 @@ internal sealed partial class ProtocolModelBuilder
     /// a value in one against any string in the other (<c>"scheme": "bearer"</c> against any other scheme: the test
     /// goes on the one with values, which is tried first). The first such property in the first variant's order wins.
     /// </summary>
-    private static void AddValueTest(VariantRule a, ObjectShape shapeA, VariantRule b, ObjectShape shapeB, string? tag)
+    private void AddValueTest(VariantRule a, ObjectShape shapeA, VariantRule b, ObjectShape shapeB, string? tag)
     {
         foreach (var property in RequiredInOrder(shapeA).Where(p => p != tag && shapeB.Required.Contains(p)))
         {
@@ -232,7 +232,7 @@ internal sealed partial class ProtocolModelBuilder
     /// The property that tags variants: string consts (or enums) in several variants, with more than one value
     /// overall (a const every variant shares, like <c>"jsonrpc": "2.0"</c>, tells nothing). Preferred names first.
     /// </summary>
-    private static string? FindTag(List<ObjectShape> shapes)
+    private string? FindTag(List<ObjectShape> shapes)
     {
         var names = shapes.SelectMany(s => s.Order).Distinct().ToList();
         foreach (var candidate in PreferredDiscriminators.Where(names.Contains).Concat(names))
@@ -248,16 +248,28 @@ internal sealed partial class ProtocolModelBuilder
         return null;
     }
 
-    /// <summary>The string values a variant's tag may take (<c>const</c> or an <c>enum</c> of strings), or null.</summary>
-    private static List<string>? TagValuesOf(ObjectShape shape, string tag)
+    /// <summary>
+    /// The string values a variant's tag may take (<c>const</c> or an <c>enum</c> of strings, also behind a
+    /// <c>$ref</c>: Avro's primitive type with metadata has <c>"type": {"$ref": ".../primitiveType"}</c>), or null.
+    /// </summary>
+    private List<string>? TagValuesOf(ObjectShape shape, string tag)
     {
         if (shape.ConstOf(tag) is { } constant)
         {
             return new List<string> { constant };
         }
 
-        return shape.Properties.TryGetValue(tag, out var schema)
-               && schema.Value["enum"] is { Kind: SourceJsonKind.Array } values
+        if (!shape.Properties.TryGetValue(tag, out var schema))
+        {
+            return null;
+        }
+
+        for (var depth = 0; depth < 16 && schema.Value.StringOf("$ref") is { } reference && FindReferenceQuietly(schema, reference) is { } target; depth++)
+        {
+            schema = target;
+        }
+
+        return schema.Value["enum"] is { Kind: SourceJsonKind.Array } values
                && values.Items.Count > 0 && values.Items.All(v => v.Kind == SourceJsonKind.String)
             ? values.Items.Select(v => v.Text!).ToList()
             : null;
