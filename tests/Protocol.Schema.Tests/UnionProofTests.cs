@@ -123,4 +123,20 @@ public sealed class UnionProofTests
         // Without a property of its own, "any other action" is the union's unknown variant.
         Assert.DoesNotContain(model.Union("Open").Variants, v => v.Type.TypeName.EndsWith(".Other", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_property_a_variant_requires_without_declaring_it_may_have_any_value()
+    {
+        // B requires "in" without a schema for it: a value test on "in" cannot exclude B, nor can a nested one.
+        var model = Defs("""
+            "A": { "type": "object", "required": ["kind", "in"], "properties": { "kind": { "enum": ["x"] }, "in": { "enum": ["a"] } } },
+            "B": { "type": "object", "required": ["kind", "in"], "properties": { "kind": { "enum": ["x"] } } },
+            "C": { "type": "object", "required": ["kind", "in"], "properties": { "kind": { "enum": ["x"] }, "in": { "type": "string" } } },
+            "D": { "type": "object", "required": ["kind"], "properties": { "kind": { "enum": ["y"] } } },
+            "Event": { "oneOf": [ { "$ref": "#/definitions/A" }, { "$ref": "#/definitions/B" }, { "$ref": "#/definitions/C" }, { "$ref": "#/definitions/D" } ] }
+            """);
+
+        var diagnostic = Assert.Single(model.Diagnostics);
+        Schema.AssertDiagnostic(diagnostic, "PSG004", SchemaDiagnosticSeverity.Warning, "#/definitions/Event", "variants");
+    }
 }

@@ -33,8 +33,9 @@ internal sealed partial class ProtocolModelBuilder
             }
 
             // Disjoint values exclude; a value against any string is the more specific test, tried first.
+            // (Required without a schema of its own: any value.)
             var otherValues = TagValuesOf(shape, property);
-            if (otherValues is not null ? !otherValues.Intersect(values).Any() : IsPlainString(shape.Properties[property]))
+            if (otherValues is not null ? !otherValues.Intersect(values).Any() : shape.Properties.TryGetValue(property, out var schema) && IsPlainString(schema))
             {
                 return true;
             }
@@ -42,7 +43,8 @@ internal sealed partial class ProtocolModelBuilder
 
         foreach (var (property, member) in rule.NestedTests)
         {
-            if (!MayHave(shape, property) || PlainObjectShape(shape.Properties[property]) is { } inner && !MayHave(inner, member))
+            if (!MayHave(shape, property)
+                || shape.Properties.TryGetValue(property, out var schema) && PlainObjectShape(schema) is { } inner && !MayHave(inner, member))
             {
                 return true;
             }
