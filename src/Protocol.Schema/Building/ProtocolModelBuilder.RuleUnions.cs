@@ -353,8 +353,9 @@ internal sealed partial class ProtocolModelBuilder
         members = members.Select((m, i) => m with { Description = built[i].Recognition.Description }).ToEquatableArray();
         AddType(node.File, new EnumTypeModel(kindEnumName, "The kinds of " + name + ", each recognised by its own rule.", ConverterName(kindEnumName), members, unknownMember));
         var catchAll = plan.CatchAll >= 0 ? " The schema's catch-all variant (any other \"" + tag + "\") is " + unknownName + ", which keeps the raw JSON." : string.Empty;
+        var nested = plan.Nested.Count > 0 ? " Variants alike there are told apart by members of an object property (see each kind)." : string.Empty;
         var how = (tag is null ? "Told apart by the properties present." : "Told apart by \"" + tag + "\" and, where variants share a value, the properties present.")
-                  + catchAll + " An object no rule matches is " + unknownName + ".";
+                  + nested + catchAll + " An object no rule matches is " + unknownName + ".";
         AddType(node.File, new UnionTypeModel(
             name,
             node.Description is { } description2 ? description2 + "\n" + how : how,
