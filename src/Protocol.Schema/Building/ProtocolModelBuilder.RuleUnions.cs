@@ -117,13 +117,7 @@ internal sealed partial class ProtocolModelBuilder
         var order = new List<VariantRule>();
         while (remaining.Count > 0)
         {
-            var next = remaining
-                .Where(r => remaining.All(o => o == r || !Overlap(r, o) || Excludes(r, o, shapes)))
-                .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
-                .ThenByDescending(r => r.ValueTests.Count + r.NestedTests.Count)
-                .ThenByDescending(r => r.Required.Count)
-                .ThenBy(r => r.Index)
-                .FirstOrDefault();
+            var next = MostSpecific(remaining.Where(r => remaining.All(o => o == r || !Overlap(r, o) || Excludes(r, o, shapes))));
             if (next is not null)
             {
                 order.Add(next);
@@ -141,12 +135,7 @@ internal sealed partial class ProtocolModelBuilder
                 .FirstOrDefault();
             if (equal.a is null)
             {
-                var specific = remaining
-                    .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
-                    .ThenByDescending(r => r.ValueTests.Count + r.NestedTests.Count)
-                    .ThenByDescending(r => r.Required.Count)
-                    .ThenBy(r => r.Index)
-                    .First();
+                var specific = MostSpecific(remaining)!;
                 order.Add(specific);
                 remaining.Remove(specific);
                 continue;
@@ -189,6 +178,15 @@ internal sealed partial class ProtocolModelBuilder
 
         return new RulePlan(tag, catchAll, rules, probed, nested);
     }
+
+    /// <summary>The rule that asks the most (tag values, then tests, then properties; schema order last), or null.</summary>
+    private static VariantRule? MostSpecific(IEnumerable<VariantRule> rules)
+        => rules
+            .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
+            .ThenByDescending(r => r.ValueTests.Count + r.NestedTests.Count)
+            .ThenByDescending(r => r.Required.Count)
+            .ThenBy(r => r.Index)
+            .FirstOrDefault();
 
     /// <summary>
     /// Two variants that share the tag value and the properties present may still differ by the value of another
