@@ -337,7 +337,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Payload", "'Payload'", "variants 0 and 1 have the same required properties", "JsonElement");
+        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Payload", "'Payload'", "variants 0 (#/definitions/Payload/oneOf/0) and 1 (#/definitions/Payload/oneOf/1) have the same required properties", "JsonElement");
         Schema.AssertStartsAt(diagnostic, text, "\"oneOf\"");
         Assert.Equal((3, 6), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
         Assert.Equal(Refs.Json(), model.Object("Holder").Property("payload").Type);
@@ -364,7 +364,7 @@ public class DiagnosticTests
         var model = Schema.Build(text);
 
         var diagnostic = Assert.Single(model.Diagnostics);
-        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Frame", "'Frame'", "variants 0 and 1 have the same required properties");
+        Schema.AssertDiagnostic(diagnostic, "PSG004", Warning, "#/definitions/Frame", "'Frame'", "variants 0 (Open) and 1 (Close) have the same required properties");
         Schema.AssertStartsAt(diagnostic, text, "\"anyOf\"");
         Assert.Equal((3, 6), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
 

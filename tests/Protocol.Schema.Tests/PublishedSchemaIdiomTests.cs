@@ -193,4 +193,26 @@ public sealed class RecursiveUnionTests
         Assert.Equal(Refs.Union("SchemaNot"), Assert.Single(model.Object("Reference").Interfaces).Union);
         Assert.Single(model.AllTypes(), t => t.Name == "Schema");
     }
+
+    [Fact]
+    public void The_object_case_of_a_kind_union_and_a_plain_union_of_the_same_objects_are_one_union()
+    {
+        // OpenAPI 3.0: additionalProperties is oneOf [Schema, Reference, boolean]; not, and the components' schemas,
+        // are oneOf [Schema, Reference]. A record has one base, so two unions could not both take Reference.
+        var model = Schema.BuildClean("""
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {
+              "Reference": { "type": "object", "properties": { "$ref": { "type": "string" } }, "required": ["$ref"] },
+              "Schema": { "type": "object", "properties": { "title": { "type": "string" },
+                "additionalProperties": { "oneOf": [ { "$ref": "#/$defs/Schema" }, { "$ref": "#/$defs/Reference" }, { "type": "boolean" } ] },
+                "not": { "oneOf": [ { "$ref": "#/$defs/Schema" }, { "$ref": "#/$defs/Reference" } ] } } },
+              "Components": { "type": "object", "properties": {
+                "schemas": { "type": "object", "additionalProperties": { "oneOf": [ { "$ref": "#/$defs/Schema" }, { "$ref": "#/$defs/Reference" } ] } } } } } }
+            """);
+
+        var not = model.Object("Schema").Property("not").Type;
+        Assert.Equal(TypeKind.Union, not.Kind);
+        Assert.Equal(not.TypeName, model.Object("Components").Property("schemas").Type.Element!.TypeName);
+        var additional = model.Type<KindUnionTypeModel>(model.Object("Schema").Property("additionalProperties").Type.TypeName.Split('.').Last());
+        Assert.Equal(not.TypeName, additional.Cases.Single(c => c.Kind == JsonKind.Object).Type.TypeName);
+    }
 }

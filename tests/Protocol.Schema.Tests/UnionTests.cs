@@ -223,7 +223,7 @@ public class UnionTests
         var msg = preferType.Union("Msg");
         Assert.Equal("type", msg.DiscriminatorWireName);
         var a = preferType.Object("AMsg");
-        Assert.Equal(new PropertyModel("Version", "version", Refs.String(), false, null, "1"), Assert.Single(a.Properties));
+        Assert.Equal(new PropertyModel("Version", "version", Refs.String(nullable: true), false, null, "1"), Assert.Single(a.Properties));
 
         var distinct = Schema.BuildClean("""
             {
@@ -243,7 +243,7 @@ public class UnionTests
         Assert.Equal(Refs.Enum("CommandOp"), command.TypeEnum);
         Assert.Equal("OpName", command.UnknownDiscriminatorPropertyName);
         Assert.Equal(new[] { "StartCommand", "StopCommand" }, command.Variants.Select(v => v.Type.TypeName.Replace("global::Test.Ns.", string.Empty)).ToArray());
-        Assert.Equal(new PropertyModel("Type", "type", Refs.String(), false, null, "cmd"), Assert.Single(command.BaseProperties));
+        Assert.Equal(new PropertyModel("Type", "type", Refs.String(nullable: true), false, null, "cmd"), Assert.Single(command.BaseProperties));
     }
 
     [Fact]

@@ -237,7 +237,7 @@ internal static partial class ProtocolEmitter
         {
             var property = properties[i];
             var local = "p" + i.ToString(CultureInfo.InvariantCulture);
-            var value = property.ConstValue is { } constant ? local + " ?? " + SourceWriter.Literal(constant)
+            var value = property.ConstValue is { } constant && !property.Type.IsNullable ? local + " ?? " + SourceWriter.Literal(constant)
                 : property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? local + "!"
                 : local;
             w.Line(property.Name + " = " + value + ",");
@@ -434,7 +434,7 @@ internal static partial class ProtocolEmitter
             w.Line("string? tag = null;");
         }
 
-        if (union.ProbedProperties.Count > 0)
+        if (union.ProbedProperties.Count + union.NestedProbes.Count > 0)
         {
             w.Line("var seen = 0L;");
         }
@@ -483,8 +483,15 @@ internal static partial class ProtocolEmitter
 
             w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(union.ProbedProperties[i]) + "u8))");
             w.Line("seen |= 1L << " + i.ToString(CultureInfo.InvariantCulture) + ";");
-            w.Line("probe.Read();");
-            w.Line("probe.Skip();");
+            EmitProbeValue(w, union, union.ProbedProperties[i]);
+            w.Close();
+            keyword = "else if";
+        }
+
+        foreach (var property in NestedOnlyProperties(union, valued.Concat(union.ProbedProperties).ToList()))
+        {
+            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(property) + "u8))");
+            EmitProbeValue(w, union, property);
             w.Close();
             keyword = "else if";
         }

@@ -76,7 +76,7 @@ internal static partial class ProtocolEmitter
         }
 
         var required = property.IsRequiredMember ? "required " : string.Empty;
-        var initializer = property.ConstValue is { } constant ? " = " + SourceWriter.Literal(constant) + ";"
+        var initializer = InitialValue(property) is { } initial ? initial
             : property.StartsAsDefault ? " = default!;"
             : string.Empty;
         w.Line("public " + required + property.Type.Declaration + " " + property.Name + " { get; init; }" + initializer);

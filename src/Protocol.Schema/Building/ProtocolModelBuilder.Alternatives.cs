@@ -34,13 +34,26 @@ internal sealed partial class ProtocolModelBuilder
             return null;
         }
 
+        if (kinds.All(k => k == JsonKind.Array) && alternatives.Select(ItemsOf).ToList() is var items && items.All(i => i is not null))
+        {
+            // Arrays only (GitHub's webhook events: a list of event names, or ["*"]): one array of either's items.
+            var itemsNode = node with { Pointer = node.Pointer + "/(items)" };
+            var itemAlternatives = items.Select(i => i!).ToList();
+            var element = ResolveNonObjectAlternatives(itemsNode, itemAlternatives, nameHint + "Item") ?? BuildUnion(itemsNode, itemAlternatives, nameHint + "Item");
+            return new ArrayTypeRef(element);
+        }
+
         if (kinds.All(k => k == JsonKind.String))
         {
             // Strings of different formats or sets ("a URI, or the empty string"): a string keeps every one of them.
             return Primitive(TypeKind.String, "string");
         }
 
-        if (kinds.Where(k => k != JsonKind.Object).Distinct().Count() != kinds.Count(k => k != JsonKind.Object))
+        // Several strings beside other kinds (Avro: a primitive type name, or the name of a custom type): as for
+        // strings alone, one string case keeps every one of them.
+        var severalStrings = kinds.Count(k => k == JsonKind.String) > 1;
+        var distinct = kinds.Where(k => k != JsonKind.Object && !(severalStrings && k == JsonKind.String)).ToList();
+        if (distinct.Distinct().Count() != distinct.Count)
         {
             return null;
         }
@@ -50,7 +63,13 @@ internal sealed partial class ProtocolModelBuilder
             return JsonRef;
         }
 
-        var cases = alternatives.Select((a, i) => (kinds[i]!.Value, a)).Where(c => c.Value != JsonKind.Object).ToList();
+        var cases = alternatives.Select((a, i) => (kinds[i]!.Value, a)).Where(c => c.Value != JsonKind.Object && !(severalStrings && c.Value == JsonKind.String)).ToList();
+        var ready = new List<(JsonKind Kind, TypeRef Type)>();
+        if (severalStrings)
+        {
+            ready.Add((JsonKind.String, Primitive(TypeKind.String, "string")));
+        }
+
         var objects = alternatives.Where((_, i) => kinds[i] == JsonKind.Object).ToList();
         if (objects.Count == 1)
         {
@@ -59,12 +78,61 @@ internal sealed partial class ProtocolModelBuilder
         else if (objects.Count > 1)
         {
             // Several objects beside other kinds (a schema, a reference, or true): the object case is their union.
+            // The kind union is known by name before its objects are built, so an object that refers back to it
+            // (Avro's record fields are Avro types again) refers to it; objects no rule splits are then its raw case.
             var name = NameFor(node, nameHint);
-            var union = BuildUnion(node with { Pointer = node.Pointer + "/(objects)" }, objects, name + "Object");
-            return union.Kind == TypeKind.Json ? JsonRef : BuildKindUnion(node, cases, name, (JsonKind.Object, union), nameTaken: true);
+            _built[node.Key] = NamedRef(TypeKind.KindUnion, node.File, name);
+            var union = ObjectsUnion(node, objects, name + "Object");
+            ready.Add((JsonKind.Object, union.Kind == TypeKind.Json ? JsonRef : union));
+            return BuildKindUnion(node, cases, name, ready, nameTaken: true);
         }
 
-        return BuildKindUnion(node, cases, nameHint);
+        return BuildKindUnion(node, cases, nameHint, ready);
+    }
+
+    /// <summary>The one schema of an array's items (following <c>$ref</c>), or null for a tuple or no <c>items</c>.</summary>
+    private SchemaNode? ItemsOf(SchemaNode array)
+    {
+        var target = array;
+        for (var depth = 0; depth < 16 && target.Value.StringOf("$ref") is { } reference; depth++)
+        {
+            if (FindReferenceQuietly(target, reference) is not { } next)
+            {
+                return null;
+            }
+
+            target = next;
+        }
+
+        return target.Child("items") is { Value.IsObject: true } items ? items : null;
+    }
+
+    /// <summary>
+    /// The union of the object alternatives of a kind union. It is the same type as a plain union of the same
+    /// alternatives written elsewhere (OpenAPI's <c>additionalProperties: oneOf [Schema, Reference, boolean]</c> and
+    /// <c>not: oneOf [Schema, Reference]</c>): a variant can have one base record, so two such unions could not both
+    /// take it.
+    /// </summary>
+    private TypeRef ObjectsUnion(SchemaNode node, List<SchemaNode> objects, string name)
+    {
+        var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
+        var shapeKey = node.File.Source.Path + "\n{\"" + keyword + "\":[" + string.Concat(objects.Select(o => CanonicalJson(o.Value) + ",")) + "],}";
+        if (_byShape.TryGetValue(shapeKey, out var same)
+            || (_shapesInProgress.TryGetValue(shapeKey, out var first) && _built.TryGetValue(first, out same)))
+        {
+            return same;
+        }
+
+        var objectsNode = node with { Pointer = node.Pointer + "/(objects)" };
+        _shapesInProgress[shapeKey] = objectsNode.Key;
+        var union = BuildUnion(objectsNode, objects, name);
+        _shapesInProgress.Remove(shapeKey);
+        if (union.Kind == TypeKind.Union)
+        {
+            _byShape[shapeKey] = union;
+        }
+
+        return union;
     }
 
     /// <summary>A <c>type</c> listing several JSON types: a kind union, or "any value" (JsonElement, silently).</summary>
@@ -115,14 +183,14 @@ internal sealed partial class ProtocolModelBuilder
     private static HashSet<string> ExtensibleEnumReserved(string typeName)
         => new(System.StringComparer.Ordinal) { typeName, "Equals", "GetHashCode", "ToString", "GetType", "Value" };
 
-    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint, (JsonKind Kind, TypeRef Type)? built = null, bool nameTaken = false)
+    private TypeRef BuildKindUnion(SchemaNode node, List<(JsonKind Kind, SchemaNode Schema)> cases, string nameHint, List<(JsonKind Kind, TypeRef Type)>? built = null, bool nameTaken = false)
     {
         var name = nameTaken ? nameHint : NameFor(node, nameHint);
         var union = NamedRef(TypeKind.KindUnion, node.File, name);
         _built[node.Key] = union;
         var models = new List<KindUnionCaseModel>();
         var all = cases.Select(c => (c.Kind, (SchemaNode?)c.Schema, (TypeRef?)null)).ToList();
-        if (built is { } extra)
+        foreach (var extra in built ?? new List<(JsonKind Kind, TypeRef Type)>())
         {
             all.Add((extra.Kind, null, extra.Type));
         }

@@ -149,14 +149,17 @@ internal sealed partial class ProtocolModelBuilder
                 Report(SchemaDiagnostics.NameCollision, schema, schema.Value.Start, 1, wanted, "the property '" + collided + "'", name);
             }
 
-            // A string const property always has its one value: a plain string that defaults to it.
+            // A string const property has its one value: a string that starts as it, so a record built in code has it.
+            // Required, it is a plain string (read as the const when absent); optional, it stays nullable and is read
+            // as received, so an object without it is written back without it.
             var type = Resolve(schema, typeName + pascal);
             var constValue = type.Kind == TypeKind.String ? shape.ConstOf(wireName) : null;
             var isRequired = constValue is null && shape.Required.Contains(wireName);
-            type = constValue is not null ? type.WithNullable(false) : type.WithNullable(type.IsNullable || !isRequired);
+            type = constValue is not null ? type.WithNullable(!shape.Required.Contains(wireName)) : type.WithNullable(type.IsNullable || !isRequired);
             var description = schema.Description ?? (shape.FallbackDescriptions.TryGetValue(wireName, out var fallback) ? fallback : null);
             var deprecated = schema.Value.IsObject && schema.Value["deprecated"] is { Kind: SourceJsonKind.True };
-            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue, deprecated));
+            var defaultValue = constValue is null ? DefaultValueOf(schema, type, shape.Required.Contains(wireName)) : null;
+            result.Add(new PropertyModel(name, wireName, type, isRequired, description, constValue, deprecated, defaultValue));
         }
 
         return result.ToEquatableArray();

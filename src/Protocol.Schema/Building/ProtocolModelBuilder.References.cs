@@ -26,6 +26,15 @@ internal sealed partial class ProtocolModelBuilder
             return done;
         }
 
+        // A definition that is only a one-item oneOf of another reference (Avro's avroSchema: oneOf [types]) is that
+        // reference: followed directly, a type that refers to itself through it (an Avro union of Avro schemas) finds
+        // the type being built instead of a cycle of references.
+        if (Unwrapped(node, new HashSet<(string, string)>()) is { } inner && !ReferenceEquals(inner, node)
+            && inner.Value.StringOf("$ref") is { } innerReference)
+        {
+            return ResolveReference(inner, innerReference);
+        }
+
         if (!_resolving.Add(target.Key))
         {
             Report(SchemaDiagnostics.UnresolvedReference, node, "$ref", reference, "it refers back to itself through other references only");

@@ -22,10 +22,19 @@ internal sealed partial class ProtocolModelBuilder
     {
         /// <summary>Properties besides the tag whose value must be one of the listed strings.</summary>
         public List<(string Property, List<string> Values)> ValueTests { get; } = new();
+
+        /// <summary>Properties (required, objects) whose value must have the named member: <c>alert</c> has <c>state</c>.</summary>
+        public List<(string Property, string Member)> NestedTests { get; } = new();
+
+        /// <summary>Whether the tag does not select it (any value): its required properties do.</summary>
+        public bool AnyTag { get; init; }
+
+        /// <summary>Where the rule is tried (0 first), once the plan is made.</summary>
+        public int Order { get; set; }
     }
 
     /// <summary>The tag (or none), the catch-all variant (or -1), and a rule per other variant.</summary>
-    private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed);
+    private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed, List<(string Property, string Member)> Nested);
 
     private RulePlan? PlanRules(List<(SchemaNode Target, ObjectShape Shape)> variants, out string? problem)
     {
@@ -39,14 +48,22 @@ internal sealed partial class ProtocolModelBuilder
         var shapes = variants.Select(v => v.Shape).ToList();
         var tag = FindTag(shapes);
         var catchAll = -1;
+        var anyTag = -1;
         if (tag is not null)
         {
             var open = Enumerable.Range(0, shapes.Count)
                 .Where(i => shapes[i].Properties.TryGetValue(tag, out var schema) && TagValuesOf(shapes[i], tag) is null && IsPlainString(schema))
                 .ToList();
-            if (open.Count == 1)
+            // A variant whose tag is any string is the catch-all ("any other type"), kept as the unknown variant;
+            // unless it requires a property no other variant may have (GitHub's repository_dispatch event requires
+            // client_payload): then it is an event of its own, recognised by that property whatever its tag says.
+            if (open.Count == 1 && !RequiredInOrder(shapes[open[0]]).Any(p => p != tag && Enumerable.Range(0, shapes.Count).All(j => j == open[0] || !MayHave(shapes[j], p))))
             {
                 catchAll = open[0];
+            }
+            else if (open.Count == 1)
+            {
+                anyTag = open[0];
             }
         }
 
@@ -62,11 +79,11 @@ internal sealed partial class ProtocolModelBuilder
             var values = tag is null ? new List<string>() : TagValuesOf(shape, tag) ?? new List<string>();
             var absent = tag is null || !shape.Properties.ContainsKey(tag) || !shape.Required.Contains(tag);
             var fixedTag = tag is not null && values.Count == 1 && shape.Required.Contains(tag);
-            rules.Add(new VariantRule(i, values, absent, new List<string>(), fixedTag));
+            rules.Add(new VariantRule(i, values, absent && i != anyTag, new List<string>(), fixedTag) { AnyTag = i == anyTag });
         }
 
         // A rule overlaps another when some object could satisfy both tag conditions; those need properties.
-        bool Overlap(VariantRule a, VariantRule b) => a.TagValues.Intersect(b.TagValues).Any() || (a.WhenTagAbsent && b.WhenTagAbsent);
+        bool Overlap(VariantRule a, VariantRule b) => a.AnyTag || b.AnyTag || a.TagValues.Intersect(b.TagValues).Any() || (a.WhenTagAbsent && b.WhenTagAbsent);
         foreach (var rule in rules)
         {
             var overlapping = rules.Where(r => r != rule && Overlap(rule, r)).ToList();
@@ -80,34 +97,96 @@ internal sealed partial class ProtocolModelBuilder
                 && !overlapping.All(o => shapes[o.Index].Required.Contains(p))));
         }
 
-        bool Conflict(VariantRule a, VariantRule b) => Overlap(a, b) && new HashSet<string>(a.Required).SetEquals(b.Required) && !Separated(a, b);
+        // Rules are tried in an order that is proven to pick the right variant: a rule goes next only when it excludes
+        // every variant still to come whose tag condition it shares (see Excludes). Taking any such rule never blocks
+        // the others (it only removes a constraint), so a greedy order finds one whenever one exists. Variants with the
+        // same telling properties first get value tests where a property's values differ.
+        bool SameProperties(VariantRule a, VariantRule b) => new HashSet<string>(a.Required).SetEquals(b.Required);
         for (var i = 0; i < rules.Count; i++)
         {
             for (var j = i + 1; j < rules.Count; j++)
             {
-                if (Conflict(rules[i], rules[j]))
+                if (Overlap(rules[i], rules[j]) && SameProperties(rules[i], rules[j]))
                 {
                     AddValueTest(rules[i], shapes[rules[i].Index], rules[j], shapes[rules[j].Index], tag);
-                }
-
-                if (Conflict(rules[i], rules[j]))
-                {
-                    problem = "variants " + rules[i].Index.ToString(CultureInfo.InvariantCulture) + " and " + rules[j].Index.ToString(CultureInfo.InvariantCulture)
-                        + " have the same " + (tag is null ? "required properties" : "'" + tag + "' values and required properties");
-                    return null;
                 }
             }
         }
 
+        var remaining = rules.OrderBy(r => r.TagValues.Count > 0 ? 0 : 1).ThenBy(r => r.Index).ToList();
+        var order = new List<VariantRule>();
+        while (remaining.Count > 0)
+        {
+            var next = MostSpecific(remaining.Where(r => remaining.All(o => o == r || !Overlap(r, o) || Excludes(r, o, shapes))));
+            if (next is not null)
+            {
+                order.Add(next);
+                remaining.Remove(next);
+                continue;
+            }
+
+            // No rule is proven to go next. Two variants with the same tag condition and the same telling properties
+            // (and no value test between them) get a member of an object property only one of them has; otherwise the
+            // most specific rule goes first by convention: a variant that only declares a property another requires is
+            // taken not to carry it (an AsyncAPI schema object may declare "$ref", a Reference requires it).
+            var equal = remaining
+                .SelectMany(a => remaining.Where(b => a.Index < b.Index && Overlap(a, b) && !Excludes(a, b, shapes) && !Excludes(b, a, shapes)
+                                                      && SameProperties(a, b)).Select(b => (a, b)))
+                .FirstOrDefault();
+            if (equal.a is null)
+            {
+                var specific = MostSpecific(remaining)!;
+                order.Add(specific);
+                remaining.Remove(specific);
+                continue;
+            }
+
+            var (first, second) = equal;
+            AddNestedTest(first, shapes[first.Index], shapes[second.Index]);
+            if (!Excludes(first, second, shapes))
+            {
+                AddNestedTest(second, shapes[second.Index], shapes[first.Index]);
+            }
+
+            if (!Excludes(first, second, shapes) && !Excludes(second, first, shapes))
+            {
+                problem = "variants " + first.Index.ToString(CultureInfo.InvariantCulture) + " (" + VariantLabel(variants[first.Index].Target) + ") and "
+                          + second.Index.ToString(CultureInfo.InvariantCulture) + " (" + VariantLabel(variants[second.Index].Target) + ") have the same "
+                          + (tag is null ? "required properties" : "'" + tag + "' values and required properties")
+                          + ", and no required member of an object property one of them requires is missing from the other";
+                return null;
+            }
+        }
+
+        for (var i = 0; i < order.Count; i++)
+        {
+            order[i].Order = i;
+        }
+
+        var nested = rules.SelectMany(r => r.NestedTests).Distinct().ToList();
+        if (rules.SelectMany(r => r.Required).Distinct().Count() + nested.Count > 62)
+        {
+            KeepOnlyNeededProperties(order, shapes, Overlap);
+        }
+
         var probed = rules.SelectMany(r => r.Required).Distinct().ToList();
-        if (probed.Count > 62)
+        if (probed.Count + nested.Count > 62)
         {
             problem = "more than 62 properties would be needed to tell the variants apart";
             return null;
         }
 
-        return new RulePlan(tag, catchAll, rules, probed);
+        return new RulePlan(tag, catchAll, rules, probed, nested);
     }
+
+    /// <summary>The rule that asks the most (tag values, then tests, then properties; schema order last), or null.</summary>
+    private static VariantRule? MostSpecific(IEnumerable<VariantRule> rules)
+        => rules
+            .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
+            .ThenByDescending(r => r.ValueTests.Count + r.NestedTests.Count)
+            .ThenByDescending(r => r.Required.Count)
+            .ThenBy(r => r.Index)
+            .FirstOrDefault();
 
     /// <summary>
     /// Two variants that share the tag value and the properties present may still differ by the value of another
@@ -115,7 +194,7 @@ internal sealed partial class ProtocolModelBuilder
     /// a value in one against any string in the other (<c>"scheme": "bearer"</c> against any other scheme: the test
     /// goes on the one with values, which is tried first). The first such property in the first variant's order wins.
     /// </summary>
-    private static void AddValueTest(VariantRule a, ObjectShape shapeA, VariantRule b, ObjectShape shapeB, string? tag)
+    private void AddValueTest(VariantRule a, ObjectShape shapeA, VariantRule b, ObjectShape shapeB, string? tag)
     {
         foreach (var property in RequiredInOrder(shapeA).Where(p => p != tag && shapeB.Required.Contains(p)))
         {
@@ -142,10 +221,6 @@ internal sealed partial class ProtocolModelBuilder
         }
     }
 
-    /// <summary>Whether the value tests alone tell two rules apart: disjoint values of one property, or a test only one of them makes (it is tried first).</summary>
-    private static bool Separated(VariantRule a, VariantRule b)
-        => a.ValueTests.Any(t => b.ValueTests.All(u => u.Property != t.Property) || b.ValueTests.Any(u => u.Property == t.Property && !u.Values.Intersect(t.Values).Any()))
-           || b.ValueTests.Any(t => a.ValueTests.All(u => u.Property != t.Property));
 
     /// <summary>Required names, declared ones in schema order first (a name may be required without being declared).</summary>
     private static IEnumerable<string> RequiredInOrder(ObjectShape shape)
@@ -155,7 +230,7 @@ internal sealed partial class ProtocolModelBuilder
     /// The property that tags variants: string consts (or enums) in several variants, with more than one value
     /// overall (a const every variant shares, like <c>"jsonrpc": "2.0"</c>, tells nothing). Preferred names first.
     /// </summary>
-    private static string? FindTag(List<ObjectShape> shapes)
+    private string? FindTag(List<ObjectShape> shapes)
     {
         var names = shapes.SelectMany(s => s.Order).Distinct().ToList();
         foreach (var candidate in PreferredDiscriminators.Where(names.Contains).Concat(names))
@@ -171,16 +246,28 @@ internal sealed partial class ProtocolModelBuilder
         return null;
     }
 
-    /// <summary>The string values a variant's tag may take (<c>const</c> or an <c>enum</c> of strings), or null.</summary>
-    private static List<string>? TagValuesOf(ObjectShape shape, string tag)
+    /// <summary>
+    /// The string values a variant's tag may take (<c>const</c> or an <c>enum</c> of strings, also behind a
+    /// <c>$ref</c>: Avro's primitive type with metadata has <c>"type": {"$ref": ".../primitiveType"}</c>), or null.
+    /// </summary>
+    private List<string>? TagValuesOf(ObjectShape shape, string tag)
     {
         if (shape.ConstOf(tag) is { } constant)
         {
             return new List<string> { constant };
         }
 
-        return shape.Properties.TryGetValue(tag, out var schema)
-               && schema.Value["enum"] is { Kind: SourceJsonKind.Array } values
+        if (!shape.Properties.TryGetValue(tag, out var schema))
+        {
+            return null;
+        }
+
+        for (var depth = 0; depth < 16 && schema.Value.StringOf("$ref") is { } reference && FindReferenceQuietly(schema, reference) is { } target; depth++)
+        {
+            schema = target;
+        }
+
+        return schema.Value["enum"] is { Kind: SourceJsonKind.Array } values
                && values.Items.Count > 0 && values.Items.All(v => v.Kind == SourceJsonKind.String)
             ? values.Items.Select(v => v.Text!).ToList()
             : null;
@@ -207,12 +294,6 @@ internal sealed partial class ProtocolModelBuilder
         var siblings = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
         var suffix = Naming.LastWord(name);
         var memberScope = new NameScope();
-        var ordered = plan.Rules
-            .OrderBy(r => r.TagValues.Count > 0 ? 0 : 1)
-            .ThenByDescending(r => r.ValueTests.Count)
-            .ThenByDescending(r => r.Required.Count)
-            .ThenBy(r => r.Index)
-            .ToList();
 
         var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key) || IsRecordInProgress(variants[r.Index].Target, out _));
         var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
@@ -220,10 +301,11 @@ internal sealed partial class ProtocolModelBuilder
         {
             var (target, shape) = (variants[rule.Index].Target, WithSiblings(siblings, variants[rule.Index].Shape));
             var part = VariantNamePart(rule, shape, tag);
-            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)));
+            var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)))
+                       | rule.NestedTests.Aggregate(0L, (m, t) => m | (1L << (plan.Probed.Count + plan.Nested.IndexOf(t))));
             var words = RuleInWords(rule, tag);
             var tests = rule.ValueTests.Select(t => new PropertyValueTest(t.Property, t.Values.ToEquatableArray())).ToEquatableArray();
-            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, ordered.IndexOf(rule), tests);
+            var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, rule.Order, tests);
             if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
                 if (isInterface && (ExistingRecordName(target) ?? BuiltRecordName(target)) is { } existing)
@@ -269,8 +351,9 @@ internal sealed partial class ProtocolModelBuilder
         members = members.Select((m, i) => m with { Description = built[i].Recognition.Description }).ToEquatableArray();
         AddType(node.File, new EnumTypeModel(kindEnumName, "The kinds of " + name + ", each recognised by its own rule.", ConverterName(kindEnumName), members, unknownMember));
         var catchAll = plan.CatchAll >= 0 ? " The schema's catch-all variant (any other \"" + tag + "\") is " + unknownName + ", which keeps the raw JSON." : string.Empty;
+        var nested = plan.Nested.Count > 0 ? " Variants alike there are told apart by members of an object property (see each kind)." : string.Empty;
         var how = (tag is null ? "Told apart by the properties present." : "Told apart by \"" + tag + "\" and, where variants share a value, the properties present.")
-                  + catchAll + " An object no rule matches is " + unknownName + ".";
+                  + nested + catchAll + " An object no rule matches is " + unknownName + ".";
         AddType(node.File, new UnionTypeModel(
             name,
             node.Description is { } description2 ? description2 + "\n" + how : how,
@@ -288,7 +371,8 @@ internal sealed partial class ProtocolModelBuilder
             visitorName,
             plan.Probed.ToEquatableArray(),
             how,
-            isInterface));
+            isInterface,
+            plan.Nested.Select(t => new NestedProbe(t.Property, t.Member)).ToEquatableArray()));
         return union;
     }
 
@@ -299,13 +383,18 @@ internal sealed partial class ProtocolModelBuilder
         var properties = rule.Required.Count > 0 || part.Length > 0
             ? rule.Required
             : RequiredInOrder(shape).Where(p => p != tag).ToList();
-        part += string.Concat(properties.Select(Naming.ToPascal));
+        part += string.Concat(properties.Select(Naming.ToPascal)) + string.Concat(rule.NestedTests.Select(t => Naming.ToPascal(t.Property) + Naming.ToPascal(t.Member)));
         return part.Length > 0 ? part : "Default";
     }
 
     private static string RuleInWords(VariantRule rule, string? tag)
     {
         var parts = new List<string>();
+        if (tag is not null && rule.AnyTag)
+        {
+            parts.Add("`" + tag + "` is any string");
+        }
+
         if (tag is not null && (rule.TagValues.Count > 0 || rule.WhenTagAbsent))
         {
             var values = rule.TagValues.Select(v => "`" + v + "`").ToList();
@@ -321,6 +410,11 @@ internal sealed partial class ProtocolModelBuilder
         if (rule.Required.Count > 0)
         {
             parts.Add(string.Join(", ", rule.Required.Select(p => "`" + p + "`")) + (rule.Required.Count == 1 ? " is present" : " are present"));
+        }
+
+        foreach (var (property, member) in rule.NestedTests)
+        {
+            parts.Add("`" + property + "` has `" + member + "`");
         }
 
         return "Recognised when " + (parts.Count == 0 ? "no other rule matches" : string.Join(" and ", parts)) + ".";

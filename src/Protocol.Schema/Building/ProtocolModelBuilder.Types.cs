@@ -39,7 +39,17 @@ internal sealed partial class ProtocolModelBuilder
                 return same;
             }
 
+            // The same text met again while the first is still being built (OpenAPI's oneOf [Schema, Reference] inside
+            // Schema's own properties) is that type too: its name is known as soon as the build starts.
+            if (_shapesInProgress.TryGetValue(shapeKey, out var first) && _built.TryGetValue(first, out var early))
+            {
+                _built[node.Key] = early;
+                return early;
+            }
+
+            _shapesInProgress[shapeKey] = node.Key;
             var result = ResolveShape(node, name);
+            _shapesInProgress.Remove(shapeKey);
             if (result.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.KindUnion)
             {
                 _byShape[shapeKey] = result;
@@ -92,6 +102,9 @@ internal sealed partial class ProtocolModelBuilder
             }
         }
     }
+
+    // Inline shapes (by the same key as _byShape) whose type is being built, and the node building it.
+    private readonly Dictionary<string, (string Path, string Pointer)> _shapesInProgress = new(System.StringComparer.Ordinal);
 
     private TypeRef ResolveShape(SchemaNode node, string name)
     {

@@ -17,6 +17,7 @@ internal sealed partial class ProtocolModelBuilder
     private TypeRef BuildUnion(SchemaNode node, List<SchemaNode> alternatives, string nameHint)
     {
         // A variant that is itself a union of objects contributes its variants (they then belong to both unions).
+        BuildInnerUnionsFirst(node, alternatives);
         alternatives = Flatten(alternatives, new HashSet<(string, string)> { node.Key });
         var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
         var variants = alternatives
@@ -124,8 +125,9 @@ internal sealed partial class ProtocolModelBuilder
     private List<SchemaNode> Flatten(List<SchemaNode> alternatives, HashSet<(string, string)> visiting)
     {
         var result = new List<SchemaNode>();
-        foreach (var alternative in alternatives)
+        foreach (var wrapped in alternatives)
         {
+            var alternative = Unwrapped(wrapped, visiting);
             var target = alternative.Value.StringOf("$ref") is { } reference ? FindReferenceQuietly(alternative, reference) : null;
             if (target is not null && IsUnion(target) && visiting.Add(target.Key)
                 && Alternatives(target)!.Where(a => !IsNullSchema(a)).ToList() is { } inner
@@ -139,6 +141,26 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The alternative itself, or, when it refers to a definition that is only a one-item <c>oneOf</c>/<c>anyOf</c>
+    /// (GitHub's <c>commit_comment_event</c>: <c>oneOf [ $ref commit_comment$created ]</c>), that one item: the
+    /// wrapper admits exactly what its item admits, so the item is the variant (and is told apart by its own content).
+    /// </summary>
+    private SchemaNode Unwrapped(SchemaNode alternative, HashSet<(string, string)> visiting)
+    {
+        while (alternative.Value.StringOf("$ref") is { } reference
+               && FindReferenceQuietly(alternative, reference) is { } target
+               && !IsUnion(target)
+               && Alternatives(target) is { Count: 1 } single
+               && target.Value.Properties.All(p => p.Name is "oneOf" or "anyOf" or "description" or "title" or "$comment" or "$schema")
+               && visiting.Add(target.Key))
+        {
+            alternative = single[0];
+        }
+
+        return alternative;
     }
 
     /// <summary>
@@ -294,7 +316,7 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return variants[0]
-            .Where(p => variants.All(v => v.Any(q => q.WireName == p.WireName && q.Name == p.Name && q.Type == p.Type && q.IsRequired == p.IsRequired && q.ConstValue == p.ConstValue)))
+            .Where(p => variants.All(v => v.Any(q => q.WireName == p.WireName && q.Name == p.Name && q.Type == p.Type && q.IsRequired == p.IsRequired && q.ConstValue == p.ConstValue && q.DefaultValue == p.DefaultValue)))
             .ToEquatableArray();
     }
 }

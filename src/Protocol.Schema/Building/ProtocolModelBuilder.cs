@@ -338,9 +338,23 @@ internal sealed partial class ProtocolModelBuilder
         return name;
     }
 
-    /// <summary>A definition's reserved name, else a new name taken from <paramref name="hint"/>.</summary>
+    /// <summary>
+    /// A definition's reserved name; else the schema's <c>title</c>, when it has one the hint does not already start
+    /// with (an inline schema's title names it as a definition's name would), with the name made from where it sits as
+    /// the fallback; else a new name taken from <paramref name="hint"/>.
+    /// </summary>
     private string NameFor(SchemaNode node, string hint, string? fallback = null)
-        => _definitionNames.TryGetValue(node.Key, out var reserved) ? reserved : TakeTypeName(node.File, hint, node, fallback);
+    {
+        if (_definitionNames.TryGetValue(node.Key, out var reserved))
+        {
+            return reserved;
+        }
+
+        return node.Value.IsObject && node.Value.StringOf("title") is { } title && Naming.ToPascal(title) is { Length: > 0 } titled
+               && char.IsLetter(titled[0]) && !hint.StartsWith(titled, StringComparison.Ordinal)
+            ? TakeTypeName(node.File, titled, node, fallback ?? hint)
+            : TakeTypeName(node.File, hint, node, fallback);
+    }
 
     /// <summary>The simple name of the nearest generated type or definition that encloses <paramref name="node"/>, or null.</summary>
     private string? EnclosingTypeName(SchemaNode node)

@@ -117,6 +117,10 @@ public sealed record VariantModel(
 /// Whether the union is an interface rather than an abstract record: one of its variants is a variant of another union
 /// too, and a record has one base class. Its variants implement it explicitly; it declares no shared properties.
 /// </param>
+/// <param name="NestedProbes">
+/// Members of object properties whose presence the reader notes too: bit <c>ProbedProperties.Count + i</c> of the
+/// presence mask is probe i (<c>alert</c> has <c>state</c>). Empty when no rule looks inside a property.
+/// </param>
 public sealed record UnionTypeModel(
     string Name,
     string? Description,
@@ -134,7 +138,8 @@ public sealed record UnionTypeModel(
     string VisitorName,
     EquatableArray<string> ProbedProperties = default,
     string? Recognition = null,
-    bool IsInterface = false) : TypeModel(Name, Description, ConverterName)
+    bool IsInterface = false,
+    EquatableArray<NestedProbe> NestedProbes = default) : TypeModel(Name, Description, ConverterName)
 {
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
     public bool IsRecognisedByRules => Recognition is not null;
@@ -161,7 +166,7 @@ public sealed record UnionVariantModel(TypeRef Type, string DiscriminatorValue, 
 /// </summary>
 /// <param name="TagValues">The tag values that select it (empty: the tag does not select it).</param>
 /// <param name="WhenTagAbsent">Whether it is selected when the tag property is absent (the variant lacks it or has it optional).</param>
-/// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> that must all be present.</param>
+/// <param name="RequiredMask">The bits of <see cref="UnionTypeModel.ProbedProperties"/> (then of <see cref="UnionTypeModel.NestedProbes"/>) that must all be present.</param>
 /// <param name="Description">The rule in words, for the variant's XML docs.</param>
 /// <param name="Order">Where the rule is tried among the union's rules (0 first): the more it asks, the earlier.</param>
 /// <param name="ValueTests">
@@ -303,9 +308,17 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
 /// <param name="Type">Its type (nullability included).</param>
 /// <param name="IsRequired">Whether the JSON must contain it (the C# property is then <c>required</c>).</param>
 /// <param name="Description">The XML summary.</param>
-/// <param name="ConstValue">When the schema fixes the value with <c>const</c>, that string (the property defaults to it).</param>
+/// <param name="ConstValue">
+/// When the schema fixes the value with <c>const</c>, that string: the property's initial value. A required one is read
+/// as it when absent; an optional one (nullable) is read as received, so its absence round-trips.
+/// </param>
 /// <param name="IsDeprecated">Whether the schema marks it <c>"deprecated": true</c> (the property is then <c>[Obsolete]</c>).</param>
-public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false)
+/// <param name="DefaultValue">
+/// An optional property's literal <c>default</c>, its initial value: the string, the number's JSON text, <c>true</c> or
+/// <c>false</c>, or, for an enum, the member's C# name. The property stays nullable and is read as received (null when
+/// absent), so only records built in code start with it. Null when the schema gives no literal default.
+/// </param>
+public sealed record PropertyModel(string Name, string WireName, TypeRef Type, bool IsRequired, string? Description, string? ConstValue, bool IsDeprecated = false, string? DefaultValue = null)
 {
     /// <summary>
     /// Whether the C# property is <c>required</c>: a required one that is not deprecated, as C# forbids

@@ -81,6 +81,8 @@ public sealed class UnionCensusTests
     [InlineData("""{ "type": ["integer", "number"] }""")]
     [InlineData("""{ "type": ["string", "number", "boolean", "object", "array"] }""")]
     [InlineData("""{ "enum": ["a", "b"] }""")]
+    [InlineData("""{ "anyOf": [ { "type": "string" }, {} ] }""")]
+    [InlineData("""{ "oneOf": [ { "type": "integer" }, true ] }""")]
     public void Is_not_a_union(string schema) =>
         Assert.False(UnionCensus.IsUnion(System.Text.Json.Nodes.JsonNode.Parse(schema), out _));
 }

@@ -28,7 +28,8 @@ public sealed record UnionSite(string Definition, string Pointer, IReadOnlyList<
 /// <item><c>type</c> as an array of at least two JSON kinds other than <c>null</c> (<c>integer</c> with <c>number</c>
 /// counts once),</item>
 /// </list>
-/// unless its alternatives together admit every JSON kind (string, number, boolean, object and array): that means
+/// unless its alternatives together admit every JSON kind (string, number, boolean, object and array), or one of them
+/// constrains nothing (<c>{}</c>, <c>true</c>): that means
 /// "any JSON value", which the generator rightly keeps as <c>JsonElement</c>. Enums written as <c>oneOf</c> of
 /// <c>const</c>s are unions of this kind too (their typed form is an enum).
 /// <para>
@@ -93,7 +94,7 @@ public sealed class UnionCensus
             if (schema[keyword] is JsonArray alternatives)
             {
                 List<JsonNode?> nonNull = alternatives.Where(a => !IsNullSchema(a)).ToList();
-                if (nonNull.Count >= 2 && !AdmitsEveryKind(nonNull.Select(KindOnly)))
+                if (nonNull.Count >= 2 && !nonNull.Any(AcceptsAnything) && !AdmitsEveryKind(nonNull.Select(KindOnly)))
                 {
                     form = $"{keyword} of {nonNull.Count}";
                     return true;
@@ -294,6 +295,12 @@ public sealed class UnionCensus
     private static string? KindOnly(JsonNode? node) =>
         node is JsonObject o && o.Count(p => p.Key is not ("description" or "title" or "$comment")) == 1
         && o["type"] is JsonValue t && t.TryGetValue(out string? type) ? type : null;
+
+    // An alternative that constrains nothing ({} or true; TypeScript's "| undefined" as zod writes it) admits every
+    // value, so the union is "any JSON value" too.
+    private static bool AcceptsAnything(JsonNode? node) =>
+        node is JsonObject o ? o.All(p => p.Key is "description" or "title" or "$comment")
+        : node is JsonValue v && v.TryGetValue(out bool b) && b;
 
     private static bool AdmitsEveryKind(IEnumerable<string?> kinds)
     {

@@ -17,13 +17,13 @@ public sealed partial record Parameter : global::Corpus.Openapi30.ComponentsPara
     public string? Description { get; init; }
 
     /// <remarks>On the wire: <c>required</c>.</remarks>
-    public bool? Required { get; init; }
+    public bool? Required { get; init; } = false;
 
     /// <remarks>On the wire: <c>deprecated</c>.</remarks>
-    public bool? Deprecated { get; init; }
+    public bool? Deprecated { get; init; } = false;
 
     /// <remarks>On the wire: <c>allowEmptyValue</c>.</remarks>
-    public bool? AllowEmptyValue { get; init; }
+    public bool? AllowEmptyValue { get; init; } = false;
 
     /// <remarks>On the wire: <c>style</c>.</remarks>
     public string? Style { get; init; }
@@ -32,7 +32,7 @@ public sealed partial record Parameter : global::Corpus.Openapi30.ComponentsPara
     public bool? Explode { get; init; }
 
     /// <remarks>On the wire: <c>allowReserved</c>.</remarks>
-    public bool? AllowReserved { get; init; }
+    public bool? AllowReserved { get; init; } = false;
 
     /// <remarks>On the wire: <c>schema</c>.</remarks>
     public global::Corpus.Openapi30.ComponentsSchemasValue? Schema { get; init; }

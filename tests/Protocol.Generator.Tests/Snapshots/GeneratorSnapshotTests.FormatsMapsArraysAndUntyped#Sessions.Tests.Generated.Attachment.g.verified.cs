@@ -24,10 +24,10 @@ namespace Sessions.Tests.Generated
         public long? SizeBytes { get; init; }
 
         /// <remarks>On the wire: <c>ratio</c>.</remarks>
-        public double? Ratio { get; init; }
+        public double? Ratio { get; init; } = 1.5d;
 
         /// <remarks>On the wire: <c>mimeType</c>.</remarks>
-        public string? MimeType { get; init; }
+        public string? MimeType { get; init; } = "text/plain";
 
         /// <summary>
         /// Members the schema does not declare, as received (null when there were none); written back after the declared
