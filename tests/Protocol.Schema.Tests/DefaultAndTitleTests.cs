@@ -76,7 +76,7 @@ public sealed class ArrayAlternativesTests
         var hook = model.Object("Hook");
         Assert.Equal(Refs.List(Refs.String(), nullable: true), hook.Property("events").Type);
         var values = hook.Property("values").Type;
-        Assert.Equal(Sessions.Protocol.Schema.Model.TypeKind.Array, values.Kind);
-        Assert.Equal(Sessions.Protocol.Schema.Model.TypeKind.KindUnion, values.Element!.Kind);
+        var array = Assert.IsType<Sessions.Protocol.Schema.Model.ArrayTypeRef>(values);
+        Assert.Equal(Sessions.Protocol.Schema.Model.TypeKind.KindUnion, array.Element.Kind);
     }
 }

@@ -211,7 +211,7 @@ public sealed class RecursiveUnionTests
 
         var not = model.Object("Schema").Property("not").Type;
         Assert.Equal(TypeKind.Union, not.Kind);
-        Assert.Equal(not.TypeName, model.Object("Components").Property("schemas").Type.Element!.TypeName);
+        Assert.Equal(not.TypeName, Assert.IsType<MapTypeRef>(model.Object("Components").Property("schemas").Type).Element.TypeName);
         var additional = model.Type<KindUnionTypeModel>(model.Object("Schema").Property("additionalProperties").Type.TypeName.Split('.').Last());
         Assert.Equal(not.TypeName, additional.Cases.Single(c => c.Kind == JsonKind.Object).Type.TypeName);
     }
