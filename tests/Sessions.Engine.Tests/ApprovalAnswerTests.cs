@@ -94,7 +94,7 @@ public sealed class ApprovalAnswerTests
         await client.SendAsync(Frames.Approve("a1", request.Data.ApprovalId));
         var refused = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
         Assert.Equal("a1", refused.RequestId);
-        Assert.Equal(EngineErrorCodes.ApprovalAlreadyAnswered, refused.Data.Code);
+        Assert.Equal(ErrorCode.ApprovalAlreadyAnswered, refused.Data.ErrorCode);
         Assert.Null(refused.Seq);
         Assert.Empty(engine.GetStoredEvents(created.Data.SessionId).OfType<ToolResultEvent>());
     }

@@ -89,7 +89,7 @@ public sealed class HostingTests
         await client.SendAsync(Frames.Post("p", "boom"));
         var events = await client.UntilAsync<MessageCompleteEvent>();
         var error = events.OfType<ErrorEvent>().Single();
-        Assert.Equal(EngineErrorCodes.AgentFailed, error.Data.Code);
+        Assert.Equal(ErrorCode.AgentFailed, error.Data.ErrorCode);
         Assert.Contains("kaboom", error.Data.Error, StringComparison.Ordinal);
         Assert.Equal(SessionMessageStatus.Error, ((MessageCompleteEvent)events[^1]).Data.Status);
         Assert.Equal("Par", ((MessageCompleteEvent)events[^1]).Data.Text);

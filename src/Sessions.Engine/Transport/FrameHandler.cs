@@ -264,11 +264,8 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
     /// <summary>Queues an <c>error</c> answer (transient: no seq, not stored). Always returns false, the value of a refused frame.</summary>
     private bool Reject(ErrorCode code, string message, string? requestId, string? sessionId = null)
-        => Reject(ErrorCodes.WireName(code), message, requestId, sessionId);
-
-    /// <summary>A rejection whose code is a wire name outside <see cref="ErrorCode"/> (the file codes: <c>file_too_large</c>, <c>unknown_file</c>...).</summary>
-    private bool Reject(string wireCode, string message, string? requestId, string? sessionId = null)
     {
+        var wireCode = ErrorCodes.WireName(code);
         Log.FrameRejected(logger, connectionId, wireCode);
         Send(new ErrorEvent
         {

@@ -20,7 +20,7 @@ internal sealed class FileDownloadEndpoint(EngineState engine)
         var fileId = (string)context.Request.RouteValues["fileId"]!;
         if (engine.Files.Find(sessionId, fileId) is not { } entry)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.UnknownFile, "Session \"" + sessionId + "\" has no file \"" + fileId + "\".").ConfigureAwait(false);
+            await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, ErrorCode.UnknownFile, "Session \"" + sessionId + "\" has no file \"" + fileId + "\".").ConfigureAwait(false);
             return;
         }
 

@@ -12,14 +12,14 @@ internal static class FileResponses
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Task ErrorAsync(HttpContext context, int status, string code, string message, string? fileName = null, long? limitBytes = null)
+    public static Task ErrorAsync(HttpContext context, int status, ErrorCode code, string message, string? fileName = null, long? limitBytes = null)
     {
         if (status == StatusCodes.Status401Unauthorized)
         {
             context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
         }
 
-        var error = new FileError { Error = message, Code = code, FileName = fileName, LimitBytes = limitBytes };
+        var error = new FileError { Error = message, Code = ErrorCodes.WireName(code), FileName = fileName, LimitBytes = limitBytes };
         return WriteAsync(context, status, error, static (writer, value) => FileErrorJsonConverter.WriteValue(writer, value));
     }
 

@@ -43,14 +43,14 @@ internal sealed class FileUploadEndpoint(EngineState engine)
         var name = context.Request.Query["name"].ToString();
         if (NameProblem(name) is { } problem)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.InvalidRequest, problem).ConfigureAwait(false);
+            await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, problem).ConfigureAwait(false);
             return;
         }
 
         var mimeType = MimeTypeOf(context.Request);
         if (mimeType is null)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.InvalidRequest, "Content-Type \"" + context.Request.ContentType + "\" is not a MIME type (type/subtype).", name).ConfigureAwait(false);
+            await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, "Content-Type \"" + context.Request.ContentType + "\" is not a MIME type (type/subtype).", name).ConfigureAwait(false);
             return;
         }
 
@@ -84,7 +84,7 @@ internal sealed class FileUploadEndpoint(EngineState engine)
             UploadLog.Incomplete(engine.Logger, sessionId, exception);
             if (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
             {
-                await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.UploadIncomplete, "The upload of \"" + name + "\" ended before its body was complete; nothing was stored.", name).ConfigureAwait(false);
+                await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, ErrorCode.UploadIncomplete, "The upload of \"" + name + "\" ended before its body was complete; nothing was stored.", name).ConfigureAwait(false);
             }
 
             return;
@@ -197,8 +197,8 @@ internal sealed class FileUploadEndpoint(EngineState engine)
     }
 
     private static Task TooLargeAsync(HttpContext context, string name, long limit)
-        => FileResponses.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, EngineErrorCodes.FileTooLarge, "\"" + name + "\" is larger than this engine's limit of " + limit + " bytes per file.", name, limit);
+        => FileResponses.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCode.FileTooLarge, "\"" + name + "\" is larger than this engine's limit of " + limit + " bytes per file.", name, limit);
 
     private static Task EmptyAsync(HttpContext context, string name)
-        => FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.EmptyFile, "\"" + name + "\" is empty: a file needs at least one byte.", name);
+        => FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, ErrorCode.EmptyFile, "\"" + name + "\" is empty: a file needs at least one byte.", name);
 }

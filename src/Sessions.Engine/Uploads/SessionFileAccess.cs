@@ -13,7 +13,7 @@ internal static class SessionFileAccess
     {
         if (engine.Auth.Authenticate(context.Request) is not { } owner)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", "Missing or invalid API key: send Authorization: Bearer <key>.").ConfigureAwait(false);
+            await FileResponses.ErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorCode.Unauthorized, "Missing or invalid API key: send Authorization: Bearer <key>.").ConfigureAwait(false);
             return null;
         }
 
@@ -21,10 +21,10 @@ internal static class SessionFileAccess
         switch (engine.Sessions.Find(sessionId, owner, out _))
         {
             case SessionLookup.NotFound:
-                await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.").ConfigureAwait(false);
+                await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, ErrorCode.NotFound, "No session with the id \"" + sessionId + "\" exists for this API key.").ConfigureAwait(false);
                 return null;
             case SessionLookup.Terminated:
-                await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.SessionTerminated, "Session \"" + sessionId + "\" was terminated; its files are gone.").ConfigureAwait(false);
+                await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, ErrorCode.SessionTerminated, "Session \"" + sessionId + "\" was terminated; its files are gone.").ConfigureAwait(false);
                 return null;
         }
 
