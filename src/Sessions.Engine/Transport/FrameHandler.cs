@@ -130,12 +130,10 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var approvalId = value.Data.ApprovalId;
-        switch (session.Answer(value.Data))
+        switch (session.Answer(value.Data, repeated => Accepted(session, value, repeated)))
         {
-            case ApprovalAnswer.Resolved:
-                return Accepted(session, value, repeated: false);
-            case ApprovalAnswer.Repeated:
-                return Accepted(session, value, repeated: true);
+            case ApprovalAnswer.Resolved or ApprovalAnswer.Repeated:
+                return true;
             case ApprovalAnswer.AlreadyAnswered:
                 return Reject(ErrorCode.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered with the other decision; an approval is applied once.", value.RequestId);
             default:
@@ -144,7 +142,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     }
 
     /// <summary>Acknowledges an answer the engine took (or already had): a direct answer, not stored, no seq.</summary>
-    private bool Accepted(EngineSession session, SendResponseFrame frame, bool repeated)
+    private void Accepted(EngineSession session, SendResponseFrame frame, bool repeated)
     {
         Send(new ResponseAcceptedEvent
         {
@@ -152,7 +150,6 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             RequestId = frame.RequestId,
             Data = new ResponseAcceptedEventData { ApprovalId = frame.Data.ApprovalId, Approved = frame.Data.Approved, Repeated = repeated },
         });
-        return true;
     }
 
     /// <inheritdoc/>
