@@ -1,23 +1,20 @@
 // Chat: an interactive console chat with an agent. Runs the local engine in this process unless an engine is named:
-// --url <address> --key <key> [--agent <id>], or SESSIONS_BASE_URL (or VECTORSHIFT_BASE_URL) and VECTORSHIFT_API_KEY.
+// --url <address> --key <key> [--agent <id>], or VECTORSHIFT_BASE_URL and VECTORSHIFT_API_KEY (../Shared/SampleEngine.cs).
 // Type a line to send it; /file <path> (sent with a progress line), /history, /drop (local engine: cut the connection
 // during the next reply), /quit.
 using Chat;
+using Samples;
 using Sessions;
-using Sessions.Engine;
 
 var screen = new Screen();
 var renderer = new EventRenderer(screen);
-var url = Option("--url") ?? Env("SESSIONS_BASE_URL") ?? Env("VECTORSHIFT_BASE_URL");
 try
 {
-    await using var engine = url is null ? await LocalEngine.StartAsync() : null;
-    using var client = new SessionClient(
-        engine?.BaseAddress ?? new Uri(url!),
-        engine?.ApiKey ?? Option("--key") ?? Env("VECTORSHIFT_API_KEY") ?? throw new ArgumentException("Give the engine's API key: --key or VECTORSHIFT_API_KEY."));
-    await using var session = await client.Agent(Option("--agent") ?? "chat-agent").CreateSessionAsync();
-    screen.Line($"Connected to {client.BaseAddress}{(engine is null ? "" : " (local engine)")}, session {session.SessionId}.");
-    screen.Line(engine is null
+    await using var engine = await SampleEngine.StartAsync();
+    using var client = new SessionClient(engine.BaseAddress, engine.ApiKey);
+    await using var session = await client.Agent(SampleEngine.Option("--agent") ?? "chat-agent").CreateSessionAsync();
+    screen.Line($"Connected to {client.BaseAddress}{(engine.Local is null ? "" : " (local engine)")}, session {session.SessionId}.");
+    screen.Line(engine.Local is null
         ? "Type a message; /file <path>, /history, /quit."
         : "Type a message (the scripted agent reacts to: think, search, tool, approve, reauth, status, fail); /file <path>, /history, /drop, /quit.");
 
@@ -48,8 +45,8 @@ try
                 }
 
                 continue;
-            case "/drop" when engine is not null:
-                engine.Faults.DropAfterEvents(session.SessionId!, 4);
+            case "/drop" when engine.Local is { } local:
+                local.Faults.DropAfterEvents(session.SessionId!, 4);
                 screen.Line("  (the engine will cut the connection 4 events into the next reply; the session reconnects by itself)");
                 continue;
             default:
@@ -62,7 +59,7 @@ try
     }
 
     await session.DisconnectAsync();
-    screen.Line($"Bye. Session {session.SessionId} was left on the engine{(engine is null ? "" : ", which stops now")}.");
+    screen.Line($"Bye. Session {session.SessionId} was left on the engine{(engine.Local is null ? "" : ", which stops now")}.");
     return 0;
 }
 catch (Exception error) when (error is SessionException or ArgumentException or UriFormatException)
@@ -123,13 +120,4 @@ async Task<string?> ReadLineAsync(string prompt)
     }
 
     return line;
-}
-
-static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
-
-static string? Option(string name)
-{
-    var args = Environment.GetCommandLineArgs();
-    var at = Array.IndexOf(args, name);
-    return at > 0 && at + 1 < args.Length ? args[at + 1] : null;
 }

@@ -1,23 +1,20 @@
 // QuickStart: one conversation, start to end. Runs the local engine in this process, unless an engine is
-// named: --url <address> --key <key> [--agent <id>], or SESSIONS_BASE_URL (or VECTORSHIFT_BASE_URL) and VECTORSHIFT_API_KEY.
+// named: --url <address> --key <key> [--agent <id>], or VECTORSHIFT_BASE_URL and VECTORSHIFT_API_KEY (../Shared/SampleEngine.cs).
 using System.Diagnostics;
+using Samples;
 using Sessions;
-using Sessions.Engine;
 
 var clock = Stopwatch.StartNew();
 TimeSpan? firstDelta = null;
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 var ct = timeout.Token;
-var url = Option("--url") ?? Env("SESSIONS_BASE_URL") ?? Env("VECTORSHIFT_BASE_URL");
 try
 {
-    await using var engine = url is null ? await LocalEngine.StartAsync(cancellationToken: ct) : null;
-    using var client = new SessionClient(
-        engine?.BaseAddress ?? new Uri(url!),
-        engine?.ApiKey ?? Option("--key") ?? Env("VECTORSHIFT_API_KEY") ?? throw new ArgumentException("Give the engine's API key: --key or VECTORSHIFT_API_KEY."));
-    Console.WriteLine($"Engine: {client.BaseAddress}{(engine is null ? "" : " (local, in-process)")}");
+    await using var engine = await SampleEngine.StartAsync(ct);
+    using var client = new SessionClient(engine.BaseAddress, engine.ApiKey);
+    Console.WriteLine($"Engine: {client.BaseAddress}{(engine.Local is null ? "" : " (local, in-process)")}");
 
-    await using var session = await client.Agent(Option("--agent") ?? "quickstart-agent").CreateSessionAsync(ct);
+    await using var session = await client.Agent(SampleEngine.Option("--agent") ?? "quickstart-agent").CreateSessionAsync(ct);
     Console.WriteLine($"Session {session.SessionId} created.");
     await TurnAsync(session, "Please think, use a tool, then ask for approval to email the team a status update");
 
@@ -80,13 +77,4 @@ async Task TurnAsync(Session session, string text)
     }
 
     throw new SessionDisconnectedException("The session ended before the reply was complete.");
-}
-
-static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
-
-static string? Option(string name)
-{
-    var args = Environment.GetCommandLineArgs();
-    var at = Array.IndexOf(args, name);
-    return at > 0 && at + 1 < args.Length ? args[at + 1] : null;
 }

@@ -34,6 +34,25 @@ public sealed class ApprovalAnswerTests
     }
 
     [Fact]
+    public async Task The_acknowledgement_comes_before_the_resumed_turns_events_in_every_turn_of_many()
+    {
+        // The turn resumes on another thread as soon as the answer is taken: the acknowledgement must already be queued.
+        await using var engine = await TestEngine.StartAsync(o => o.FoldWindow = TimeSpan.Zero);
+        var (client, _) = await TestClient.CreateSessionAsync(engine);
+        await using var __ = client;
+        for (var round = 0; round < 30; round++)
+        {
+            await client.SendAsync(Frames.Post("p" + round, "approve"));
+            var request = await client.NextAsync<ApprovalRequestEvent>();
+            await client.SendAsync(round % 2 == 0 ? Frames.Approve("a" + round, request.Data.ApprovalId) : Frames.Deny("a" + round, request.Data.ApprovalId, "no"));
+
+            var first = await client.ReceiveAsync();
+            Assert.True(first is ResponseAcceptedEvent, $"round {round}: {first.GetType().Name} came before response_accepted");
+            await client.NextAsync<MessageCompleteEvent>();
+        }
+    }
+
+    [Fact]
     public async Task A_denial_is_acknowledged_with_approved_false()
     {
         await using var engine = await TestEngine.StartAsync();
@@ -94,7 +113,7 @@ public sealed class ApprovalAnswerTests
         await client.SendAsync(Frames.Approve("a1", request.Data.ApprovalId));
         var refused = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
         Assert.Equal("a1", refused.RequestId);
-        Assert.Equal(EngineErrorCodes.ApprovalAlreadyAnswered, refused.Data.Code);
+        Assert.Equal(ErrorCode.ApprovalAlreadyAnswered, refused.Data.ErrorCode);
         Assert.Null(refused.Seq);
         Assert.Empty(engine.GetStoredEvents(created.Data.SessionId).OfType<ToolResultEvent>());
     }

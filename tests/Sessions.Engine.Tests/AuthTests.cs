@@ -68,7 +68,7 @@ public sealed class AuthTests
         await intruder.SendAsync(Frames.Connect("c2", RandomId));
         var random = Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync());
 
-        Assert.Equal(EngineErrorCodes.NotFound, theirs.Data.Code);
+        Assert.Equal(ErrorCode.NotFound, theirs.Data.ErrorCode);
         Assert.Equal(random.Data.Code, theirs.Data.Code);
         Assert.Equal(random.Data.Error.Replace(RandomId, "ID", StringComparison.Ordinal), theirs.Data.Error.Replace(created.Data.SessionId, "ID", StringComparison.Ordinal));
         Assert.Equal(random.Data.Retryable, theirs.Data.Retryable);
@@ -94,7 +94,7 @@ public sealed class AuthTests
 
         await using var intruder = await TestClient.ConnectAsync(engine, "intruder");
         await intruder.SendAsync(Frames.Connect("c1", created.Data.SessionId));
-        Assert.Equal(EngineErrorCodes.NotFound, Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync()).Data.Code);
+        Assert.Equal(ErrorCode.NotFound, Assert.IsType<ErrorEvent>(await intruder.ReceiveAsync()).Data.ErrorCode);
         using var http = TestEngine.Http(engine, apiKey: "intruder");
         using var response = await http.GetAsync(engine.HistoryAddress(created.Data.SessionId));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -10,28 +10,28 @@ namespace Sessions.Engine.Tests;
 public sealed class BadInputTests
 {
     [Theory]
-    [InlineData("this is not json", EngineErrorCodes.InvalidJson, null, "not valid JSON")]
-    [InlineData("{\"type\":\"ping\",\"request_id\":\"x\"", EngineErrorCodes.InvalidJson, null, "not valid JSON")]
-    [InlineData("{\"type\":\"ping\",\"request_id\":\"x\"} {}", EngineErrorCodes.InvalidJson, "x", "more than one JSON value")]
-    [InlineData("[1,2,3]", EngineErrorCodes.InvalidFrame, null, "JSON object")]
-    [InlineData("{\"request_id\":\"r9\",\"data\":{}}", EngineErrorCodes.InvalidFrame, "r9", "no \"type\"")]
-    [InlineData("{\"type\":42,\"request_id\":\"r9\"}", EngineErrorCodes.InvalidFrame, "r9", "type")]
-    [InlineData("{\"type\":\"dance\",\"request_id\":\"r8\"}", EngineErrorCodes.UnknownType, "r8", "dance")]
-    [InlineData("{\"request_id\":\"r7\",\"type\":\"connect_session\",\"data\":{}}", EngineErrorCodes.InvalidFrame, "r7", "session_id")]
-    [InlineData("{\"type\":\"connect_session\",\"request_id\":\"r6\",\"data\":{\"session_id\":\"abc\",\"last_seq\":\"ten\"}}", EngineErrorCodes.InvalidFrame, "r6", "last_seq")]
-    [InlineData("{\"type\":\"connect_session\",\"request_id\":\"r5\",\"data\":{\"session_id\":\"abc\",\"last_seq\":-1}}", EngineErrorCodes.InvalidFrame, "r5", "last_seq")]
-    [InlineData("{\"type\":\"ping\"}", EngineErrorCodes.InvalidFrame, null, "request_id")]
-    [InlineData("{\"type\":\"create_session\",\"request_id\":\"r4\",\"data\":{}}", EngineErrorCodes.InvalidFrame, "r4", "agent_id")]
-    [InlineData("{\"type\":\"create_session\",\"request_id\":\"r3\",\"data\":{\"agent_id\":\"a\",\"chatbot_id\":\"b\"}}", EngineErrorCodes.InvalidFrame, "r3", "exactly one")]
-    [InlineData("", EngineErrorCodes.InvalidJson, null, "empty")]
-    public async Task A_bad_frame_gets_an_error_that_says_what_was_wrong_and_the_connection_carries_on(string frame, string code, string? requestId, string says)
+    [InlineData("this is not json", ErrorCode.InvalidJson, null, "not valid JSON")]
+    [InlineData("{\"type\":\"ping\",\"request_id\":\"x\"", ErrorCode.InvalidJson, null, "not valid JSON")]
+    [InlineData("{\"type\":\"ping\",\"request_id\":\"x\"} {}", ErrorCode.InvalidJson, "x", "more than one JSON value")]
+    [InlineData("[1,2,3]", ErrorCode.InvalidFrame, null, "JSON object")]
+    [InlineData("{\"request_id\":\"r9\",\"data\":{}}", ErrorCode.InvalidFrame, "r9", "no \"type\"")]
+    [InlineData("{\"type\":42,\"request_id\":\"r9\"}", ErrorCode.InvalidFrame, "r9", "type")]
+    [InlineData("{\"type\":\"dance\",\"request_id\":\"r8\"}", ErrorCode.UnknownType, "r8", "dance")]
+    [InlineData("{\"request_id\":\"r7\",\"type\":\"connect_session\",\"data\":{}}", ErrorCode.InvalidFrame, "r7", "session_id")]
+    [InlineData("{\"type\":\"connect_session\",\"request_id\":\"r6\",\"data\":{\"session_id\":\"abc\",\"last_seq\":\"ten\"}}", ErrorCode.InvalidFrame, "r6", "last_seq")]
+    [InlineData("{\"type\":\"connect_session\",\"request_id\":\"r5\",\"data\":{\"session_id\":\"abc\",\"last_seq\":-1}}", ErrorCode.InvalidFrame, "r5", "last_seq")]
+    [InlineData("{\"type\":\"ping\"}", ErrorCode.InvalidFrame, null, "request_id")]
+    [InlineData("{\"type\":\"create_session\",\"request_id\":\"r4\",\"data\":{}}", ErrorCode.InvalidFrame, "r4", "agent_id")]
+    [InlineData("{\"type\":\"create_session\",\"request_id\":\"r3\",\"data\":{\"agent_id\":\"a\",\"chatbot_id\":\"b\"}}", ErrorCode.InvalidFrame, "r3", "exactly one")]
+    [InlineData("", ErrorCode.InvalidJson, null, "empty")]
+    public async Task A_bad_frame_gets_an_error_that_says_what_was_wrong_and_the_connection_carries_on(string frame, ErrorCode code, string? requestId, string says)
     {
         await using var engine = await TestEngine.StartAsync();
         await using var client = await TestClient.ConnectAsync(engine);
 
         await client.SendAsync(frame);
         var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(code, error.Data.Code);
+        Assert.Equal(code, error.Data.ErrorCode);
         Assert.Equal(requestId, error.RequestId);
         Assert.Contains(says, error.Data.Error, StringComparison.OrdinalIgnoreCase);
         Assert.False(error.Data.Retryable);
@@ -54,7 +54,7 @@ public sealed class BadInputTests
 
         await client.SendAsync("{\"type\":\"post_message\",\"request_id\":\"bad\",\"data\":{\"message\":" + message + "}}");
         var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.InvalidFrame, error.Data.Code);
+        Assert.Equal(ErrorCode.InvalidFrame, error.Data.ErrorCode);
         Assert.Equal("bad", error.RequestId);
         Assert.Equal(created.Data.SessionId, error.SessionId);
         Assert.Contains(says, error.Data.Error, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class BadInputTests
 
         await client.SendAsync("""{"type":"post_messages","request_id":"e","data":{"messages":[]}}""");
         var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.InvalidFrame, error.Data.Code);
+        Assert.Equal(ErrorCode.InvalidFrame, error.Data.ErrorCode);
         Assert.Equal("e", error.RequestId);
     }
 
@@ -84,7 +84,7 @@ public sealed class BadInputTests
 
         await client.SendBinaryAsync(Encoding.UTF8.GetBytes(Frames.Ping("bin")));
         var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.InvalidFrame, error.Data.Code);
+        Assert.Equal(ErrorCode.InvalidFrame, error.Data.ErrorCode);
         Assert.Contains("text frame", error.Data.Error, StringComparison.Ordinal);
         Assert.Empty(await client.DrainAsync());
     }

@@ -116,9 +116,11 @@ public sealed class FaultTests
         await stalled.SendAsync(Frames.Connect("c", created.Data.SessionId));
         var firstFrame = stalled.ReceiveAsync();
 
+        // Once the writer holds its first frame back, nothing can reach the stalled client until the release.
+        await stall.Holding.WaitAsync(Deadline.Default);
         await observer.SendAsync(Frames.Post("p", "count 5"));
         var turn = await observer.UntilAsync<MessageCompleteEvent>();
-        Assert.NotSame(firstFrame, await Task.WhenAny(firstFrame, Task.Delay(TimeSpan.FromMilliseconds(200))));
+        Assert.False(firstFrame.IsCompleted, "a frame reached the stalled connection before the release");
 
         stall.Dispose();
         Assert.IsType<SessionConnectedEvent>(await firstFrame);

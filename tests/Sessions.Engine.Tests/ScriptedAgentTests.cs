@@ -70,7 +70,7 @@ public sealed class ScriptedAgentTests
     {
         var events = await RunTurnAsync("fail now");
         var error = Assert.Single(events.OfType<ErrorEvent>());
-        Assert.Equal(EngineErrorCodes.AgentError, error.Data.Code);
+        Assert.Equal(ErrorCode.AgentError, error.Data.ErrorCode);
         Assert.NotNull(error.Seq);
         Assert.Null(error.RequestId);
         var complete = Assert.IsType<MessageCompleteEvent>(events[^1]);
@@ -178,7 +178,7 @@ public sealed class ScriptedAgentTests
 
         await client.SendAsync(Frames.Approve("u", "apr_does_not_exist"));
         var unknown = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.UnknownApproval, unknown.Data.Code);
+        Assert.Equal(ErrorCode.UnknownApproval, unknown.Data.ErrorCode);
         Assert.Equal("u", unknown.RequestId);
         Assert.Contains("apr_does_not_exist", unknown.Data.Error, StringComparison.Ordinal);
 
@@ -188,7 +188,7 @@ public sealed class ScriptedAgentTests
         await client.NextAsync<MessageCompleteEvent>();
         await client.SendAsync(Frames.Deny("second", request.Data.ApprovalId, "too late"));
         var again = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.ApprovalAlreadyAnswered, again.Data.Code);
+        Assert.Equal(ErrorCode.ApprovalAlreadyAnswered, again.Data.ErrorCode);
         Assert.Equal("second", again.RequestId);
         Assert.Null(again.Seq);
     }

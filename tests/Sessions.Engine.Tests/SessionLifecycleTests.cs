@@ -126,7 +126,7 @@ public sealed class SessionLifecycleTests
         await client.SendAsync(Frames.Connect("c1", "0123456789abcdef01234567"));
 
         var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.NotFound, error.Data.Code);
+        Assert.Equal(ErrorCode.NotFound, error.Data.ErrorCode);
         Assert.Equal("c1", error.RequestId);
         Assert.Contains("0123456789abcdef01234567", error.Data.Error, System.StringComparison.Ordinal);
         Assert.Empty(await client.DrainAsync());
@@ -150,7 +150,7 @@ public sealed class SessionLifecycleTests
         await using var later = await TestClient.ConnectAsync(engine);
         await later.SendAsync(Frames.Connect("c", sessionId));
         var error = Assert.IsType<ErrorEvent>(await later.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.SessionTerminated, error.Data.Code);
+        Assert.Equal(ErrorCode.SessionTerminated, error.Data.ErrorCode);
         Assert.Equal("c", error.RequestId);
         Assert.Contains("terminated", error.Data.Error, System.StringComparison.Ordinal);
 
@@ -184,7 +184,7 @@ public sealed class SessionLifecycleTests
         {
             await client.SendAsync(frame);
             var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-            Assert.Equal(EngineErrorCodes.NotAttached, error.Data.Code);
+            Assert.Equal(ErrorCode.NotAttached, error.Data.ErrorCode);
             Assert.Equal(string.Empty, error.SessionId);
         }
 
@@ -200,7 +200,7 @@ public sealed class SessionLifecycleTests
 
         await client.SendAsync(Frames.Create("again"));
         var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-        Assert.Equal(EngineErrorCodes.AlreadyAttached, error.Data.Code);
+        Assert.Equal(ErrorCode.AlreadyAttached, error.Data.ErrorCode);
         Assert.Equal("again", error.RequestId);
         Assert.Equal(created.Data.SessionId, error.SessionId);
     }

@@ -12,7 +12,7 @@ namespace Sessions.Engine;
 /// One call per turn; turns of one session never overlap, turns of different sessions run concurrently. A turn does
 /// not depend on any socket: it runs on while clients come and go. When <see cref="RunTurnAsync"/> returns without
 /// completing the reply, the engine completes it with the text streamed so far; when it throws, the engine reports an
-/// <c>error</c> event (code <see cref="EngineErrorCodes.AgentFailed"/>) and completes the reply with status <c>error</c>.
+/// <c>error</c> event (code <see cref="ErrorCode.AgentFailed"/>) and completes the reply with status <c>error</c>.
 /// </remarks>
 public interface IAgent
 {

@@ -31,8 +31,16 @@ internal sealed class InjectRule(Func<string, byte[]> frame) : FaultRule
 internal sealed class StallRule : FaultRule
 {
     private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task WaitAsync(CancellationToken cancellationToken) => released.Task.WaitAsync(cancellationToken);
+    /// <summary>Completes when a connection's writer starts holding its frames back: from then on it sends nothing until released.</summary>
+    public Task Holding => holding.Task;
+
+    public Task WaitAsync(CancellationToken cancellationToken)
+    {
+        holding.TrySetResult();
+        return released.Task.WaitAsync(cancellationToken);
+    }
 
     public void Release() => released.TrySetResult();
 }

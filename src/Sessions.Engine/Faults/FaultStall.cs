@@ -10,6 +10,9 @@ public sealed class FaultStall : IDisposable
 
     internal FaultStall(StallRule rule) => this.rule = rule;
 
+    /// <summary>Completes when the stalled connection starts holding frames back (for tests that must know it does).</summary>
+    internal System.Threading.Tasks.Task Holding => rule.Holding;
+
     /// <summary>Ends the stall: queued frames are sent, in order.</summary>
     public void Release() => rule.Release();
 

@@ -3,29 +3,35 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Sessions.Serialization;
 
 namespace Sessions.Engine.Hosting;
 
-/// <summary>Plain HTTP error answers: a status code and <c>{"error": "...", "code": "..."}</c>, the shape of an <c>error</c> event's data.</summary>
+/// <summary>
+/// The engine's one writer of HTTP error answers: a status code and a <c>FileError</c> body, <c>{"error": "...",
+/// "code": "..."}</c> (the shape of an <c>error</c> event's data) plus, for the file endpoints, the file and the limit.
+/// </summary>
 internal static class HttpErrors
 {
-    public static Task UnauthorizedAsync(HttpContext context)
-    {
-        context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        return WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCode.Unauthorized, "Missing or invalid API key: send Authorization: Bearer <key>.");
-    }
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task WriteAsync(HttpContext context, int status, ErrorCode code, string message)
+    public static Task UnauthorizedAsync(HttpContext context)
+        => WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCode.Unauthorized, "Missing or invalid API key: send Authorization: Bearer <key>.");
+
+    public static async Task WriteAsync(HttpContext context, int status, ErrorCode code, string message, string? fileName = null, long? limitBytes = null)
     {
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        var writer = new Utf8JsonWriter(context.Response.BodyWriter, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var error = new FileError { Error = message, Code = ErrorCodes.WireName(code), FileName = fileName, LimitBytes = limitBytes };
+        var writer = new Utf8JsonWriter(context.Response.BodyWriter, WriterOptions);
         await using (writer.ConfigureAwait(false))
         {
-            writer.WriteStartObject();
-            writer.WriteString("error", message);
-            writer.WriteString("code", ErrorCodes.WireName(code));
-            writer.WriteEndObject();
+            FileErrorJsonConverter.WriteValue(writer, error);
         }
     }
 }

@@ -178,13 +178,24 @@ internal sealed class EngineSession : ITurnHost
     /// Hands a client's <c>send_response</c> to the turn waiting for it. Idempotent by approval id: an answer that
     /// repeats the decision already taken (from any connection) is a success that changes nothing.
     /// </summary>
-    public ApprovalAnswer Answer(SendResponseFrameData response)
+    /// <param name="response">The answer.</param>
+    /// <param name="acknowledge">
+    /// Called for an accepted answer (its argument: whether it was a repeat) before the turn is released, so that the
+    /// acknowledgement is queued ahead of every event the resumed turn sends.
+    /// </param>
+    public ApprovalAnswer Answer(SendResponseFrameData response, Action<bool> acknowledge)
     {
         lock (gate)
         {
             if (answeredApprovals.TryGetValue(response.ApprovalId, out var taken))
             {
-                return taken == response.Approved ? ApprovalAnswer.Repeated : ApprovalAnswer.AlreadyAnswered;
+                if (taken != response.Approved)
+                {
+                    return ApprovalAnswer.AlreadyAnswered;
+                }
+
+                acknowledge(true);
+                return ApprovalAnswer.Repeated;
             }
 
             if (!approvals.Remove(response.ApprovalId, out var pending))
@@ -193,6 +204,7 @@ internal sealed class EngineSession : ITurnHost
             }
 
             answeredApprovals.Add(response.ApprovalId, response.Approved);
+            acknowledge(false);
             pending.Decision.TrySetResult(new ToolApproval
             {
                 ApprovalId = response.ApprovalId,

@@ -1,9 +1,7 @@
 using System;
-using System.IO;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Sessions.Engine.Diagnostics;
@@ -129,7 +127,7 @@ internal sealed class Connection
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException or ObjectDisposedException)
+        catch (Exception exception) when (ConnectionLoss.Is(exception))
         {
             // The socket broke, was dropped by a fault, or the peer did not answer our close in time.
             Log.ReceiveEnded(logger, id, exception.GetType().Name);

@@ -94,7 +94,7 @@ internal sealed class ConnectionWriter : IEventSink
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (ConnectionLoss.Is(exception))
         {
             // The socket broke or the connection is ending: the receive loop sees it too and cleans up.
             Log.SendFailed(logger, connectionId, exception.Message);

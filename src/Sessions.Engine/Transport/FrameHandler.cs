@@ -130,12 +130,10 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
         }
 
         var approvalId = value.Data.ApprovalId;
-        switch (session.Answer(value.Data))
+        switch (session.Answer(value.Data, repeated => Accepted(session, value, repeated)))
         {
-            case ApprovalAnswer.Resolved:
-                return Accepted(session, value, repeated: false);
-            case ApprovalAnswer.Repeated:
-                return Accepted(session, value, repeated: true);
+            case ApprovalAnswer.Resolved or ApprovalAnswer.Repeated:
+                return true;
             case ApprovalAnswer.AlreadyAnswered:
                 return Reject(ErrorCode.ApprovalAlreadyAnswered, "Approval \"" + approvalId + "\" was already answered with the other decision; an approval is applied once.", value.RequestId);
             default:
@@ -144,7 +142,7 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
     }
 
     /// <summary>Acknowledges an answer the engine took (or already had): a direct answer, not stored, no seq.</summary>
-    private bool Accepted(EngineSession session, SendResponseFrame frame, bool repeated)
+    private void Accepted(EngineSession session, SendResponseFrame frame, bool repeated)
     {
         Send(new ResponseAcceptedEvent
         {
@@ -152,7 +150,6 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
             RequestId = frame.RequestId,
             Data = new ResponseAcceptedEventData { ApprovalId = frame.Data.ApprovalId, Approved = frame.Data.Approved, Repeated = repeated },
         });
-        return true;
     }
 
     /// <inheritdoc/>
@@ -264,11 +261,8 @@ internal sealed class FrameHandler : IClientFrameVisitor<bool>
 
     /// <summary>Queues an <c>error</c> answer (transient: no seq, not stored). Always returns false, the value of a refused frame.</summary>
     private bool Reject(ErrorCode code, string message, string? requestId, string? sessionId = null)
-        => Reject(ErrorCodes.WireName(code), message, requestId, sessionId);
-
-    /// <summary>A rejection whose code is a wire name outside <see cref="ErrorCode"/> (the file codes: <c>file_too_large</c>, <c>unknown_file</c>...).</summary>
-    private bool Reject(string wireCode, string message, string? requestId, string? sessionId = null)
     {
+        var wireCode = ErrorCodes.WireName(code);
         Log.FrameRejected(logger, connectionId, wireCode);
         Send(new ErrorEvent
         {

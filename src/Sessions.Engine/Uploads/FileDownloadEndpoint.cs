@@ -2,25 +2,28 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Sessions.Engine.Hosting;
+using Sessions.Protocol;
 
 namespace Sessions.Engine.Uploads;
 
 /// <summary><c>GET /v1/sessions/{session_id}/files/{file_id}</c>: streams a file of the session back, with its MIME type, size and name.</summary>
 internal sealed class FileDownloadEndpoint(EngineState engine)
 {
-    public const string Pattern = "/v1/sessions/{sessionId}/files/{fileId}";
+    public const string Pattern = "/" + ProtocolFacts.FilePathTemplate;
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (await SessionFileAccess.AuthorizeAsync(engine, context).ConfigureAwait(false) is not { } sessionId)
+        if (await SessionRequestAccess.AuthorizeAsync(engine, context, "its files").ConfigureAwait(false) is not { } session)
         {
             return;
         }
 
+        var sessionId = session.Id;
+
         var fileId = (string)context.Request.RouteValues["fileId"]!;
         if (engine.Files.Find(sessionId, fileId) is not { } entry)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status404NotFound, EngineErrorCodes.UnknownFile, "Session \"" + sessionId + "\" has no file \"" + fileId + "\".").ConfigureAwait(false);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCode.UnknownFile, "Session \"" + sessionId + "\" has no file \"" + fileId + "\".").ConfigureAwait(false);
             return;
         }
 

@@ -13,7 +13,7 @@ namespace Sessions.Engine.Uploads;
 internal static class FileReferences
 {
     /// <summary>Why a post was refused: an <c>error</c> event's code and text.</summary>
-    public readonly record struct Refusal(string Code, string Message);
+    public readonly record struct Refusal(ErrorCode Code, string Message);
 
     /// <summary>The messages with their files completed, or a refusal (and then nothing was kept).</summary>
     public static IReadOnlyList<UserMessage> Resolve(FileStore store, string sessionId, IReadOnlyList<UserMessage> messages, bool single, out Refusal? refusal)
@@ -69,7 +69,7 @@ internal static class FileReferences
                     names.Add("\"" + attachment.Name + "\"");
                 }
 
-                refusal = new Refusal(EngineErrorCodes.MessageTooLarge, "The files of " + where + " (" + string.Join(", ", names) + ") add up to " + total + " bytes, over this engine's limit of " + store.MaxMessageBytes + " bytes per message; nothing was posted.");
+                refusal = new Refusal(ErrorCode.MessageTooLarge, "The files of " + where + " (" + string.Join(", ", names) + ") add up to " + total + " bytes, over this engine's limit of " + store.MaxMessageBytes + " bytes per message; nothing was posted.");
                 return messages;
             }
 
@@ -115,7 +115,7 @@ internal static class FileReferences
         refusal = null;
         if ((part.FileId is null) == (part.DataBase64 is null))
         {
-            refusal = new Refusal(EngineErrorCodes.InvalidFrame, where + " needs exactly one of \"data_base64\" (inline) and \"file_id\" (uploaded with POST /v1/sessions/{session_id}/files).");
+            refusal = new Refusal(ErrorCode.InvalidFrame, where + " needs exactly one of \"data_base64\" (inline) and \"file_id\" (uploaded with POST /v1/sessions/{session_id}/files).");
             return part;
         }
 
@@ -124,7 +124,7 @@ internal static class FileReferences
         {
             if (store.Find(sessionId, fileId) is not { } stored)
             {
-                refusal = new Refusal(EngineErrorCodes.UnknownFile, where + ".file_id \"" + fileId + "\" is not a file of this session; upload it first.");
+                refusal = new Refusal(ErrorCode.UnknownFile, where + ".file_id \"" + fileId + "\" is not a file of this session; upload it first.");
                 return part;
             }
 
@@ -135,13 +135,13 @@ internal static class FileReferences
             var bytes = Decode(part.DataBase64!);
             if (bytes is null)
             {
-                refusal = new Refusal(EngineErrorCodes.InvalidFrame, where + ".data_base64 is not valid base64.");
+                refusal = new Refusal(ErrorCode.InvalidFrame, where + ".data_base64 is not valid base64.");
                 return part;
             }
 
             if (bytes.Length > store.MaxFileBytes)
             {
-                refusal = new Refusal(EngineErrorCodes.FileTooLarge, where + " (\"" + part.Name + "\") is " + bytes.Length + " bytes, over this engine's limit of " + store.MaxFileBytes + " bytes per file.");
+                refusal = new Refusal(ErrorCode.FileTooLarge, where + " (\"" + part.Name + "\") is " + bytes.Length + " bytes, over this engine's limit of " + store.MaxFileBytes + " bytes per file.");
                 return part;
             }
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Sessions.Engine.Hosting;
+using Sessions.Protocol;
 
 namespace Sessions.Engine.Uploads;
 
@@ -23,7 +24,7 @@ namespace Sessions.Engine.Uploads;
 /// </summary>
 internal sealed class FileUploadEndpoint(EngineState engine)
 {
-    public const string Pattern = "/v1/sessions/{sessionId}/files";
+    public const string Pattern = "/" + ProtocolFacts.FilesPathTemplate;
 
     /// <summary>The longest file name accepted, in UTF-16 units (what common file systems allow).</summary>
     private const int MaxNameLength = 255;
@@ -34,23 +35,25 @@ internal sealed class FileUploadEndpoint(EngineState engine)
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (await SessionFileAccess.AuthorizeAsync(engine, context).ConfigureAwait(false) is not { } sessionId)
+        if (await SessionRequestAccess.AuthorizeAsync(engine, context, "its files").ConfigureAwait(false) is not { } session)
         {
             return;
         }
 
+        var sessionId = session.Id;
+
         var files = engine.Files;
-        var name = context.Request.Query["name"].ToString();
+        var name = context.Request.Query[ProtocolFacts.FileNameParameter].ToString();
         if (NameProblem(name) is { } problem)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.InvalidRequest, problem).ConfigureAwait(false);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, problem).ConfigureAwait(false);
             return;
         }
 
         var mimeType = MimeTypeOf(context.Request);
         if (mimeType is null)
         {
-            await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.InvalidRequest, "Content-Type \"" + context.Request.ContentType + "\" is not a MIME type (type/subtype).", name).ConfigureAwait(false);
+            await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, "Content-Type \"" + context.Request.ContentType + "\" is not a MIME type (type/subtype).", name).ConfigureAwait(false);
             return;
         }
 
@@ -84,7 +87,7 @@ internal sealed class FileUploadEndpoint(EngineState engine)
             UploadLog.Incomplete(engine.Logger, sessionId, exception);
             if (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
             {
-                await FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.UploadIncomplete, "The upload of \"" + name + "\" ended before its body was complete; nothing was stored.", name).ConfigureAwait(false);
+                await HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.UploadIncomplete, "The upload of \"" + name + "\" ended before its body was complete; nothing was stored.", name).ConfigureAwait(false);
             }
 
             return;
@@ -107,7 +110,7 @@ internal sealed class FileUploadEndpoint(EngineState engine)
         var entry = new StoredFileEntry { Id = fileId, SessionId = sessionId, Name = name, MimeType = mimeType, Size = size, Path = path };
         files.Add(entry);
         UploadLog.Stored(engine.Logger, sessionId, fileId, size);
-        context.Response.Headers[HeaderNames.Location] = "/v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files/" + fileId;
+        context.Response.Headers[HeaderNames.Location] = "/" + ProtocolFacts.FilePath(sessionId, fileId);
         await FileResponses.StoredAsync(context, StatusCodes.Status201Created, entry.Describe()).ConfigureAwait(false);
     }
 
@@ -197,8 +200,8 @@ internal sealed class FileUploadEndpoint(EngineState engine)
     }
 
     private static Task TooLargeAsync(HttpContext context, string name, long limit)
-        => FileResponses.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, EngineErrorCodes.FileTooLarge, "\"" + name + "\" is larger than this engine's limit of " + limit + " bytes per file.", name, limit);
+        => HttpErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCode.FileTooLarge, "\"" + name + "\" is larger than this engine's limit of " + limit + " bytes per file.", name, limit);
 
     private static Task EmptyAsync(HttpContext context, string name)
-        => FileResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, EngineErrorCodes.EmptyFile, "\"" + name + "\" is empty: a file needs at least one byte.", name);
+        => HttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.EmptyFile, "\"" + name + "\" is empty: a file needs at least one byte.", name);
 }

@@ -18,6 +18,15 @@ internal static class ProtocolFacts
     /// <summary>The query parameter that asks the history for messages after a seq.</summary>
     public const string AfterSeqParameter = "after_seq";
 
+    /// <summary>The file endpoints' route, relative to the base address: <c>POST</c> uploads a file of the session.</summary>
+    public const string FilesPathTemplate = "v1/sessions/{sessionId}/files";
+
+    /// <summary>One file's route, relative to the base address: <c>GET</c> downloads it; <c>{fileId}</c> is the file's id.</summary>
+    public const string FilePathTemplate = FilesPathTemplate + "/{fileId}";
+
+    /// <summary>The query parameter of an upload that names the file.</summary>
+    public const string FileNameParameter = "name";
+
     /// <summary>The close status the engine sends after terminating a session; such a session cannot be resumed.</summary>
     public const int SessionTerminatedCloseStatus = 4001;
 
@@ -27,10 +36,24 @@ internal static class ProtocolFacts
     /// <summary>The default largest frame either side accepts: 4 MiB; a larger one closes the socket with 1009.</summary>
     public const int DefaultMaxFrameBytes = 4 * 1024 * 1024;
 
+    /// <summary>The file endpoint of a session, relative to the base address.</summary>
+    public static string FilesPath(string sessionId) => SessionPath(FilesPathTemplate, sessionId);
+
+    /// <summary>The upload address of a file of a session, relative to the base address: <see cref="FilesPath"/> with the file's name as its query.</summary>
+    public static string UploadPath(string sessionId, string fileName)
+        => FilesPath(sessionId) + "?" + FileNameParameter + "=" + Uri.EscapeDataString(fileName);
+
+    /// <summary>The address of one file of a session, relative to the base address.</summary>
+    public static string FilePath(string sessionId, string fileId)
+        => FilesPath(sessionId) + "/" + Uri.EscapeDataString(fileId);
+
     /// <summary>The history address of a session, relative to the base address.</summary>
     public static string HistoryPath(string sessionId, long? afterSeq = null)
     {
-        var path = HistoryPathTemplate.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
+        var path = SessionPath(HistoryPathTemplate, sessionId);
         return afterSeq is { } after ? path + "?" + AfterSeqParameter + "=" + after.ToString(CultureInfo.InvariantCulture) : path;
     }
+
+    private static string SessionPath(string template, string sessionId)
+        => template.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
 }

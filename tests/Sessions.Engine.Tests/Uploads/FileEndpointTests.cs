@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Sessions.Engine.Hosting;
 using Sessions.Engine.Tests.Infrastructure;
+using Sessions.Serialization;
 
 namespace Sessions.Engine.Tests.Uploads;
 
@@ -57,8 +58,8 @@ public sealed class FileEndpointTests
 
         Assert.Equal("application/octet-stream", untyped.MimeType);
         Assert.Equal("application/octet-stream", (await Uploads.StoredAsync(noType)).MimeType);
-        Assert.Equal(EngineErrorCodes.InvalidRequest, (await Uploads.ErrorAsync(noName, HttpStatusCode.BadRequest)).Code);
-        Assert.Equal(EngineErrorCodes.InvalidRequest, (await Uploads.ErrorAsync(badTypeResponse, HttpStatusCode.BadRequest)).Code);
+        Assert.Equal(ErrorCode.InvalidRequest, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(noName, HttpStatusCode.BadRequest)).Code));
+        Assert.Equal(ErrorCode.InvalidRequest, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(badTypeResponse, HttpStatusCode.BadRequest)).Code));
     }
 
     [Fact]
@@ -76,12 +77,12 @@ public sealed class FileEndpointTests
         using var otherHttp = TestEngine.Http(engine, "other");
         using var otherDownload = await otherHttp.GetAsync(Uploads.Address(sessionId) + "/" + stored.FileId, Deadline.Token());
 
-        Assert.Equal("unauthorized", (await Uploads.ErrorAsync(noKey, HttpStatusCode.Unauthorized)).Code);
+        Assert.Equal(ErrorCode.Unauthorized, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(noKey, HttpStatusCode.Unauthorized)).Code));
 
         // As on the socket and the history: another key's session is answered exactly like an id that does not exist.
-        Assert.Equal(EngineErrorCodes.NotFound, (await Uploads.ErrorAsync(otherKey, HttpStatusCode.NotFound)).Code);
-        Assert.Equal(EngineErrorCodes.NotFound, (await Uploads.ErrorAsync(noSession, HttpStatusCode.NotFound)).Code);
-        Assert.Equal(EngineErrorCodes.NotFound, (await Uploads.ErrorAsync(otherDownload, HttpStatusCode.NotFound)).Code);
+        Assert.Equal(ErrorCode.NotFound, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(otherKey, HttpStatusCode.NotFound)).Code));
+        Assert.Equal(ErrorCode.NotFound, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(noSession, HttpStatusCode.NotFound)).Code));
+        Assert.Equal(ErrorCode.NotFound, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(otherDownload, HttpStatusCode.NotFound)).Code));
     }
 
     [Theory]
@@ -98,7 +99,7 @@ public sealed class FileEndpointTests
         using var response = await Uploads.PostAsync(engine, created.Data.SessionId, "big.bin", content);
 
         var error = await Uploads.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(EngineErrorCodes.FileTooLarge, error.Code);
+        Assert.Equal(ErrorCode.FileTooLarge, ErrorCodeJsonConverter.FromWireName(error.Code));
         Assert.Equal("big.bin", error.FileName);
         Assert.Equal(100_000, error.LimitBytes);
         Assert.Contains("100000", error.Error, StringComparison.Ordinal);
@@ -115,7 +116,7 @@ public sealed class FileEndpointTests
         using var known = await Uploads.PostAsync(engine, created.Data.SessionId, "empty.txt", Uploads.Bytes([]));
         using var chunked = await Uploads.PostAsync(engine, created.Data.SessionId, "empty.txt", new StreamContent(new LengthlessStream([])));
 
-        Assert.Equal(EngineErrorCodes.EmptyFile, (await Uploads.ErrorAsync(known, HttpStatusCode.BadRequest)).Code);
+        Assert.Equal(ErrorCode.EmptyFile, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(known, HttpStatusCode.BadRequest)).Code));
         Assert.Equal("empty.txt", (await Uploads.ErrorAsync(chunked, HttpStatusCode.BadRequest)).FileName);
         Assert.Empty(Directory.GetFiles(engine.FilesFolder));
     }
@@ -150,7 +151,7 @@ public sealed class FileEndpointTests
         Assert.DoesNotContain("201", answer, StringComparison.Ordinal);
         if (answer.Length > 0)
         {
-            Assert.Contains("\"code\":\"" + EngineErrorCodes.UploadIncomplete + "\"", answer, StringComparison.Ordinal);
+            Assert.Contains("\"code\":\"" + ErrorCodeJsonConverter.ToWireName(ErrorCode.UploadIncomplete) + "\"", answer, StringComparison.Ordinal);
         }
 
         // The handler deletes the partial file as it unwinds, which may be just after the connection ended.
@@ -171,7 +172,7 @@ public sealed class FileEndpointTests
 
         using var response = await http.GetAsync(Uploads.Address(created.Data.SessionId) + "/file_000", Deadline.Token());
 
-        Assert.Equal(EngineErrorCodes.UnknownFile, (await Uploads.ErrorAsync(response, HttpStatusCode.NotFound)).Code);
+        Assert.Equal(ErrorCode.UnknownFile, ErrorCodeJsonConverter.FromWireName((await Uploads.ErrorAsync(response, HttpStatusCode.NotFound)).Code));
     }
 
     [Fact]

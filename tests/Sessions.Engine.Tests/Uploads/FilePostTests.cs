@@ -58,7 +58,7 @@ public sealed class FilePostTests
         {
             await client.SendAsync(Uploads.PostFile(requestId, file));
             var error = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
-            Assert.Equal(EngineErrorCodes.UnknownFile, error.Data.Code);
+            Assert.Equal(ErrorCode.UnknownFile, error.Data.ErrorCode);
             Assert.Equal(requestId, error.RequestId);
             Assert.Contains(file.FileId, error.Data.Error, StringComparison.Ordinal);
         }
@@ -80,8 +80,8 @@ public sealed class FilePostTests
         await client.SendAsync("{\"type\":\"post_message\",\"request_id\":\"neither\",\"data\":{\"message\":{\"content_type\":\"file\",\"file\":{\"name\":\"a.txt\",\"mime_type\":\"text/plain\"}}}}");
         var neither = Assert.IsType<ErrorEvent>(await client.ReceiveAsync());
 
-        Assert.Equal(EngineErrorCodes.InvalidFrame, both.Data.Code);
-        Assert.Equal(EngineErrorCodes.InvalidFrame, neither.Data.Code);
+        Assert.Equal(ErrorCode.InvalidFrame, both.Data.ErrorCode);
+        Assert.Equal(ErrorCode.InvalidFrame, neither.Data.ErrorCode);
         Assert.Contains("exactly one of", neither.Data.Error, StringComparison.Ordinal);
         Assert.Empty((await TestEngine.HistoryAsync(engine, created.Data.SessionId)).Messages);
     }
@@ -100,7 +100,7 @@ public sealed class FilePostTests
         await client.SendAsync(Uploads.PostFile("fits", one));
         await client.NextAsync<MessagePostedEvent>();
 
-        Assert.Equal(EngineErrorCodes.MessageTooLarge, error.Data.Code);
+        Assert.Equal(ErrorCode.MessageTooLarge, error.Data.ErrorCode);
         Assert.Contains("\"one.bin\", \"two.bin\"", error.Data.Error, StringComparison.Ordinal);
         Assert.Contains("120 bytes", error.Data.Error, StringComparison.Ordinal);
         Assert.Contains("100 bytes per message", error.Data.Error, StringComparison.Ordinal);

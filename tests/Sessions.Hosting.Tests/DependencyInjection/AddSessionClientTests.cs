@@ -147,7 +147,9 @@ public sealed class AddSessionClientTests : IAsyncLifetime
     [Fact]
     public async Task The_health_check_reports_reachable_refused_and_unreachable_engines()
     {
-        var deadAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        // A port held by a socket that never listens: connections to it are refused, and no one else can take it meanwhile.
+        using var nobodyHome = ReservePort();
+        var deadAddress = new Uri($"http://127.0.0.1:{PortOf(nobodyHome)}/");
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSessionClient(o => { o.BaseAddress = _engine.BaseAddress; o.ApiKey = _engine.ApiKey; });
         builder.Services.AddKeyedSessionClient("wrong-key", o => { o.BaseAddress = _engine.BaseAddress; o.ApiKey = "not-the-key"; });
@@ -168,29 +170,56 @@ public sealed class AddSessionClientTests : IAsyncLifetime
     [Fact]
     public async Task With_RetryInitialConnect_the_first_connect_waits_for_an_engine_that_is_still_starting()
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
+        // The engine's port is held (refusing connections, as an engine that has not started yet) until the engine takes it.
+        using var reserved = ReservePort();
+        var address = new Uri($"http://127.0.0.1:{PortOf(reserved)}/");
         var engineOptions = new LocalEngineOptions { Urls = address.ToString().TrimEnd('/') };
         engineOptions.ApiKeys.Add("late-key");
-        var policy = new ExponentialBackoffReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), MaxAttempts = 100 };
+        var backoff = new ExponentialBackoffReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), MaxAttempts = 100 };
 
-        using var impatient = new SessionClient(new SessionClientOptions { BaseAddress = address, ApiKey = "late-key", ReconnectPolicy = policy });
+        using var impatient = new SessionClient(new SessionClientOptions { BaseAddress = address, ApiKey = "late-key", ReconnectPolicy = backoff });
         await Assert.ThrowsAsync<SessionDisconnectedException>(() => impatient.Agent("agent").CreateSessionAsync(Within.Token()));
 
+        var policy = new SignallingPolicy(backoff, refusals: 2);
         using var patient = new SessionClient(new SessionClientOptions { BaseAddress = address, ApiKey = "late-key", ReconnectPolicy = policy, RetryInitialConnect = true });
         var connecting = patient.Agent("agent").CreateSessionAsync(Within.Token());
-        await Task.Delay(300);
-        Assert.False(connecting.IsCompleted);
+        await policy.Refused.WaitAsync(Within.Token());
+        Assert.False(connecting.IsCompleted, "the first connect gave up although the policy allows more attempts");
+
+        // From here to the engine's bind is the only moment the port is free.
+        reserved.Dispose();
         await using var engine = await LocalEngine.StartAsync(engineOptions);
         await using var session = await connecting;
         Assert.True(session.IsConnected);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port bound to a socket that does not listen: it stays ours, and connecting to it is refused.</summary>
+    private static Socket ReservePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
+    private static int PortOf(Socket socket) => ((IPEndPoint)socket.LocalEndPoint!).Port;
+
+    /// <summary>A reconnect policy that signals once the connect has been refused a given number of times.</summary>
+    private sealed class SignallingPolicy(IReconnectPolicy inner, int refusals) : IReconnectPolicy
+    {
+        private readonly TaskCompletionSource _refused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _calls;
+
+        public Task Refused => _refused.Task;
+
+        public TimeSpan? NextDelay(ReconnectContext context)
+        {
+            if (System.Threading.Interlocked.Increment(ref _calls) >= refusals)
+            {
+                _refused.TrySetResult();
+            }
+
+            return inner.NextDelay(context);
+        }
     }
 
     private sealed class FixedOffsetClock : TimeProvider

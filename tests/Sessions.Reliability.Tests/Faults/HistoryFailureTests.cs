@@ -104,27 +104,36 @@ public sealed class HistoryFailureTests
         await using var engine = await Engines.StartAsync();
         using var client = Engines.Client(engine);
         await using var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
+        // ListenAsync registers its listener when called: each one is in place before what it waits for can happen,
+        // and it ends quietly when cancelled, so each loop records what it saw and is checked after it.
         var listening = session.ListenAsync();
         await session.SendAsync("approve the email", Within.Token());
+        var requested = false;
         await foreach (var evt in listening.WithCancellation(Within.Token()))
         {
             if (evt is ApprovalRequestEvent)
             {
+                requested = true;
                 break;
             }
         }
 
+        Assert.True(requested, "no approval_request arrived");
         var pending = Assert.Single(await session.GetPendingApprovalsAsync(Within.Token()));
+        var resuming = session.ListenAsync();
         await session.RespondApprovalAsync(pending.ToApprovalRequest(session.SessionId!), approved: true, cancellationToken: Within.Token());
-        await foreach (var evt in session.ListenAsync().WithCancellation(Within.Token()))
+        string? reply = null;
+        await foreach (var evt in resuming.WithCancellation(Within.Token()))
         {
             if (evt is MessageCompleteEvent complete)
             {
-                Assert.Contains("Approved", complete.Data.Text, StringComparison.Ordinal);
+                reply = complete.Data.Text;
                 break;
             }
         }
 
+        Assert.NotNull(reply);
+        Assert.Contains("Approved", reply, StringComparison.Ordinal);
         Assert.Empty(await session.GetPendingApprovalsAsync(Within.Token()));
     }
 

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Sessions.Reliability.Tests.Network;
 
 /// <summary>
-/// Issue 13 item 4: many concurrent sessions through a TCP proxy that cuts (gracefully and with resets, mid-frame),
+/// Many concurrent sessions through a TCP proxy that cuts (gracefully and with resets, mid-frame),
 /// fragments, delays, stalls and refuses, with one seed (printed; <c>SESSIONS_FAULT_SEED</c> replays one). Every stored
 /// event is seen once and in order, every reply has the right text, every approval is applied once as decided, only
 /// <see cref="SessionException"/>s are raised, no task is left faulted and unobserved, nothing hangs, disposal is bounded.
@@ -28,7 +28,7 @@ public sealed class FaultProxyTests
     public async Task Long_streamed_turns_of_12_concurrent_sessions_arrive_whole_once_and_in_order_through_byte_level_faults()
     {
         // Sessions are created before the faults are armed: a CreateSessionAsync that fails leaves a faulted task nobody
-        // observes (issue 13 item 2, the runtime's lifecycle); the approval test creates under faults.
+        // observes; the approval test creates under faults.
         var result = await RunAsync("13 fault proxy, streamed", createUnderFaults: false, run => run.RunAsync(Sessions, session => Enumerable.Range(1, 4)
             .Select(turn => Counting(500, $"s{session}t{turn}"))
             .ToArray()));

@@ -10,7 +10,7 @@ using static Sessions.Runtime.Tests.InMemory.UserCodeWithInMemoryTransportTests;
 namespace Sessions.Runtime.Tests.InMemory;
 
 /// <summary>
-/// Answers to approvals are delivered exactly once across drops (issue 13): the call returns only on the engine's
+/// Answers to approvals are delivered exactly once across drops: the call returns only on the engine's
 /// <c>response_accepted</c>; an answer lost with a connection is sent again after the resume if the engine still
 /// lists the approval as pending, and not otherwise; a refusal is a typed exception.
 /// </summary>
@@ -40,11 +40,18 @@ public sealed class AnswerDeliveryTests
         using var _c = client;
         await using var _s = session;
 
+        var listening = session.ListenAsync(cancellationToken: Within.Token()).GetAsyncEnumerator();
         var answering = session.RespondApprovalAsync(Request("ap1"), approved: true, cancellationToken: Within.Token());
         var frame = (await peer.ReceiveAsync("send_response", Within.Token()))!.Value;
         Assert.Equal("ap1", frame.GetProperty("data").GetProperty("approval_id").GetString());
-        await Task.Delay(50);
-        Assert.False(answering.IsCompleted); // written to the connection is not taken by the engine
+
+        // The session has read an event sent after the answer (not its acknowledgement): written to the connection
+        // is not taken by the engine, so the answer is still waiting.
+        await peer.SendAsync(new MessageDeltaEvent { SessionId = "s1", Seq = 6, Data = new MessageDeltaEventData { Delta = "meanwhile" } });
+        Assert.True(await listening.MoveNextAsync());
+        Assert.IsType<MessageDeltaEvent>(listening.Current);
+        Assert.False(answering.IsCompleted);
+        await listening.DisposeAsync();
 
         await peer.SendAsync(new ResponseAcceptedEvent { SessionId = "s1", RequestId = RequestId(frame), Data = new ResponseAcceptedEventData { ApprovalId = "ap1", Approved = true, Repeated = false } });
         await answering.WaitAsync(Within.Limit);

@@ -9,7 +9,7 @@ namespace Sessions.Runtime.Tests.Lifecycle;
 
 /// <summary>
 /// The call orders real applications produce, many rounds each, against the real engine: each call ends in success or
-/// a <see cref="SessionException"/>, never a crash (the stack overflow of issue 11), another exception or a hang.
+/// a <see cref="SessionException"/>, never a crash (such as a stack overflow from reconnecting recursively), another exception or a hang.
 /// </summary>
 public sealed class CallOrderTests(EngineFixture engine) : IClassFixture<EngineFixture>
 {

@@ -7,9 +7,12 @@ using Xunit;
 namespace Sessions.Runtime.Tests.Lifecycle;
 
 /// <summary>
-/// No path leaves a task faulted and unobserved (issue 13): a finalized faulted task nobody looked at raises
+/// No path leaves a task faulted and unobserved: a finalized faulted task nobody looked at raises
 /// <see cref="TaskScheduler.UnobservedTaskException"/>; the test collects garbage after runtime scenarios and fails on any.
+/// The event is process-wide, so this class runs alone (<see cref="UnobservedTasks"/>): a test running beside it could
+/// neither add its own unobserved tasks to the count nor have them collected by this test's GC.
 /// </summary>
+[Collection(UnobservedTasks.Name)]
 public sealed class UnobservedTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
 {
     [Fact]
@@ -41,7 +44,7 @@ public sealed class UnobservedTaskTests(EngineFixture engine) : IClassFixture<En
         using var wrongKey = Clients.For(engine.Engine, apiKey: "not-the-key");
         for (var i = 0; i < 10; i++)
         {
-            // A session that never connected: the failed create disposes it (issue 13's "The session was disposed." fault).
+            // A session that never connected: the failed create disposes it, which must leave no faulted task behind.
             await Assert.ThrowsAsync<SessionAuthenticationException>(() => wrongKey.Agent("agent-1").CreateSessionAsync(Within.Token()));
             await Assert.ThrowsAsync<SessionNotFoundException>(() => client.ResumeSessionAsync("no-such-session", cancellationToken: Within.Token()));
 
@@ -66,4 +69,11 @@ public sealed class UnobservedTaskTests(EngineFixture engine) : IClassFixture<En
             }
         }
     }
+}
+
+/// <summary>The tests that watch a process-wide event: not run in parallel with any other test.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class UnobservedTasks
+{
+    public const string Name = "Unobserved tasks (process-wide)";
 }
