@@ -63,9 +63,13 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <summary>Sends one frame. The token cancels only the wait for the send lock, never a frame half sent.</summary>
     public async Task SendAsync(ClientFrame frame, CancellationToken cancellationToken)
     {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var locked = false;
         try
         {
+            // Inside the try: once a dropped connection is disposed, the lock and the lifetime throw ObjectDisposedException,
+            // which for the caller means the same as any other lost connection.
+            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            locked = true;
             _sendBuffer.ResetWrittenCount();
             _sendWriter.Reset(_sendBuffer);
             FrameCodec.Encode(_sendWriter, SessionsTelemetry.WithTraceContext(frame));
@@ -87,7 +91,10 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
         finally
         {
-            _sendLock.Release();
+            if (locked)
+            {
+                ReleaseSendLock();
+            }
         }
     }
 
@@ -131,7 +138,7 @@ internal sealed class SessionConnection : IAsyncDisposable
                 }
                 finally
                 {
-                    _sendLock.Release();
+                    ReleaseSendLock();
                 }
 
                 await _receiveLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
@@ -181,6 +188,19 @@ internal sealed class SessionConnection : IAsyncDisposable
         _sendLock.Dispose();
         _lifetime.Dispose();
         await _sendWriter.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Releases the send lock; a disposal that got there meanwhile (after its bounded wait) already let it go.</summary>
+    private void ReleaseSendLock()
+    {
+        try
+        {
+            _sendLock.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while this send or close held it: nobody is left to wait for it.
+        }
     }
 
     private async Task ReceiveLoopAsync()

@@ -124,7 +124,18 @@ internal sealed partial class SessionCore
         var lifetime = attempt.Lifetime;
         for (var tries = 0; ; tries++)
         {
-            var delay = policy.NextDelay(new ReconnectContext(tries, time.GetElapsedTime(started), lastError));
+            TimeSpan? delay;
+            try
+            {
+                delay = ReconnectDelay.Next(policy, new ReconnectContext(tries, time.GetElapsedTime(started), lastError));
+            }
+            catch (SessionDisconnectedException broken)
+            {
+                SessionsTelemetry.RecordFailure(activity, broken);
+                GiveUp(attempt, broken);
+                return;
+            }
+
             if (delay is null)
             {
                 var gaveUp = new SessionDisconnectedException($"Reconnecting gave up after {tries} attempt(s).", lastError);

@@ -107,6 +107,30 @@ public sealed class AddSessionClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Negative_reconnect_settings_fail_start_up_naming_their_keys()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = _engine.BaseAddress.ToString(),
+            ["Sessions:ApiKey"] = _engine.ApiKey,
+            ["Sessions:Reconnect:InitialDelay"] = "-00:00:01",
+            ["Sessions:Reconnect:MaxDelay"] = "-00:00:02",
+            ["Sessions:Reconnect:MaxElapsed"] = "-00:01:00",
+            ["Sessions:Reconnect:MaxAttempts"] = "-1",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Within.Token()));
+
+        Assert.Contains("Sessions:Reconnect:InitialDelay cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:Reconnect:MaxDelay cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:Reconnect:MaxElapsed cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:Reconnect:MaxAttempts cannot be negative", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_value_that_is_not_a_time_span_names_its_key_at_start_up()
     {
         var builder = Host.CreateApplicationBuilder();
