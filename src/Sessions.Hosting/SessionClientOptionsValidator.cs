@@ -36,9 +36,9 @@ internal sealed class SessionClientOptionsValidator : IValidateOptions<SessionCl
         {
             failures.Add($"{client} has no engine address: set {Key("BaseAddress")} (or {SessionClientOptions.BaseAddressVariable}).");
         }
-        else if (!address.IsAbsoluteUri || address.Scheme is not ("http" or "https" or "ws" or "wss"))
+        else if (EngineAddress.Problem(address) is { } problem)
         {
-            failures.Add($"{client}: {Key("BaseAddress")} must be an absolute http(s) or ws(s) address.");
+            failures.Add($"{client}: {Key("BaseAddress")} {problem}.");
         }
         else if (address.Scheme is "http" or "ws" && !address.IsLoopback && !options.AllowInsecureTransport)
         {

@@ -30,14 +30,19 @@ public class SessionClient : IDisposable
         throw new SessionAuthenticationException($"No API key: set SessionClientOptions.ApiKey, SessionClientOptions.Credential or {SessionClientOptions.ApiKeyVariable}."));
 
     /// <summary>Creates a client; the key and address fall back to <c>VECTORSHIFT_API_KEY</c> and <c>VECTORSHIFT_BASE_URL</c>.</summary>
-    /// <exception cref="ArgumentException">No address or key (neither needed with a <see cref="SessionClientOptions.Transport"/>), or a clear-text address to a host other than loopback.</exception>
+    /// <exception cref="ArgumentException">No address or key (neither needed with a <see cref="SessionClientOptions.Transport"/>); an address that is not absolute http(s) or ws(s), or that contains user information, a query or a fragment; or a clear-text address to a host other than loopback.</exception>
     public SessionClient(SessionClientOptions? options = null)
     {
         Options = options ?? new SessionClientOptions();
         var custom = Options.Transport;
         var baseAddress = Options.BaseAddress
-            ?? (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null)
+            ?? AddressFromEnvironment()
             ?? (custom is null ? throw new ArgumentException($"No engine address: set SessionClientOptions.BaseAddress or {SessionClientOptions.BaseAddressVariable}.", nameof(options)) : NoAddress);
+        if (EngineAddress.Problem(baseAddress) is { } problem)
+        {
+            throw new ArgumentException($"The engine address {problem}.", nameof(options));
+        }
+
         Credential = Options.Credential
             ?? (Options.ApiKey is { Length: > 0 } key
                 ? new ApiKeyCredential(key)
@@ -49,10 +54,6 @@ public class SessionClient : IDisposable
         Authorization = new Credentials.EngineAuthorization(Credential);
 
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        if (BaseAddress.Scheme is not ("http" or "https" or "ws" or "wss"))
-        {
-            throw new ArgumentException($"The engine address must be http(s) or ws(s), not '{BaseAddress.Scheme}'.", nameof(options));
-        }
 
         var secure = BaseAddress.Scheme is "https" or "wss";
         if (!secure && !BaseAddress.IsLoopback && !Options.AllowInsecureTransport)
@@ -68,6 +69,18 @@ public class SessionClient : IDisposable
         _history = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler, Options.RequestTimeout);
         _files = new FileUploadClient(http, Authorization, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
         Transport = custom ?? new WebSocketTransport(WebSocketAddress, Authorization, Options.ConfigureWebSocket, Options.MaxFrameBytes);
+    }
+
+    private static Uri? AddressFromEnvironment()
+    {
+        if (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var address)
+            ? address
+            : throw new ArgumentException($"{SessionClientOptions.BaseAddressVariable} is not an absolute http(s) or ws(s) address.");
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>

@@ -107,6 +107,24 @@ public sealed class AddSessionClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_with_user_information_fails_start_up_without_repeating_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = "https://admin:pw-SECRET@engine.example/?sig=SECRET",
+            ["Sessions:ApiKey"] = "k",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Within.Token()));
+
+        Assert.Contains("Sessions:BaseAddress must not contain user information", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Negative_reconnect_settings_fail_start_up_naming_their_keys()
     {
         var builder = Host.CreateApplicationBuilder();
