@@ -86,14 +86,19 @@ internal sealed class HistoryClient : IDisposable
 
             return (await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), where);
         }
+        catch (SessionException)
+        {
+            throw; // the engine's refusal, from Refused
+        }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the caller's token: HttpClient's own timeout.
             throw new SessionTimeoutException($"GET {where} got no answer within {_http.Timeout.TotalSeconds:0.###} s.", exception) { Method = "GET", Endpoint = where };
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Refused, reset or cut in the middle of the body. The message names the endpoint, never the key.
+            // Refused, reset or cut in the middle of the body, or a handler the application added (a circuit breaker, a
+            // resilience timeout) gave up. The message names the endpoint, never the key.
             throw new SessionDisconnectedException($"GET {where} failed: {exception.Message}", exception) { Method = "GET", Endpoint = where };
         }
     }

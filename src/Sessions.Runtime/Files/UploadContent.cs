@@ -48,7 +48,10 @@ internal sealed class UploadContent : HttpContent
             // The handler retries a request whose connection closed before it was answered: start again, if we can.
             if (!source.CanSeek)
             {
-                throw new InvalidOperationException($"The upload of \"{_fileName}\" had to be retried, but its stream cannot seek back.");
+                // Recorded as the source's failure: the caller sees a SessionFileException saying the file could not be read again.
+                var cannotSeek = new NotSupportedException("The upload had to be retried, but the file's stream cannot seek back.");
+                SourceFailure = cannotSeek;
+                throw cannotSeek;
             }
 
             source.Position = _start;

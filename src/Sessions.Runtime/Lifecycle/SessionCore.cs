@@ -117,7 +117,7 @@ internal sealed partial class SessionCore : IConnectionListener
                     attempt = new ConnectionAttempt();
                     if (!States.TryChangeState(state, SessionState.Connecting))
                     {
-                        throw new InvalidOperationException($"A session cannot connect from {state}."); // unreachable: the lifecycle lock is held
+                        throw new SessionException($"A session cannot connect from {state}.", "invalid_state"); // unreachable: the lifecycle lock is held
                     }
 
                     _attempt = attempt;
