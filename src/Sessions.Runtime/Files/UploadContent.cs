@@ -22,6 +22,7 @@ internal sealed class UploadContent : HttpContent
     private readonly string _fileName;
     private readonly IProgress<FileUploadProgress>? _progress;
     private readonly long _start;
+    private long _reported; // the most bytes reported over every try: progress never goes back
 
     public UploadContent(FileSource source, string fileName, IProgress<FileUploadProgress>? progress)
     {
@@ -31,7 +32,7 @@ internal sealed class UploadContent : HttpContent
         _start = source.Stream.CanSeek ? source.Stream.Position : 0;
     }
 
-    /// <summary>Bytes written to the connection so far.</summary>
+    /// <summary>Bytes written to the connection so far, by this try.</summary>
     public long BytesSent { get; private set; }
 
     /// <summary>The exception the caller's stream threw, when reading it failed.</summary>
@@ -81,7 +82,11 @@ internal sealed class UploadContent : HttpContent
 
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 BytesSent += read;
-                _progress?.Report(new FileUploadProgress(_fileName, BytesSent, _source.Length));
+                if (BytesSent > _reported)
+                {
+                    _reported = BytesSent;
+                    _progress?.Report(new FileUploadProgress(_fileName, BytesSent, _source.Length));
+                }
             }
         }
         finally

@@ -321,7 +321,7 @@ internal sealed partial class SessionCore : IConnectionListener
             var transport = _client.Transport is ISessionAwareTransport aware
                 ? await aware.ConnectAsync(SessionId, timeout.Token).ConfigureAwait(false)
                 : await _client.Transport.ConnectAsync(timeout.Token).ConfigureAwait(false);
-            connection = new SessionConnection(transport, this, _options, _logger, () => SessionId);
+            connection = new SessionConnection(transport, this, _options, _logger, () => SessionId, _client.Metrics);
             SessionConnectedEvent? joined = null;
             if (SessionId is null)
             {
