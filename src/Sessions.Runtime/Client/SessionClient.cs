@@ -66,8 +66,8 @@ public class SessionClient : IDisposable
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, ProtocolFacts.SocketPath);
         Metrics = Diagnostics.SessionsMetrics.For(Options.MeterFactory);
-        _history = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler, Options.RequestTimeout);
-        _files = new FileUploadClient(http, Authorization, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
+        _history = new HistoryClient(http, Authorization, new EngineHttpClients(Options.HttpClientFactory, Options.HttpClient, Options.HttpMessageHandler), Options.RequestTimeout);
+        _files = new FileUploadClient(http, Authorization, new EngineHttpClients(Options.HttpClientFactory, shared: null, Options.HttpMessageHandler), Options.InlineFileMaxBytes);
         Transport = custom ?? new WebSocketTransport(WebSocketAddress, Authorization, Options.ConfigureWebSocket, Options.MaxFrameBytes);
     }
 

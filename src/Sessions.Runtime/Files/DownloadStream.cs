@@ -15,12 +15,14 @@ internal sealed class DownloadStream : Stream
     private readonly Stream _inner;
     private readonly string _fileId;
     private readonly string _where;
+    private readonly IDisposable _client;
 
-    public DownloadStream(Stream inner, string fileId, string where)
+    public DownloadStream(Stream inner, string fileId, string where, IDisposable client)
     {
         _inner = inner;
         _fileId = fileId;
         _where = where;
+        _client = client;
     }
 
     public override bool CanRead => true;
@@ -85,6 +87,7 @@ internal sealed class DownloadStream : Stream
         if (disposing)
         {
             _inner.Dispose();
+            _client.Dispose();
         }
 
         base.Dispose(disposing);
@@ -93,6 +96,7 @@ internal sealed class DownloadStream : Stream
     public override async ValueTask DisposeAsync()
     {
         await _inner.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }
 }

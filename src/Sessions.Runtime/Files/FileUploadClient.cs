@@ -23,14 +23,14 @@ internal sealed class FileUploadClient : IDisposable
     /// <summary>The code of a <see cref="SessionFileException"/> for an upload whose connection failed.</summary>
     public const string FailedCode = "upload_failed";
 
-    private readonly HttpClient _http;
+    private readonly EngineHttpClients _http;
     private readonly Uri _baseAddress;
     private readonly Credentials.EngineAuthorization _authorization;
 
     /// <summary>The largest <see cref="SessionClientOptions.InlineFileMaxBytes"/>: its base64 stays far below a 4 MiB frame.</summary>
     public const int MaxInlineBytes = 1024 * 1024;
 
-    public FileUploadClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpMessageHandler? handler, int inlineMaxBytes)
+    public FileUploadClient(Uri baseAddress, Credentials.EngineAuthorization authorization, EngineHttpClients http, int inlineMaxBytes)
     {
         if (inlineMaxBytes is < 0 or > MaxInlineBytes)
         {
@@ -40,10 +40,7 @@ internal sealed class FileUploadClient : IDisposable
         InlineMaxBytes = inlineMaxBytes;
         _baseAddress = baseAddress;
         _authorization = authorization;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-
-        // A large file may take longer than HttpClient's 100 s default; the caller's token bounds it instead.
-        _http.Timeout = Timeout.InfiniteTimeSpan;
+        _http = http; // rented unbounded: a large file may take longer than HttpClient's 100 s default; the caller's token bounds it
     }
 
     /// <summary>Files of known size up to this many bytes are sent inline.</summary>
@@ -74,7 +71,8 @@ internal sealed class FileUploadClient : IDisposable
         byte[] body;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var lease = _http.Rent(unbounded: true);
+            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -104,31 +102,35 @@ internal sealed class FileUploadClient : IDisposable
         var where = endpoint.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
         Authorize(request, authorization);
+        var lease = _http.Rent(unbounded: true);
         HttpResponseMessage? response = null;
         HttpStatusCode status;
         byte[] body;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
             if (status == HttpStatusCode.OK)
             {
-                // Disposing the content stream releases the connection; the response holds nothing else.
+                // Disposing the stream releases the connection and the client it was read with; the response holds nothing else.
                 var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return new DownloadStream(content, fileId, where);
+                return new DownloadStream(content, fileId, where, lease);
             }
 
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             response.Dispose();
+            lease.Dispose();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             response?.Dispose();
+            lease.Dispose();
             throw DownloadStream.Failed(fileId, where, exception);
         }
         catch (OperationCanceledException)
         {
             response?.Dispose();
+            lease.Dispose();
             throw;
         }
 
