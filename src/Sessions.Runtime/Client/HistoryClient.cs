@@ -26,6 +26,12 @@ internal sealed class HistoryClient : IDisposable
     private readonly Uri _baseAddress;
     private readonly Credentials.EngineAuthorization _authorization;
 
+    /// <summary>A history client of its own, for tests: over <paramref name="http"/> (not disposed) or one over <paramref name="handler"/>.</summary>
+    public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpClient? http, HttpMessageHandler? handler, TimeSpan timeout)
+        : this(baseAddress, authorization, new EngineHttpClients(factory: null, http, handler), timeout)
+    {
+    }
+
     public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, EngineHttpClients http, TimeSpan timeout)
     {
         _baseAddress = baseAddress;

@@ -136,7 +136,7 @@ public class SessionClient : IDisposable
     /// <param name="sessionId">The session's id.</param>
     /// <param name="afterSeq">Events after this seq are replayed on connect; 0 or null leaves it to the engine.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
-    /// <remarks>To hold a session before it connects (to listen from its very first event), use <see cref="Session(string)"/> and then <see cref="Sessions.Session.ConnectAsync"/>.</remarks>
+    /// <remarks>To hold a session before it connects (to listen from its very first event), use <see cref="GetSession(string)"/> and then <see cref="Sessions.Session.ConnectAsync"/>.</remarks>
     public virtual async Task<Session> ResumeSessionAsync(string sessionId, long? afterSeq = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
@@ -145,8 +145,14 @@ public class SessionClient : IDisposable
         return session;
     }
 
-    /// <summary>A session for an existing id, not yet connected (call <see cref="Sessions.Session.ConnectAsync"/>).</summary>
-    public virtual Session Session(string sessionId) => new(this, sessionId ?? throw new ArgumentNullException(nameof(sessionId)), null, null, 0);
+    /// <summary>A session for an existing id, not yet connected (call <see cref="Sessions.Session.ConnectAsync"/>): to listen from its very first event, or to read its history.</summary>
+    /// <param name="sessionId">The session's id.</param>
+    /// <exception cref="ArgumentException"><paramref name="sessionId"/> is null or empty.</exception>
+    public virtual Session GetSession(string sessionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        return new(this, sessionId, null, null, 0);
+    }
 
     /// <summary>Creates a session with an agent or a chatbot and connects it: what <see cref="Sessions.Agent.CreateSessionAsync"/> and <see cref="Sessions.Chatbot.CreateSessionAsync"/> call.</summary>
     /// <param name="agentId">The agent, or null.</param>

@@ -82,7 +82,7 @@ public sealed class AddSessionClientTests : IAsyncLifetime
         await host.StartAsync(Within.Token());
 
         var client = host.Services.GetRequiredService<SessionClient>();
-        var error = await Assert.ThrowsAsync<SessionTimeoutException>(() => client.Session("s-1").GetMessagesAsync(Within.Token()));
+        var error = await Assert.ThrowsAsync<SessionTimeoutException>(() => client.GetSession("s-1").GetMessagesAsync(Within.Token()));
 
         Assert.Contains("RequestTimeout", error.Message, StringComparison.Ordinal);
         await host.StopAsync(Within.Token());

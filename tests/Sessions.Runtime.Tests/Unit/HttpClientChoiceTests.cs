@@ -45,7 +45,7 @@ public sealed class HttpClientChoiceTests
                 return new HttpClient(handler, disposeHandler: false);
             },
         });
-        var session = client.Session("s1");
+        var session = client.GetSession("s1");
 
         Assert.Empty(await session.GetMessagesAsync(Within.Token()));
         Assert.Empty(await session.GetMessagesAsync(Within.Token()));
@@ -69,7 +69,7 @@ public sealed class HttpClientChoiceTests
             RequestTimeout = TimeSpan.FromMilliseconds(100),
         });
 
-        var error = await Assert.ThrowsAsync<SessionTimeoutException>(() => client.Session("s1").GetMessagesAsync(Within.Token()));
+        var error = await Assert.ThrowsAsync<SessionTimeoutException>(() => client.GetSession("s1").GetMessagesAsync(Within.Token()));
 
         Assert.Contains("RequestTimeout", error.Message, StringComparison.Ordinal);
     }

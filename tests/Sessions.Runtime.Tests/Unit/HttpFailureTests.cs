@@ -71,7 +71,7 @@ public sealed class HttpFailureTests
     {
         using var client = Client(_ => throw new CircuitOpenException());
 
-        var error = await Assert.ThrowsAsync<SessionDisconnectedException>(() => client.Session("s1").GetMessagesAsync(Within.Token()));
+        var error = await Assert.ThrowsAsync<SessionDisconnectedException>(() => client.GetSession("s1").GetMessagesAsync(Within.Token()));
 
         Assert.IsType<CircuitOpenException>(error.InnerException);
         Assert.Equal("GET", error.Method);
@@ -82,7 +82,7 @@ public sealed class HttpFailureTests
     {
         using var client = Client(_ => throw new CircuitOpenException());
 
-        var error = await Assert.ThrowsAsync<SessionFileException>(() => client.Session("s1").OpenFileAsync("f1", Within.Token()));
+        var error = await Assert.ThrowsAsync<SessionFileException>(() => client.GetSession("s1").OpenFileAsync("f1", Within.Token()));
 
         Assert.IsType<CircuitOpenException>(error.InnerException);
     }
@@ -92,7 +92,7 @@ public sealed class HttpFailureTests
     {
         using var client = Client(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StreamContent(new CutStream()) });
 
-        var error = await Assert.ThrowsAsync<SessionFileException>(() => client.Session("s1").OpenFileAsync("f1", Within.Token()));
+        var error = await Assert.ThrowsAsync<SessionFileException>(() => client.GetSession("s1").OpenFileAsync("f1", Within.Token()));
 
         Assert.Equal("upload_failed", error.Code);
     }
@@ -101,7 +101,7 @@ public sealed class HttpFailureTests
     public async Task A_download_cut_off_while_read_is_a_file_exception_naming_the_file()
     {
         using var client = Client(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CutStream()) });
-        await using var download = await client.Session("s1").OpenFileAsync("f1", Within.Token());
+        await using var download = await client.GetSession("s1").OpenFileAsync("f1", Within.Token());
 
         var error = await Assert.ThrowsAsync<SessionFileException>(() => download.CopyToAsync(Stream.Null, Within.Token()));
 

@@ -29,6 +29,15 @@ public sealed class SessionClientTests
     }
 
     [Fact]
+    public void GetSession_refuses_an_empty_id_as_ResumeSessionAsync_does()
+    {
+        using var client = new SessionClient(new Uri("http://127.0.0.1:1/"), Key);
+        Assert.Throws<ArgumentException>(() => client.GetSession(""));
+        Assert.Throws<ArgumentNullException>(() => client.GetSession(null!));
+        Assert.Equal("s1", client.GetSession("s1").SessionId);
+    }
+
+    [Fact]
     public void A_relative_address_is_a_clear_error()
     {
         var error = Assert.Throws<ArgumentException>(() => new SessionClient(new Uri("engine/", UriKind.Relative), Key));
