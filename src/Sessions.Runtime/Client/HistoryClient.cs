@@ -81,6 +81,7 @@ internal sealed class HistoryClient : IDisposable
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
 
         // RequestTimeout bounds each request, whichever HttpClient sends it (an application's keeps its own Timeout too).
+        // Wall-clock time, as HttpClient's own timeout: the options' TimeProvider may be a test clock that never fires.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(_timeout);
         try
