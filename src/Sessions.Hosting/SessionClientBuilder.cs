@@ -27,6 +27,6 @@ public sealed class SessionClientBuilder
     /// <summary>The client's options, to add configuration or validation.</summary>
     public OptionsBuilder<SessionClientOptions> Options { get; }
 
-    /// <summary>The named HttpClient used for history requests (add handlers, resilience, a primary handler here).</summary>
+    /// <summary>The named HttpClient used for history and file requests (add handlers, resilience, a primary handler here).</summary>
     public IHttpClientBuilder HttpClient { get; }
 }

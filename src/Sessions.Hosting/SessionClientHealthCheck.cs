@@ -19,7 +19,7 @@ internal sealed class SessionClientHealthCheck : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var probe = _client.Session("health-probe-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+        var probe = _client.GetSession("health-probe-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
         try
         {
             await probe.ConnectAsync(cancellationToken).ConfigureAwait(false);

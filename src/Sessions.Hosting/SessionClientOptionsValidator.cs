@@ -36,9 +36,9 @@ internal sealed class SessionClientOptionsValidator : IValidateOptions<SessionCl
         {
             failures.Add($"{client} has no engine address: set {Key("BaseAddress")} (or {SessionClientOptions.BaseAddressVariable}).");
         }
-        else if (!address.IsAbsoluteUri || address.Scheme is not ("http" or "https" or "ws" or "wss"))
+        else if (EngineAddress.Problem(address) is { } problem)
         {
-            failures.Add($"{client}: {Key("BaseAddress")} must be an absolute http(s) or ws(s) address.");
+            failures.Add($"{client}: {Key("BaseAddress")} {problem}.");
         }
         else if (address.Scheme is "http" or "ws" && !address.IsLoopback && !options.AllowInsecureTransport)
         {
@@ -69,6 +69,17 @@ internal sealed class SessionClientOptionsValidator : IValidateOptions<SessionCl
             failures.Add($"{client}: {Key("MaxFrameBytes")} must be at least 1024 bytes, not {options.MaxFrameBytes}.");
         }
 
+        if (options.ReconnectPolicy is ExponentialBackoffReconnectPolicy backoff)
+        {
+            NotNegative(failures, client, "Reconnect:InitialDelay", backoff.InitialDelay);
+            NotNegative(failures, client, "Reconnect:MaxDelay", backoff.MaxDelay);
+            NotNegative(failures, client, "Reconnect:MaxElapsed", backoff.MaxElapsed);
+            if (backoff.MaxAttempts < 0)
+            {
+                failures.Add($"{client}: {Key("Reconnect:MaxAttempts")} cannot be negative, not {backoff.MaxAttempts}.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -77,6 +88,14 @@ internal sealed class SessionClientOptionsValidator : IValidateOptions<SessionCl
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"{client}: {Key(key)} must be positive, not {value}.");
+        }
+    }
+
+    private void NotNegative(List<string> failures, string client, string key, TimeSpan value)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            failures.Add($"{client}: {Key(key)} cannot be negative, not {value}.");
         }
     }
 

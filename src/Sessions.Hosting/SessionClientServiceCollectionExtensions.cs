@@ -41,7 +41,7 @@ public static class SessionClientServiceCollectionExtensions
     public static SessionClientBuilder AddKeyedSessionClient(this IServiceCollection services, string serviceKey, Action<SessionClientOptions> configure)
         => Add(services, RequireKey(serviceKey), serviceKey, null, configure ?? throw new ArgumentNullException(nameof(configure)));
 
-    /// <summary>The name of the HttpClient a client uses for history requests (<c>IHttpClientFactory</c>).</summary>
+    /// <summary>The name of the HttpClient a client uses for history and file requests (<c>IHttpClientFactory</c>).</summary>
     public static string HttpClientName(string optionsName) => "Sessions.SessionClient" + (optionsName.Length == 0 ? string.Empty : "." + optionsName);
 
     private static SessionClientBuilder Add(IServiceCollection services, string name, string? serviceKey, IConfiguration? section, Action<SessionClientOptions>? configure)
@@ -61,7 +61,12 @@ public static class SessionClientServiceCollectionExtensions
 
             o.TimeProvider = provider.GetService<TimeProvider>() ?? o.TimeProvider;
             o.MeterFactory ??= provider.GetService<IMeterFactory>();
-            o.HttpClient ??= provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
+            if (o.HttpClientFactory is null && o.HttpClient is null)
+            {
+                // A new client per request, not one for the singleton's life: the factory rotates handlers.
+                var clients = provider.GetRequiredService<IHttpClientFactory>();
+                o.HttpClientFactory = () => clients.CreateClient(httpClientName);
+            }
         });
 
         if (section is not null)

@@ -14,27 +14,30 @@ namespace Sessions;
 /// <summary>The history endpoint: <c>GET {base}/v1/sessions/{id}/messages[?after_seq=N]</c>.</summary>
 /// <remarks>
 /// Every failure reaches the caller as a <see cref="SessionException"/>: a refused or cut connection as
-/// <see cref="SessionDisconnectedException"/>, the <see cref="HttpClient"/> timeout as <see cref="SessionTimeoutException"/>,
+/// <see cref="SessionDisconnectedException"/>, <see cref="SessionClientOptions.RequestTimeout"/> (or the application's
+/// <see cref="HttpClient"/> timeout) as <see cref="SessionTimeoutException"/>,
 /// an answer that is not the documented JSON as a <see cref="SessionException"/> with code <c>bad_response</c>. Only the
 /// caller's own cancellation stays an <see cref="OperationCanceledException"/>.
 /// </remarks>
 internal sealed class HistoryClient : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly EngineHttpClients _http;
+    private readonly TimeSpan _timeout;
     private readonly Uri _baseAddress;
     private readonly Credentials.EngineAuthorization _authorization;
-    private readonly bool _ownsHttp;
 
-    public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpClient? http, HttpMessageHandler? handler, TimeSpan? timeout = null)
+    /// <summary>A history client of its own, for tests: over <paramref name="http"/> (not disposed) or one over <paramref name="handler"/>.</summary>
+    public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpClient? http, HttpMessageHandler? handler, TimeSpan timeout)
+        : this(baseAddress, authorization, new EngineHttpClients(factory: null, http, handler), timeout)
+    {
+    }
+
+    public HistoryClient(Uri baseAddress, Credentials.EngineAuthorization authorization, EngineHttpClients http, TimeSpan timeout)
     {
         _baseAddress = baseAddress;
         _authorization = authorization;
-        _ownsHttp = http is null;
-        _http = http ?? (handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false));
-        if (timeout is { } limit && _ownsHttp)
-        {
-            _http.Timeout = limit; // an application's HttpClient keeps the timeout the application gave it
-        }
+        _http = http;
+        _timeout = timeout;
     }
 
     public async Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string sessionId, long? afterSeq, CancellationToken cancellationToken)
@@ -76,24 +79,36 @@ internal sealed class HistoryClient : IDisposable
         var where = endpoint.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        // RequestTimeout bounds each request, whichever HttpClient sends it (an application's keeps its own Timeout too).
+        // Wall-clock time, as HttpClient's own timeout: the options' TimeProvider may be a test clock that never fires.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_timeout);
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var lease = _http.Rent(unbounded: false);
+            using var response = await lease.Client.SendAsync(request, limit.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw Refused(response.StatusCode, sessionId, where);
             }
 
-            return (await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), where);
+            return (await response.Content.ReadAsByteArrayAsync(limit.Token).ConfigureAwait(false), where);
+        }
+        catch (SessionException)
+        {
+            throw; // the engine's refusal, from Refused
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not the caller's token: HttpClient's own timeout.
-            throw new SessionTimeoutException($"GET {where} got no answer within {_http.Timeout.TotalSeconds:0.###} s.", exception) { Method = "GET", Endpoint = where };
+            // Not the caller's token: RequestTimeout, or the application's HttpClient's own timeout.
+            var bound = limit.IsCancellationRequested ? $"within RequestTimeout ({_timeout.TotalSeconds:0.###} s)" : "within its HttpClient's timeout";
+            throw new SessionTimeoutException($"GET {where} got no answer {bound}.", exception) { Method = "GET", Endpoint = where };
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Refused, reset or cut in the middle of the body. The message names the endpoint, never the key.
+            // Refused, reset or cut in the middle of the body, or a handler the application added (a circuit breaker, a
+            // resilience timeout) gave up. The message names the endpoint, never the key.
             throw new SessionDisconnectedException($"GET {where} failed: {exception.Message}", exception) { Method = "GET", Endpoint = where };
         }
     }
@@ -123,11 +138,5 @@ internal sealed class HistoryClient : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (_ownsHttp)
-        {
-            _http.Dispose(); // an HttpClient from the application (IHttpClientFactory) is the application's to release
-        }
-    }
+    public void Dispose() => _http.Dispose();
 }

@@ -30,14 +30,19 @@ public class SessionClient : IDisposable
         throw new SessionAuthenticationException($"No API key: set SessionClientOptions.ApiKey, SessionClientOptions.Credential or {SessionClientOptions.ApiKeyVariable}."));
 
     /// <summary>Creates a client; the key and address fall back to <c>VECTORSHIFT_API_KEY</c> and <c>VECTORSHIFT_BASE_URL</c>.</summary>
-    /// <exception cref="ArgumentException">No address or key (neither needed with a <see cref="SessionClientOptions.Transport"/>), or a clear-text address to a host other than loopback.</exception>
+    /// <exception cref="ArgumentException">No address or key (neither needed with a <see cref="SessionClientOptions.Transport"/>); an address that is not absolute http(s) or ws(s), or that contains user information, a query or a fragment; or a clear-text address to a host other than loopback.</exception>
     public SessionClient(SessionClientOptions? options = null)
     {
         Options = options ?? new SessionClientOptions();
         var custom = Options.Transport;
         var baseAddress = Options.BaseAddress
-            ?? (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null)
+            ?? AddressFromEnvironment()
             ?? (custom is null ? throw new ArgumentException($"No engine address: set SessionClientOptions.BaseAddress or {SessionClientOptions.BaseAddressVariable}.", nameof(options)) : NoAddress);
+        if (EngineAddress.Problem(baseAddress) is { } problem)
+        {
+            throw new ArgumentException($"The engine address {problem}.", nameof(options));
+        }
+
         Credential = Options.Credential
             ?? (Options.ApiKey is { Length: > 0 } key
                 ? new ApiKeyCredential(key)
@@ -49,10 +54,6 @@ public class SessionClient : IDisposable
         Authorization = new Credentials.EngineAuthorization(Credential);
 
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        if (BaseAddress.Scheme is not ("http" or "https" or "ws" or "wss"))
-        {
-            throw new ArgumentException($"The engine address must be http(s) or ws(s), not '{BaseAddress.Scheme}'.", nameof(options));
-        }
 
         var secure = BaseAddress.Scheme is "https" or "wss";
         if (!secure && !BaseAddress.IsLoopback && !Options.AllowInsecureTransport)
@@ -65,9 +66,21 @@ public class SessionClient : IDisposable
         var http = new UriBuilder(BaseAddress) { Scheme = secure ? "https" : "http" }.Uri;
         WebSocketAddress = new Uri(new UriBuilder(BaseAddress) { Scheme = secure ? "wss" : "ws" }.Uri, ProtocolFacts.SocketPath);
         Metrics = Diagnostics.SessionsMetrics.For(Options.MeterFactory);
-        _history = new HistoryClient(http, Authorization, Options.HttpClient, Options.HttpMessageHandler, Options.RequestTimeout);
-        _files = new FileUploadClient(http, Authorization, Options.HttpMessageHandler, Options.InlineFileMaxBytes);
+        _history = new HistoryClient(http, Authorization, new EngineHttpClients(Options.HttpClientFactory, Options.HttpClient, Options.HttpMessageHandler), Options.RequestTimeout);
+        _files = new FileUploadClient(http, Authorization, new EngineHttpClients(Options.HttpClientFactory, shared: null, Options.HttpMessageHandler), Options.InlineFileMaxBytes);
         Transport = custom ?? new WebSocketTransport(WebSocketAddress, Authorization, Options.ConfigureWebSocket, Options.MaxFrameBytes);
+    }
+
+    private static Uri? AddressFromEnvironment()
+    {
+        if (Environment.GetEnvironmentVariable(SessionClientOptions.BaseAddressVariable) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var address)
+            ? address
+            : throw new ArgumentException($"{SessionClientOptions.BaseAddressVariable} is not an absolute http(s) or ws(s) address.");
     }
 
     /// <summary>Creates a client for an engine address and key.</summary>
@@ -123,7 +136,7 @@ public class SessionClient : IDisposable
     /// <param name="sessionId">The session's id.</param>
     /// <param name="afterSeq">Events after this seq are replayed on connect; 0 or null leaves it to the engine.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
-    /// <remarks>To hold a session before it connects (to listen from its very first event), use <see cref="Session(string)"/> and then <see cref="Sessions.Session.ConnectAsync"/>.</remarks>
+    /// <remarks>To hold a session before it connects (to listen from its very first event), use <see cref="GetSession(string)"/> and then <see cref="Sessions.Session.ConnectAsync"/>.</remarks>
     public virtual async Task<Session> ResumeSessionAsync(string sessionId, long? afterSeq = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
@@ -132,8 +145,14 @@ public class SessionClient : IDisposable
         return session;
     }
 
-    /// <summary>A session for an existing id, not yet connected (call <see cref="Sessions.Session.ConnectAsync"/>).</summary>
-    public virtual Session Session(string sessionId) => new(this, sessionId ?? throw new ArgumentNullException(nameof(sessionId)), null, null, 0);
+    /// <summary>A session for an existing id, not yet connected (call <see cref="Sessions.Session.ConnectAsync"/>): to listen from its very first event, or to read its history.</summary>
+    /// <param name="sessionId">The session's id.</param>
+    /// <exception cref="ArgumentException"><paramref name="sessionId"/> is null or empty.</exception>
+    public virtual Session GetSession(string sessionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        return new(this, sessionId, null, null, 0);
+    }
 
     /// <summary>Creates a session with an agent or a chatbot and connects it: what <see cref="Sessions.Agent.CreateSessionAsync"/> and <see cref="Sessions.Chatbot.CreateSessionAsync"/> call.</summary>
     /// <param name="agentId">The agent, or null.</param>

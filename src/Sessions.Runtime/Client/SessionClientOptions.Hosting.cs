@@ -22,10 +22,21 @@ public sealed partial class SessionClientOptions
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 
     /// <summary>
-    /// The HttpClient for history requests (for example one from <c>IHttpClientFactory</c>); the client does not dispose
-    /// it. Takes precedence over <see cref="HttpMessageHandler"/>.
+    /// One HttpClient for every history request, held for the client's life; the client does not dispose it, and
+    /// <see cref="SessionClientOptions.RequestTimeout"/> bounds each request beside the HttpClient's own timeout. Takes
+    /// precedence over <see cref="HttpMessageHandler"/>; <see cref="HttpClientFactory"/> takes precedence over it.
     /// </summary>
     public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Makes the HttpClient for each history and file request, for example <c>() => factory.CreateClient(name)</c> with
+    /// <c>IHttpClientFactory</c> (what <c>AddSessionClient</c> sets): the host's handlers and resilience apply to every
+    /// request, and handlers rotate as the factory intends. Each client is disposed after its request (a download's when
+    /// its stream is). <see cref="SessionClientOptions.RequestTimeout"/> bounds each history request; only the caller's token
+    /// bounds an upload or a download (their clients' Timeout is set to infinite). Takes precedence over
+    /// <see cref="HttpClient"/> and <see cref="HttpMessageHandler"/>.
+    /// </summary>
+    public Func<HttpClient>? HttpClientFactory { get; set; }
 
     /// <summary>Where the client's meters come from (the host's <see cref="IMeterFactory"/>); null uses a shared meter.</summary>
     public IMeterFactory? MeterFactory { get; set; }

@@ -30,14 +30,16 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly PendingRequests _pending = new();
     private readonly ITimer? _keepAlive;
     private readonly Task _receiveLoop;
+    private readonly SessionsMetrics _metrics;
     private long _lastReceived;
     private int _closingByClient;
     private int _disposed;
     private long _pings;
     private bool _refusedTooBig;
 
-    public SessionConnection(ISessionTransportConnection transport, IConnectionListener listener, SessionClientOptions options, ILogger logger, Func<string?> sessionId)
+    public SessionConnection(ISessionTransportConnection transport, IConnectionListener listener, SessionClientOptions options, ILogger logger, Func<string?> sessionId, SessionsMetrics? metrics = null)
     {
+        _metrics = metrics ?? SessionsMetrics.Shared;
         _transport = transport;
         _listener = listener;
         _options = options;
@@ -50,7 +52,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             _keepAlive = options.TimeProvider.CreateTimer(_ => KeepAlive(), null, options.KeepAliveInterval, options.KeepAliveInterval);
         }
 
-        SessionsTelemetry.ConnectedSessions.Add(1);
+        _metrics.ConnectedSessions.Add(1);
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -63,9 +65,13 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <summary>Sends one frame. The token cancels only the wait for the send lock, never a frame half sent.</summary>
     public async Task SendAsync(ClientFrame frame, CancellationToken cancellationToken)
     {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var locked = false;
         try
         {
+            // Inside the try: once a dropped connection is disposed, the lock and the lifetime throw ObjectDisposedException,
+            // which for the caller means the same as any other lost connection.
+            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            locked = true;
             _sendBuffer.ResetWrittenCount();
             _sendWriter.Reset(_sendBuffer);
             FrameCodec.Encode(_sendWriter, SessionsTelemetry.WithTraceContext(frame));
@@ -75,7 +81,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             }
 
             await _transport.SendAsync(_sendBuffer.WrittenMemory, _lifetime.Token).ConfigureAwait(false);
-            SessionsTelemetry.FramesSent.Add(1);
+            _metrics.FramesSent.Add(1);
         }
         catch (SessionException)
         {
@@ -87,7 +93,10 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
         finally
         {
-            _sendLock.Release();
+            if (locked)
+            {
+                ReleaseSendLock();
+            }
         }
     }
 
@@ -131,7 +140,7 @@ internal sealed class SessionConnection : IAsyncDisposable
                 }
                 finally
                 {
-                    _sendLock.Release();
+                    ReleaseSendLock();
                 }
 
                 await _receiveLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
@@ -183,6 +192,19 @@ internal sealed class SessionConnection : IAsyncDisposable
         await _sendWriter.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Releases the send lock; a disposal that got there meanwhile (after its bounded wait) already let it go.</summary>
+    private void ReleaseSendLock()
+    {
+        try
+        {
+            _sendLock.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while this send or close held it: nobody is left to wait for it.
+        }
+    }
+
     private async Task ReceiveLoopAsync()
     {
         int? status = null;
@@ -208,7 +230,7 @@ internal sealed class SessionConnection : IAsyncDisposable
                 }
 
                 Volatile.Write(ref _lastReceived, _options.TimeProvider.GetTimestamp());
-                SessionsTelemetry.FramesReceived.Add(1);
+                _metrics.FramesReceived.Add(1);
                 if (message.Kind == TransportMessageKind.Binary)
                 {
                     _listener.OnBadFrame("a binary frame (the protocol sends JSON text frames)");
@@ -225,7 +247,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         finally
         {
             _keepAlive?.Dispose();
-            SessionsTelemetry.ConnectedSessions.Add(-1);
+            _metrics.ConnectedSessions.Add(-1);
             var byClient = Volatile.Read(ref _closingByClient) == 1;
             _pending.FailAll(new SessionDisconnectedException(
                 "The connection closed before the engine answered" + (error is null ? "." : ": " + error.Message),

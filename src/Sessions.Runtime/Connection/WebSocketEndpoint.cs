@@ -13,7 +13,16 @@ internal static class WebSocketEndpoint
     public static async Task<ClientWebSocket> OpenAsync(Uri address, string authorization, Action<ClientWebSocketOptions>? configure, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        configure?.Invoke(socket.Options); // the application's transport settings first, so that its Authorization cannot win
+        try
+        {
+            configure?.Invoke(socket.Options); // the application's transport settings first, so that its Authorization cannot win
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            socket.Dispose();
+            throw new SessionException($"SessionClientOptions.ConfigureWebSocket threw {exception.GetType().Name}: {exception.Message}", "invalid_configuration", exception);
+        }
+
         socket.Options.SetRequestHeader("Authorization", authorization);
         socket.Options.CollectHttpResponseDetails = true;
         try

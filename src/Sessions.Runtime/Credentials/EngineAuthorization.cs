@@ -49,7 +49,9 @@ internal sealed class EngineAuthorization
         }
         catch (Exception exception) when (exception is not (SessionException or OperationCanceledException))
         {
-            throw new SessionAuthenticationException($"The credential ({_credential}) failed to provide a token for {context.Purpose}: {exception.GetType().Name}.", exception);
+            // Not chained: the credential's exception may quote the token or its endpoint's answer, and an inner exception
+            // reaches logs and span events through ToString. Its type is enough to know where to look.
+            throw new SessionAuthenticationException($"The credential ({_credential}) failed to provide a token for {context.Purpose}: {exception.GetType().FullName}.");
         }
 
         if (string.IsNullOrWhiteSpace(token.Token))

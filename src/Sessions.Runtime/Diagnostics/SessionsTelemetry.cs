@@ -20,17 +20,8 @@ public static class SessionsTelemetry
     /// <summary>Activities for connecting, resuming, reconnecting, sending, turns and approvals.</summary>
     public static readonly ActivitySource ActivitySource = new(Name);
 
+    /// <summary>The meter of clients whose options give no <see cref="IMeterFactory"/>; see <see cref="SessionsMetrics"/>.</summary>
     internal static readonly Meter Meter = new(Name);
-
-    internal static readonly UpDownCounter<long> ConnectedSessions = Meter.CreateUpDownCounter<long>("sessions.connected", description: "Sessions with an open socket.");
-
-    internal static readonly Counter<long> FramesReceived = Meter.CreateCounter<long>("sessions.frames.received", description: "Frames received from the engine.");
-
-    internal static readonly Counter<long> FramesSent = Meter.CreateCounter<long>("sessions.frames.sent", description: "Frames sent to the engine.");
-
-    internal static readonly Counter<long> Reconnects = Meter.CreateCounter<long>("sessions.reconnects", description: "Successful reconnections after a drop.");
-
-    internal static readonly Counter<long> OverflowDrops = Meter.CreateCounter<long>("sessions.subscriber.dropped", description: "Events dropped because a subscriber's queue was full.");
 
     /// <summary>Marks a span as failed: error status, <c>error.type</c>, and an <c>exception</c> event.</summary>
     internal static void RecordFailure(Activity? activity, Exception exception)
@@ -52,13 +43,6 @@ public static class SessionsTelemetry
             ["exception.stacktrace"] = exception.ToString(),
         }));
 #endif
-    }
-
-    /// <summary>For an exception filter: records the failure and lets the exception pass (always false).</summary>
-    internal static bool FailedWith(Activity? activity, Exception exception)
-    {
-        RecordFailure(activity, exception);
-        return false;
     }
 
     /// <summary>Stamps the current span's W3C trace context on a frame, so the engine's spans continue the trace.</summary>

@@ -9,13 +9,15 @@ internal static class EngineErrors
     {
         var message = error.Data.Error;
         var code = error.Data.Code;
+#pragma warning disable CS8524 // KindOf returns named members only.
         return KindOf(ErrorCodeJsonConverter.FromWireName(code)) switch
+#pragma warning restore CS8524
         {
             EngineErrorKind.Authentication => new SessionAuthenticationException(message),
             EngineErrorKind.Permission => new SessionPermissionException(message),
             EngineErrorKind.NotFound => new SessionNotFoundException(message, code),
             EngineErrorKind.File => new SessionFileException(message, fileName: null, code),
-            _ => new SessionException(message, code),
+            EngineErrorKind.Refused or EngineErrorKind.Other => new SessionException(message, code),
         };
     }
 
@@ -34,9 +36,9 @@ internal static class EngineErrors
             ErrorCode.Forbidden => EngineErrorKind.Permission,
             ErrorCode.NotFound or ErrorCode.SessionTerminated => EngineErrorKind.NotFound,
             ErrorCode.InvalidJson or ErrorCode.InvalidFrame or ErrorCode.UnknownType or ErrorCode.NotAttached
-                or ErrorCode.AlreadyAttached or ErrorCode.InvalidRequest or ErrorCode.WebsocketRequired => EngineErrorKind.BadRequest,
-            ErrorCode.UnknownApproval or ErrorCode.ApprovalAlreadyAnswered => EngineErrorKind.Approval,
-            ErrorCode.AgentError or ErrorCode.AgentFailed => EngineErrorKind.Turn,
+                or ErrorCode.AlreadyAttached or ErrorCode.InvalidRequest or ErrorCode.WebsocketRequired
+                or ErrorCode.UnknownApproval or ErrorCode.ApprovalAlreadyAnswered
+                or ErrorCode.AgentError or ErrorCode.AgentFailed => EngineErrorKind.Refused,
             ErrorCode.FileTooLarge or ErrorCode.MessageTooLarge or ErrorCode.EmptyFile or ErrorCode.UploadIncomplete
                 or ErrorCode.UnknownFile => EngineErrorKind.File,
         };
@@ -58,14 +60,11 @@ internal enum EngineErrorKind
     /// <summary>No such session, or it was terminated: <see cref="SessionNotFoundException"/>.</summary>
     NotFound,
 
-    /// <summary>The engine refused a frame or request as malformed or out of order: <see cref="SessionException"/> with the code.</summary>
-    BadRequest,
-
-    /// <summary>An approval answer was refused: <see cref="SessionException"/> with the code.</summary>
-    Approval,
-
-    /// <summary>The agent failed a turn: <see cref="SessionException"/> with the code.</summary>
-    Turn,
+    /// <summary>
+    /// A known code with no exception type of its own: a malformed or out-of-order frame, a refused approval answer (the
+    /// answer's call turns it into <see cref="ApprovalAnswerException"/>), a failed turn. <see cref="SessionException"/> with the code.
+    /// </summary>
+    Refused,
 
     /// <summary>The engine refused a posted message's files: <see cref="SessionFileException"/>; nothing was posted.</summary>
     File,

@@ -60,20 +60,11 @@ public sealed partial record ApprovalRequestEvent
     public override string? ToolName => Data.ToolName;
 }
 
-/// <content>Shortcut to the error text, and the count a synthetic overflow error carries.</content>
+/// <content>Shortcut to the error text, and whether the client made the error up itself.</content>
 public sealed partial record ErrorEvent
 {
     /// <inheritdoc/>
     public override string? Error => Data.Error;
-
-    /// <summary>
-    /// On the synthetic <c>subscriber queue overflow</c> error that <see cref="Session.ListenAsync(System.Collections.Generic.IEnumerable{SessionEventType}?, int, System.Threading.CancellationToken)"/>
-    /// delivers where its queue overflowed: how many events were dropped there. Null on errors from the engine.
-    /// </summary>
-    public long? DroppedEvents { get; init; }
-
-    /// <summary>True for the synthetic error of a subscriber whose queue overflowed.</summary>
-    public bool IsQueueOverflow => DroppedEvents is not null;
 
     /// <summary>
     /// True for an error this client made up itself (a listener's queue overflowed, a frame from the engine

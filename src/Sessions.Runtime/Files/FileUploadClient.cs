@@ -23,14 +23,14 @@ internal sealed class FileUploadClient : IDisposable
     /// <summary>The code of a <see cref="SessionFileException"/> for an upload whose connection failed.</summary>
     public const string FailedCode = "upload_failed";
 
-    private readonly HttpClient _http;
+    private readonly EngineHttpClients _http;
     private readonly Uri _baseAddress;
     private readonly Credentials.EngineAuthorization _authorization;
 
     /// <summary>The largest <see cref="SessionClientOptions.InlineFileMaxBytes"/>: its base64 stays far below a 4 MiB frame.</summary>
     public const int MaxInlineBytes = 1024 * 1024;
 
-    public FileUploadClient(Uri baseAddress, Credentials.EngineAuthorization authorization, HttpMessageHandler? handler, int inlineMaxBytes)
+    public FileUploadClient(Uri baseAddress, Credentials.EngineAuthorization authorization, EngineHttpClients http, int inlineMaxBytes)
     {
         if (inlineMaxBytes is < 0 or > MaxInlineBytes)
         {
@@ -40,10 +40,7 @@ internal sealed class FileUploadClient : IDisposable
         InlineMaxBytes = inlineMaxBytes;
         _baseAddress = baseAddress;
         _authorization = authorization;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-
-        // A large file may take longer than HttpClient's 100 s default; the caller's token bounds it instead.
-        _http.Timeout = Timeout.InfiniteTimeSpan;
+        _http = http; // rented unbounded: a large file may take longer than HttpClient's 100 s default; the caller's token bounds it
     }
 
     /// <summary>Files of known size up to this many bytes are sent inline.</summary>
@@ -70,28 +67,29 @@ internal sealed class FileUploadClient : IDisposable
         // With a known length the engine can refuse a file that is too large or empty before the body is sent.
         request.Headers.ExpectContinue = content.Headers.ContentLength is not null;
 
-        HttpResponseMessage response;
+        HttpStatusCode status;
+        byte[] body;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var lease = _http.Rent(unbounded: true);
+            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever failed (the connection, a handler the application added, the caller's stream) is the upload's failure.
             throw content.SourceFailure is { } unreadable
                 ? new SessionFileException($"Could not read \"{file.Name}\" after {content.BytesSent} bytes: {unreadable.Message} Nothing was posted.", file.Name, UnreadableCode, unreadable)
                 : new SessionFileException($"The upload of \"{file.Name}\" to POST {where} failed after {content.BytesSent} bytes: {exception.Message} Nothing was posted.", file.Name, FailedCode, exception) { Method = "POST", Endpoint = where };
         }
 
-        using (response)
+        if (status == HttpStatusCode.Created)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                return Read(body, where, static (ref Utf8JsonReader reader) => StoredFileJsonConverter.ReadValue(ref reader));
-            }
-
-            throw ToException(response.StatusCode, body, file.Name, sessionId, where, "POST");
+            return Read(body, where, static (ref Utf8JsonReader reader) => StoredFileJsonConverter.ReadValue(ref reader));
         }
+
+        throw ToException(status, body, file.Name, sessionId, where, "POST");
     }
 
     /// <summary>Opens <c>GET {base}/v1/sessions/{id}/files/{file_id}</c>: the response body, streamed (the caller disposes it). A 401 asks the credential once more for a fresh token.</summary>
@@ -104,27 +102,39 @@ internal sealed class FileUploadClient : IDisposable
         var where = endpoint.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
         Authorize(request, authorization);
-        HttpResponseMessage response;
+        var lease = _http.Rent(unbounded: true);
+        HttpResponseMessage? response = null;
+        HttpStatusCode status;
+        byte[] body;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            if (status == HttpStatusCode.OK)
+            {
+                // Disposing the stream releases the connection and the client it was read with; the response holds nothing else.
+                var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return new DownloadStream(content, fileId, where, lease);
+            }
+
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            response.Dispose();
+            lease.Dispose();
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new SessionFileException($"Could not read file {fileId} at GET {where}: {exception.Message}", fileId, FailedCode, exception) { Method = "GET", Endpoint = where };
+            response?.Dispose();
+            lease.Dispose();
+            throw DownloadStream.Failed(fileId, where, exception);
+        }
+        catch (OperationCanceledException)
+        {
+            response?.Dispose();
+            lease.Dispose();
+            throw;
         }
 
-        if (response.StatusCode == HttpStatusCode.OK)
-        {
-            // Disposing the content stream releases the connection; the response holds nothing else.
-            return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            throw ToException(response.StatusCode, body, fileId, sessionId, where, "GET");
-        }
+        throw ToException(status, body, fileId, sessionId, where, "GET");
     }
 
     /// <summary>The one place a file request gets its Authorization header (a value from <see cref="Credentials.EngineAuthorization"/>).</summary>

@@ -9,20 +9,22 @@ namespace Sessions;
 /// <summary>Sending messages with files: each file is uploaded first (streamed, with progress), then the message refers to it by id.</summary>
 public partial class Session
 {
-    /// <summary>Uploads one file, reporting progress, then posts it and waits until the engine acknowledges it.</summary>
-    /// <param name="file">The file (from a path, bytes or a stream).</param>
-    /// <param name="progress">Told how many bytes have been sent after each chunk, in order; may be null.</param>
-    /// <param name="cancellationToken">Stops the upload; nothing is posted.</param>
-    /// <exception cref="SessionFileException">The file is too large, empty or unreadable, or the upload was cut off; nothing was posted.</exception>
-    public virtual Task SendAsync(MessageFile file, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken = default)
-        => SendAsync(UserSessionMessage.FromFile(file), progress, cancellationToken);
-
     /// <summary>Uploads the message's files, reporting progress, then posts the message and waits until the engine acknowledges it.</summary>
-    /// <param name="message">Text or file, attachments, references.</param>
-    /// <param name="progress">Told how many bytes of each file have been sent after each chunk, in order; may be null.</param>
+    /// <param name="message">Text or file, attachments, references; a <see cref="MessageFile"/> converts to a file message.</param>
+    /// <param name="progress">Told how many bytes of each file have been sent after each chunk, in order.</param>
     /// <param name="cancellationToken">Stops the upload; nothing is posted.</param>
     /// <exception cref="SessionFileException">A file is too large, empty or unreadable, or its upload was cut off; nothing was posted.</exception>
-    public virtual async Task SendAsync(UserSessionMessage message, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken = default)
+    public virtual Task SendAsync(UserSessionMessage message, IProgress<FileUploadProgress> progress, CancellationToken cancellationToken = default)
+        => SendCoreAsync(message, progress ?? throw new ArgumentNullException(nameof(progress)), cancellationToken);
+
+    /// <summary>Uploads the messages' files, reporting progress, then posts the messages as one turn and waits until the engine acknowledges them.</summary>
+    /// <param name="messages">At least one message; strings convert to text messages.</param>
+    /// <param name="progress">Told how many bytes of each file have been sent after each chunk, in order.</param>
+    /// <param name="cancellationToken">Stops the uploads; nothing is posted.</param>
+    public virtual Task SendManyAsync(IEnumerable<UserSessionMessage> messages, IProgress<FileUploadProgress> progress, CancellationToken cancellationToken = default)
+        => SendManyCoreAsync(messages, progress ?? throw new ArgumentNullException(nameof(progress)), cancellationToken);
+
+    private async Task SendCoreAsync(UserSessionMessage message, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         await Core.ReadyConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -34,11 +36,7 @@ public partial class Session
         await Core.Tracing.TraceSendAsync(SessionId, 1, () => Core.RequestAsync(frame, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>Uploads the messages' files, reporting progress, then posts the messages as one turn and waits until the engine acknowledges them.</summary>
-    /// <param name="messages">At least one message; strings convert to text messages.</param>
-    /// <param name="progress">Told how many bytes of each file have been sent after each chunk, in order; may be null.</param>
-    /// <param name="cancellationToken">Stops the uploads; nothing is posted.</param>
-    public virtual async Task SendManyAsync(IEnumerable<UserSessionMessage> messages, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken = default)
+    private async Task SendManyCoreAsync(IEnumerable<UserSessionMessage> messages, IProgress<FileUploadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = new List<UserSessionMessage>();

@@ -22,6 +22,7 @@ internal sealed class UploadContent : HttpContent
     private readonly string _fileName;
     private readonly IProgress<FileUploadProgress>? _progress;
     private readonly long _start;
+    private long _reported; // the most bytes reported over every try: progress never goes back
 
     public UploadContent(FileSource source, string fileName, IProgress<FileUploadProgress>? progress)
     {
@@ -31,7 +32,7 @@ internal sealed class UploadContent : HttpContent
         _start = source.Stream.CanSeek ? source.Stream.Position : 0;
     }
 
-    /// <summary>Bytes written to the connection so far.</summary>
+    /// <summary>Bytes written to the connection so far, by this try.</summary>
     public long BytesSent { get; private set; }
 
     /// <summary>The exception the caller's stream threw, when reading it failed.</summary>
@@ -48,7 +49,10 @@ internal sealed class UploadContent : HttpContent
             // The handler retries a request whose connection closed before it was answered: start again, if we can.
             if (!source.CanSeek)
             {
-                throw new InvalidOperationException($"The upload of \"{_fileName}\" had to be retried, but its stream cannot seek back.");
+                // Recorded as the source's failure: the caller sees a SessionFileException saying the file could not be read again.
+                var cannotSeek = new NotSupportedException("The upload had to be retried, but the file's stream cannot seek back.");
+                SourceFailure = cannotSeek;
+                throw cannotSeek;
             }
 
             source.Position = _start;
@@ -78,7 +82,11 @@ internal sealed class UploadContent : HttpContent
 
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 BytesSent += read;
-                _progress?.Report(new FileUploadProgress(_fileName, BytesSent, _source.Length));
+                if (BytesSent > _reported)
+                {
+                    _reported = BytesSent;
+                    _progress?.Report(new FileUploadProgress(_fileName, BytesSent, _source.Length));
+                }
             }
         }
         finally

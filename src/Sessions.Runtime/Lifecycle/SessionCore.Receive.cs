@@ -45,7 +45,7 @@ internal sealed partial class SessionCore
 
     public Subscription Subscribe(Func<SessionEvent, bool>? filter, int maxQueue)
     {
-        var subscription = new Subscription(filter, maxQueue, Unsubscribe, static dropped => SessionsTelemetry.OverflowDrops.Add(dropped));
+        var subscription = new Subscription(filter, maxQueue, Unsubscribe, _client.Metrics.OverflowDrops.Add);
         lock (Gate)
         {
             if (States.State is SessionState.Created or SessionState.Connecting or SessionState.Connected or SessionState.Reconnecting)
@@ -124,7 +124,18 @@ internal sealed partial class SessionCore
         var lifetime = attempt.Lifetime;
         for (var tries = 0; ; tries++)
         {
-            var delay = policy.NextDelay(new ReconnectContext(tries, time.GetElapsedTime(started), lastError));
+            TimeSpan? delay;
+            try
+            {
+                delay = ReconnectDelay.Next(policy, new ReconnectContext(tries, time.GetElapsedTime(started), lastError));
+            }
+            catch (SessionDisconnectedException broken)
+            {
+                SessionsTelemetry.RecordFailure(activity, broken);
+                GiveUp(attempt, broken);
+                return;
+            }
+
             if (delay is null)
             {
                 var gaveUp = new SessionDisconnectedException($"Reconnecting gave up after {tries} attempt(s).", lastError);
@@ -156,7 +167,7 @@ internal sealed partial class SessionCore
                 var (connection, joined) = await OpenAndJoinAsync(attempt, lifetime).ConfigureAwait(false);
 
                 // Counted once joined: the replay is already flowing to listeners on the new connection.
-                SessionsTelemetry.Reconnects.Add(1);
+                _client.Metrics.Reconnects.Add(1);
                 _tracing.Reconnected(activity, tries + 1, time.GetElapsedTime(started));
                 Log.Reconnected(_logger, SessionId, tries + 1);
                 await BecomeConnectedAsync(attempt, connection, joined).ConfigureAwait(false);

@@ -117,7 +117,7 @@ internal sealed partial class SessionCore : IConnectionListener
                     attempt = new ConnectionAttempt();
                     if (!States.TryChangeState(state, SessionState.Connecting))
                     {
-                        throw new InvalidOperationException($"A session cannot connect from {state}."); // unreachable: the lifecycle lock is held
+                        throw new SessionException($"A session cannot connect from {state}.", "invalid_state"); // unreachable: the lifecycle lock is held
                     }
 
                     _attempt = attempt;
@@ -321,7 +321,7 @@ internal sealed partial class SessionCore : IConnectionListener
             var transport = _client.Transport is ISessionAwareTransport aware
                 ? await aware.ConnectAsync(SessionId, timeout.Token).ConfigureAwait(false)
                 : await _client.Transport.ConnectAsync(timeout.Token).ConfigureAwait(false);
-            connection = new SessionConnection(transport, this, _options, _logger, () => SessionId);
+            connection = new SessionConnection(transport, this, _options, _logger, () => SessionId, _client.Metrics);
             SessionConnectedEvent? joined = null;
             if (SessionId is null)
             {

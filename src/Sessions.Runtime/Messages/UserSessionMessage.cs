@@ -41,4 +41,8 @@ public sealed record UserSessionMessage
 
     /// <summary>A text message.</summary>
     public static implicit operator UserSessionMessage(string text) => FromText(text);
+
+    /// <summary>A file message, as <see cref="FromFile"/> makes it.</summary>
+    /// <param name="file">The file.</param>
+    public static implicit operator UserSessionMessage(MessageFile file) => FromFile(file);
 }

@@ -10,6 +10,11 @@ namespace Sessions;
 public interface IReconnectPolicy
 {
     /// <summary>The delay before the next attempt, or null to give up.</summary>
+    /// <remarks>
+    /// A delay must be between zero and about 49 days (what a timer can wait). A policy that throws, or answers any other
+    /// delay, ends the reconnecting: the session becomes <see cref="SessionState.Disconnected"/> with a
+    /// <see cref="SessionDisconnectedException"/> that holds the policy's exception.
+    /// </remarks>
     /// <param name="context">What has happened so far.</param>
     TimeSpan? NextDelay(ReconnectContext context);
 }

@@ -30,7 +30,7 @@ internal static class InitialConnectRetry
             }
             catch (SessionException exception) when (exception is SessionDisconnectedException or SessionTimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                var delay = policy.NextDelay(new ReconnectContext(attempt, time.GetElapsedTime(started), exception));
+                var delay = ReconnectDelay.Next(policy, new ReconnectContext(attempt, time.GetElapsedTime(started), exception));
                 if (delay is null)
                 {
                     throw;

@@ -10,31 +10,28 @@ namespace Sessions;
 /// <summary>Sending messages and answering pauses.</summary>
 public partial class Session
 {
-    /// <summary>Posts one file (from a path, bytes or a stream) and waits until the engine acknowledges it.</summary>
-    /// <param name="file">The file.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    public virtual Task SendAsync(MessageFile file, CancellationToken cancellationToken = default)
-        => SendAsync(UserSessionMessage.FromFile(file), cancellationToken);
-
     /// <summary>Posts one message (text or file, attachments, references) and waits until the engine acknowledges it.</summary>
+    /// <param name="message">The message; a string converts to a text message, a <see cref="MessageFile"/> to a file message.</param>
+    /// <param name="cancellationToken">Cancels the wait; with a file, stops its upload and nothing is posted.</param>
+    /// <exception cref="SessionFileException">A file is too large, empty or unreadable, or its upload was cut off; nothing was posted.</exception>
     public virtual Task SendAsync(UserSessionMessage message, CancellationToken cancellationToken = default)
-        => SendAsync(message, progress: null, cancellationToken);
+        => SendCoreAsync(message, progress: null, cancellationToken);
 
     /// <summary>Posts several messages as one turn (one reply) and waits until the engine acknowledges them.</summary>
     /// <param name="messages">At least one message; strings convert to text messages.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public virtual Task SendManyAsync(IEnumerable<UserSessionMessage> messages, CancellationToken cancellationToken = default)
-        => SendManyAsync(messages, progress: null, cancellationToken);
+        => SendManyCoreAsync(messages, progress: null, cancellationToken);
 
     /// <summary>Answers a pause event (today: an <see cref="ApprovalRequestEvent"/>), resuming the paused turn.</summary>
     /// <param name="evt">The pause event from <c>ListenAsync</c>.</param>
-    /// <param name="approved">True to let the tool run, false to refuse it. Required for approval requests.</param>
+    /// <param name="approved">True to let the tool run, false to refuse it.</param>
     /// <param name="confirm">Arguments that replace the ones the model proposed (approved calls only).</param>
     /// <param name="denyReason">Why it was refused, shown to the model so it can adapt.</param>
     /// <param name="cancellationToken">Cancels the wait for the engine's acknowledgement.</param>
     /// <exception cref="ArgumentException"><paramref name="evt"/> is not a pause event, or the answer does not fit it.</exception>
     /// <exception cref="ApprovalAnswerException">The engine refused the answer (another one was taken, or no such approval is pending).</exception>
-    public virtual Task RespondAsync(SessionEvent evt, bool? approved = null, IReadOnlyDictionary<string, JsonElement>? confirm = null, string? denyReason = null, CancellationToken cancellationToken = default)
+    public virtual Task RespondAsync(SessionEvent evt, bool approved, IReadOnlyDictionary<string, JsonElement>? confirm = null, string? denyReason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evt);
         if (evt is not ApprovalRequestEvent approval)
@@ -42,12 +39,7 @@ public partial class Session
             throw new ArgumentException($"RespondAsync answers pause events (today: approval_request); a {evt.Type} event is not one.", nameof(evt));
         }
 
-        if (approved is null)
-        {
-            throw new ArgumentException("An approval request needs an answer: pass approved: true or false.", nameof(approved));
-        }
-
-        return RespondApprovalAsync(approval, approved.Value, confirm, denyReason, cancellationToken);
+        return RespondApprovalAsync(approval, approved, confirm, denyReason, cancellationToken);
     }
 
     /// <summary>

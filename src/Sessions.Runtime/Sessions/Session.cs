@@ -64,7 +64,7 @@ public partial class Session : IAsyncDisposable
     public virtual long LastSeq => Core.LastSeq;
 
     /// <summary>What the session runs on; tests wait on its loops.</summary>
-    internal SessionCore Core => _core ?? throw new InvalidOperationException("This session is a test double made with the protected constructor: override the member the test calls.");
+    internal SessionCore Core => _core ?? throw new NotSupportedException("This session is a test double made with the protected constructor: override the member the test calls.");
 
     private SessionClient Client => _client!;
 

@@ -25,12 +25,11 @@ internal sealed class SubscriptionStream : IAsyncEnumerable<SessionEvent>
     {
         if (Interlocked.Exchange(ref _enumerated, 1) == 1)
         {
-            throw new InvalidOperationException("A ListenAsync sequence can be enumerated once; call ListenAsync again for another listener.");
+            throw new SessionException("A ListenAsync sequence can be enumerated once; call ListenAsync again for another listener.", "listen_enumerated_twice");
         }
 
-        var token = cancellationToken.CanBeCanceled && _cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellationToken).Token
-            : cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken;
-        return _subscription.ReadAllAsync(token).GetAsyncEnumerator(token);
+        // ListenAsync's token as the iterator's argument, the enumeration's token here: the compiler-generated
+        // enumerator links the two when both can cancel, and disposes the linked source with the enumerator.
+        return _subscription.ReadAllAsync(_cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 }

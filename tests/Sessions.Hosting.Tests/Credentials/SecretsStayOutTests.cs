@@ -47,7 +47,7 @@ public sealed class SecretsStayOutTests
 
         using var refusedClient = new SessionClient(engine.BaseAddress, Refused);
         var refused = await Assert.ThrowsAsync<SessionAuthenticationException>(() => refusedClient.Agent("agent").CreateSessionAsync(Within.Token()));
-        var history = await Assert.ThrowsAsync<SessionAuthenticationException>(() => refusedClient.Session("s-1").GetMessagesAsync(Within.Token()));
+        var history = await Assert.ThrowsAsync<SessionAuthenticationException>(() => refusedClient.GetSession("s-1").GetMessagesAsync(Within.Token()));
 
         var everything = string.Join("\n", logs.Lines)
             + refused + history + text

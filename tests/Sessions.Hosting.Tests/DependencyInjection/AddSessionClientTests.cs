@@ -51,7 +51,7 @@ public sealed class AddSessionClientTests : IAsyncLifetime
         Assert.Equal(3, Assert.IsType<ExponentialBackoffReconnectPolicy>(client.Options.ReconnectPolicy).MaxAttempts);
         Assert.Same(clock, client.Options.TimeProvider);
         Assert.Same(host.Services.GetRequiredService<IMeterFactory>(), client.Options.MeterFactory);
-        Assert.NotNull(client.Options.HttpClient);
+        Assert.NotNull(client.Options.HttpClientFactory);
 
         await using (var session = await client.Agent("agent").CreateSessionAsync(Within.Token()))
         {
@@ -59,9 +59,32 @@ public sealed class AddSessionClientTests : IAsyncLifetime
             Assert.Contains(events, e => e.IsComplete);
             Assert.NotEmpty(await session.GetMessagesAsync(Within.Token()));
             Assert.Equal(1, historyRequests.Requests); // through the factory's named HttpClient and its handlers
+            await Assert.ThrowsAsync<SessionFileException>(() => session.OpenFileAsync("file_missing", Within.Token()));
+            Assert.Equal(2, historyRequests.Requests); // files too
         }
 
         Assert.Contains(logs.Lines, line => line.Contains("connected to", StringComparison.Ordinal));
+        await host.StopAsync(Within.Token());
+    }
+
+    [Fact]
+    public async Task RequestTimeout_bounds_a_history_request_through_the_factorys_client()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = _engine.BaseAddress.ToString(),
+            ["Sessions:ApiKey"] = _engine.ApiKey,
+            ["Sessions:RequestTimeout"] = "00:00:00.200",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions")).HttpClient.AddHttpMessageHandler(() => new SilentHandler());
+        using var host = builder.Build();
+        await host.StartAsync(Within.Token());
+
+        var client = host.Services.GetRequiredService<SessionClient>();
+        var error = await Assert.ThrowsAsync<SessionTimeoutException>(() => client.GetSession("s-1").GetMessagesAsync(Within.Token()));
+
+        Assert.Contains("RequestTimeout", error.Message, StringComparison.Ordinal);
         await host.StopAsync(Within.Token());
     }
 
@@ -104,6 +127,48 @@ public sealed class AddSessionClientTests : IAsyncLifetime
         Assert.Contains("Sessions:BaseAddress is clear-text http:// to engine.example", error.Message, StringComparison.Ordinal);
         Assert.Contains("Sessions:RequestTimeout must be positive", error.Message, StringComparison.Ordinal);
         Assert.Contains("Sessions:MaxFrameBytes must be at least 1024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_with_user_information_fails_start_up_without_repeating_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = "https://admin:pw-SECRET@engine.example/?sig=SECRET",
+            ["Sessions:ApiKey"] = "k",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Within.Token()));
+
+        Assert.Contains("Sessions:BaseAddress must not contain user information", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Negative_reconnect_settings_fail_start_up_naming_their_keys()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sessions:BaseAddress"] = _engine.BaseAddress.ToString(),
+            ["Sessions:ApiKey"] = _engine.ApiKey,
+            ["Sessions:Reconnect:InitialDelay"] = "-00:00:01",
+            ["Sessions:Reconnect:MaxDelay"] = "-00:00:02",
+            ["Sessions:Reconnect:MaxElapsed"] = "-00:01:00",
+            ["Sessions:Reconnect:MaxAttempts"] = "-1",
+        });
+        builder.Services.AddSessionClient(builder.Configuration.GetSection("Sessions"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Within.Token()));
+
+        Assert.Contains("Sessions:Reconnect:InitialDelay cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:Reconnect:MaxDelay cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:Reconnect:MaxElapsed cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions:Reconnect:MaxAttempts cannot be negative", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,6 +289,16 @@ public sealed class AddSessionClientTests : IAsyncLifetime
 
     private sealed class FixedOffsetClock : TimeProvider
     {
+    }
+
+    /// <summary>An engine that never answers: only a timeout ends the request.</summary>
+    private sealed class SilentHandler : System.Net.Http.DelegatingHandler
+    {
+        protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private sealed class CountingHandler : System.Net.Http.DelegatingHandler

@@ -154,7 +154,7 @@ public sealed class CancellationTests
                     id = first.SessionId!;
                 }
 
-                var session = client.Session(id);
+                var session = client.GetSession(id);
                 return new Run(session, token => session.ConnectAsync(token));
             }
 

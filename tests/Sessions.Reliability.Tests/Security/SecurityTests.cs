@@ -118,10 +118,10 @@ public sealed class SecurityTests
         var before = requests.Value;
 
         var onSocket = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.ResumeSessionAsync(id, cancellationToken: Within.Token()));
-        var onHistory = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.Session(id).GetMessagesAsync(Within.Token()));
+        var onHistory = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.GetSession(id).GetMessagesAsync(Within.Token()));
         var attempts = requests.Value - before;
         var randomOnSocket = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.ResumeSessionAsync(RandomId, cancellationToken: Within.Token()));
-        var randomOnHistory = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.Session(RandomId).GetMessagesAsync(Within.Token()));
+        var randomOnHistory = await Assert.ThrowsAsync<SessionNotFoundException>(() => other.GetSession(RandomId).GetMessagesAsync(Within.Token()));
 
         Figures.Report(_output, "7 security", "requests made by the other key (one resume, one history)", attempts);
         Assert.Equal(2, attempts); // the refused resume is not retried
@@ -196,7 +196,7 @@ public sealed class SecurityTests
             using (var wrong = Engines.Client(engine, o => o.LoggerFactory = clientLogs, apiKey: WrongKey))
             {
                 Caught(await Assert.ThrowsAsync<SessionAuthenticationException>(() => wrong.Agent("agent-1").CreateSessionAsync(Within.Token())));
-                Caught(await Assert.ThrowsAsync<SessionAuthenticationException>(() => wrong.Session(session.SessionId!).GetMessagesAsync(Within.Token())));
+                Caught(await Assert.ThrowsAsync<SessionAuthenticationException>(() => wrong.GetSession(session.SessionId!).GetMessagesAsync(Within.Token())));
             }
 
             using (var another = Engines.Client(engine, o => o.LoggerFactory = clientLogs, apiKey: "another-owner-key"))

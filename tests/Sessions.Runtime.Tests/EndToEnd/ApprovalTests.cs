@@ -136,7 +136,6 @@ public sealed class ApprovalTests : IClassFixture<EngineFixture>
         var notAPause = new MessageDeltaEvent { SessionId = session.SessionId!, Data = new MessageDeltaEventData { Delta = "x" } };
         var wrongKind = await Assert.ThrowsAsync<ArgumentException>(() => session.RespondAsync(notAPause, approved: true));
         Assert.Contains("MessageDelta", wrongKind.Message);
-        await Assert.ThrowsAsync<ArgumentException>(() => session.RespondAsync(request));
         await Assert.ThrowsAsync<ArgumentException>(() => session.RespondApprovalAsync(request, false, new Dictionary<string, JsonElement>()));
 
         var errors = session.ListenAsync<ErrorEvent>(cancellationToken: Within.Token()).GetAsyncEnumerator(); // registered before the answers

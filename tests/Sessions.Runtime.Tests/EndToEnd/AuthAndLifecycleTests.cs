@@ -85,7 +85,7 @@ public sealed class AuthAndLifecycleTests
         await using var session = await owner.Agent("a").CreateSessionAsync(Within.Token());
 
         await Assert.ThrowsAsync<SessionNotFoundException>(() => stranger.ResumeSessionAsync(session.SessionId!, cancellationToken: Within.Token()));
-        var history = await Assert.ThrowsAsync<SessionNotFoundException>(() => stranger.Session(session.SessionId!).GetMessagesAsync(Within.Token()));
+        var history = await Assert.ThrowsAsync<SessionNotFoundException>(() => stranger.GetSession(session.SessionId!).GetMessagesAsync(Within.Token()));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, history.StatusCode);
     }
 
@@ -146,7 +146,7 @@ public sealed class AuthAndLifecycleTests
         await using var engine = await LocalEngine.StartAsync();
         using var client = Clients.For(engine);
 
-        var created = client.Session("0123456789abcdef01234567");                    // never connected
+        var created = client.GetSession("0123456789abcdef01234567");                    // never connected
         var connected = await client.Agent("a").CreateSessionAsync(Within.Token());   // idle
         var midTurn = await client.Agent("a").CreateSessionAsync(Within.Token());
         await midTurn.SendAsync("count 100000", Within.Token());                      // streaming
@@ -181,7 +181,7 @@ public sealed class AuthAndLifecycleTests
         }
 
         using var stall = engine.Faults.ForNextConnection().Stall(); // the engine will not answer connect_session
-        var session = client.Session(id);
+        var session = client.GetSession(id);
         var connecting = session.ConnectAsync();
         var guard = Within.Token();
         while (session.State != SessionState.Connecting)

@@ -92,7 +92,7 @@ public sealed class ConversationTests : IClassFixture<EngineFixture>
         await session.SendManyAsync(new UserSessionMessage[] { "four", "five" }, Within.Token());
         var second = await Turns.UntilCompleteAsync(again);
 
-        Assert.Throws<System.InvalidOperationException>(() => listening.GetAsyncEnumerator());
+        Assert.Equal("listen_enumerated_twice", Assert.Throws<SessionException>(() => listening.GetAsyncEnumerator()).Code);
 
         Assert.Equal(3, first.OfType<MessagePostedEvent>().Count());
         Assert.Single(first.OfType<MessageCompleteEvent>());

@@ -37,7 +37,7 @@ public sealed class HistoryTests : IClassFixture<EngineFixture>
     public async Task History_of_an_unknown_session_is_a_not_found_error_with_status_and_endpoint()
     {
         using var client = _engine.Client();
-        var ghost = client.Session("0123456789abcdef01234567");
+        var ghost = client.GetSession("0123456789abcdef01234567");
 
         var error = await Assert.ThrowsAsync<SessionNotFoundException>(() => ghost.GetMessagesAsync(Within.Token()));
 

@@ -37,19 +37,8 @@ public sealed class TelemetryTests : IClassFixture<EngineFixture>
     }
 
     [Fact]
-    public async Task The_meter_counts_frames_and_the_activity_source_traces_connecting()
+    public async Task The_activity_source_traces_connecting()
     {
-        var measurements = new ConcurrentDictionary<string, long>();
-        using var meters = new MeterListener();
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == SessionsTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((instrument, value, _, _) => measurements.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
-        meters.Start();
         var activities = new ConcurrentQueue<Activity>();
         using var tracing = new ActivityListener
         {
@@ -67,8 +56,6 @@ public sealed class TelemetryTests : IClassFixture<EngineFixture>
             await Turns.RunAsync(session, "count 10");
         }
 
-        Assert.True(measurements.GetValueOrDefault("sessions.frames.received") >= 13, "frames received: streaming, 10 deltas, complete, acks");
-        Assert.True(measurements.GetValueOrDefault("sessions.frames.sent") >= 2);
         Assert.Contains(activities, a => a.OperationName == "session.create" && (string?)a.GetTagItem("gen_ai.conversation.id") == id);
     }
 }

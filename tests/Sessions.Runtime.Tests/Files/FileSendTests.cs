@@ -135,7 +135,7 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
         Assert.Contains("big.bin", error.Message, StringComparison.Ordinal);
         Assert.True(proxy.Cuts > 0);
         using var direct = _engine.Client();
-        Assert.Empty(await direct.Session(session.SessionId!).GetMessagesAsync(Within.Token()));
+        Assert.Empty(await direct.GetSession(session.SessionId!).GetMessagesAsync(Within.Token()));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class CallOrderTests(EngineFixture engine) : IClassFixture<EngineF
         using var client = engine.Client();
         for (var round = 0; round < Rounds; round++)
         {
-            var session = client.Session(await NewSessionIdAsync(client));
+            var session = client.GetSession(await NewSessionIdAsync(client));
             var connecting = session.ConnectAsync(Within.Token());
             if (round % 2 == 1)
             {

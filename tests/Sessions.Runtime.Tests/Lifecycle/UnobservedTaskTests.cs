@@ -49,7 +49,7 @@ public sealed class UnobservedTaskTests(EngineFixture engine) : IClassFixture<En
             await Assert.ThrowsAsync<SessionNotFoundException>(() => client.ResumeSessionAsync("no-such-session", cancellationToken: Within.Token()));
 
             // Created and disposed without connecting; disconnected and terminated; dropped and disposed while reconnecting.
-            await client.Session("never-connected").DisposeAsync();
+            await client.GetSession("never-connected").DisposeAsync();
             var session = await client.Agent("agent-1").CreateSessionAsync(Within.Token());
             await Turns.RunAsync(session, "echo hi");
             await session.DisconnectAsync(Within.Token());

@@ -17,6 +17,33 @@ public sealed class SessionClientTests
         Assert.DoesNotContain(Key, error.Message);
     }
 
+    [Theory]
+    [InlineData("https://user:pw-SECRET@engine.example.com/", "user information")]
+    [InlineData("https://engine.example.com/?key=SECRET", "query string")]
+    [InlineData("https://engine.example.com/#SECRET", "fragment")]
+    public void An_address_with_user_information_a_query_or_a_fragment_is_refused_without_repeating_it(string address, string problem)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SessionClient(new Uri(address), Key));
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetSession_refuses_an_empty_id_as_ResumeSessionAsync_does()
+    {
+        using var client = new SessionClient(new Uri("http://127.0.0.1:1/"), Key);
+        Assert.Throws<ArgumentException>(() => client.GetSession(""));
+        Assert.Throws<ArgumentNullException>(() => client.GetSession(null!));
+        Assert.Equal("s1", client.GetSession("s1").SessionId);
+    }
+
+    [Fact]
+    public void A_relative_address_is_a_clear_error()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SessionClient(new Uri("engine/", UriKind.Relative), Key));
+        Assert.Contains("absolute", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Clear_text_to_a_remote_host_is_allowed_on_request()
     {
