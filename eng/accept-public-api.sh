@@ -16,7 +16,7 @@ header = [l for l in lines if l.startswith("#")]
 body = set(l for l in lines if l and not l.startswith("#"))
 project = os.path.basename(os.path.dirname(os.path.abspath(path))) + ".csproj"
 # A build also builds the project's references: keep only the lines this project reported (they end with [.../X.csproj]).
-text = "\n".join(l for l in open(log, encoding="utf-8", errors="replace") if l.rstrip().endswith(os.sep + project + "]"))
+text = "\n".join(l for l in open(log, encoding="utf-8", errors="replace") if re.search(re.escape(os.sep + project) + r"(::[^\]]*)?\]\s*$", l))
 added = set(re.findall(r"RS0016: Symbol '(.+?)' is not part of the declared public API", text))
 removed = set(re.findall(r"RS0017: Symbol '(.+?)' is part of the declared API, but is either not public or could not be found", text))
 body = (body | added) - removed
