@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Sessions.Protocol;
 using Sessions.Serialization;
 
 namespace Sessions;
@@ -73,10 +74,8 @@ internal sealed class HistoryClient : IDisposable
 
     private async Task<(byte[] Body, string Where)> GetAsync(string sessionId, long? afterSeq, string authorization, CancellationToken cancellationToken)
     {
-        var path = "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/messages";
-        var endpoint = new Uri(_baseAddress, path);
-        var address = afterSeq is { } after ? new Uri(endpoint + "?after_seq=" + after.ToString(CultureInfo.InvariantCulture)) : endpoint;
-        var where = endpoint.GetLeftPart(UriPartial.Path);
+        var address = new Uri(_baseAddress, ProtocolFacts.HistoryPath(sessionId, afterSeq));
+        var where = address.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
 

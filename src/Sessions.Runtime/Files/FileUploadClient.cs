@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Sessions.Protocol;
 using Sessions.Serialization;
 
 namespace Sessions;
@@ -55,10 +56,10 @@ internal sealed class FileUploadClient : IDisposable
             throw new SessionFileException($"\"{file.ContentType}\" is not a MIME type (type/subtype), so \"{file.Name}\" was not sent.", file.Name, "invalid_request");
         }
 
-        var endpoint = new Uri(_baseAddress, "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files");
+        var endpoint = new Uri(_baseAddress, ProtocolFacts.UploadPath(sessionId, file.Name));
         var where = endpoint.GetLeftPart(UriPartial.Path);
         content.Headers.ContentType = mediaType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.AbsoluteUri + "?name=" + Uri.EscapeDataString(file.Name))) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
 
         // One try: the body is a stream read once, so a 401 cannot be answered by sending it again with a fresh token.
         // The credential is still asked for each upload, so a token it refreshes by itself is always the current one.
@@ -98,7 +99,7 @@ internal sealed class FileUploadClient : IDisposable
 
     private async Task<Stream> OpenAsync(string sessionId, string fileId, string authorization, CancellationToken cancellationToken)
     {
-        var endpoint = new Uri(_baseAddress, "v1/sessions/" + Uri.EscapeDataString(sessionId) + "/files/" + Uri.EscapeDataString(fileId));
+        var endpoint = new Uri(_baseAddress, ProtocolFacts.FilePath(sessionId, fileId));
         var where = endpoint.GetLeftPart(UriPartial.Path);
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
         Authorize(request, authorization);
