@@ -9,7 +9,7 @@ namespace Sessions.Protocol.Generator.Tests;
 
 /// <summary>
 /// The project property <c>ProtocolConverterVisibility=internal</c> keeps every converter internal while the types stay
-/// as their file says: a library publishes its protocol types, not their converters (the runtime does, issue 11).
+/// as their file says: a library publishes its protocol types, not their converters (as the runtime does).
 /// </summary>
 public sealed class ConverterVisibilityTests
 {

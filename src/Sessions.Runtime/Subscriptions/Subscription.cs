@@ -113,8 +113,8 @@ internal sealed class Subscription
                     continue;
                 }
 
-                // Cancelling ends the listening quietly, as ListenAsync documents (it threw OperationCanceledException:
-                // reliability tests, issue 7).
+                // Cancelling ends the listening quietly, as ListenAsync documents: an `await foreach` that a token stops is
+                // the normal way out, not a failure for the caller to catch.
                 bool more;
                 try
                 {
