@@ -41,6 +41,7 @@ internal static partial class ProtocolEmitter
             case KindUnionTypeModel kindUnion: EmitKindUnion(w, kindUnion, file); break;
             case MapTypeModel map: EmitNamedMap(w, map, file); break;
             case TupleTypeModel tuple: EmitTuple(w, tuple, file); break;
+            case AnyOfUnionTypeModel anyOf: EmitAnyOfUnion(w, anyOf, file); break;
         }
 
         w.Close();
@@ -55,6 +56,7 @@ internal static partial class ProtocolEmitter
             case KindUnionTypeModel kindUnion: EmitKindUnionConverter(w, kindUnion, file); break;
             case MapTypeModel map: EmitNamedMapConverter(w, map, file); break;
             case TupleTypeModel tuple: EmitTupleConverter(w, tuple, file); break;
+            case AnyOfUnionTypeModel anyOf: EmitAnyOfUnionConverter(w, anyOf, file); break;
         }
 
         w.Close();

@@ -152,7 +152,7 @@ internal sealed partial class ProtocolModelBuilder
                 return JsonRef.WithNullable(nullable);
             }
 
-            return (ResolveNonObjectAlternatives(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
+            return (ResolveNonObjectAlternatives(node, nonNull, name) ?? ResolveAnyOfByFirstMatch(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
         }
 
         if (SingleAllOfReference(node) is { } wrapped)
