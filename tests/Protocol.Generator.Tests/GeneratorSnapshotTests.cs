@@ -47,6 +47,9 @@ public sealed class GeneratorSnapshotTests
     public void UnionToldApartByPropertyValues() => VerifyAndCompile(TestSchemas.ValueRules);
 
     [Fact]
+    public void ArraysReadByPosition() => VerifyAndCompile(TestSchemas.Tuples);
+
+    [Fact]
     public void InternalVisibility() => VerifyAndCompile(TestSchemas.CopilotUnion.Select(s => s with { ProtocolVisibility = "internal" }).ToList());
 
     private static void VerifyAndCompile(IReadOnlyList<SchemaInput> schemas, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")

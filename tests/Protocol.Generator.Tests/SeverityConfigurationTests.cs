@@ -15,14 +15,14 @@ namespace Sessions.Protocol.Generator.Tests;
 /// </summary>
 public sealed class SeverityConfigurationTests
 {
-    // A tuple ("items" as an array) falls back to JsonElement with a PSG003 warning.
+    // An object const falls back to JsonElement with a PSG003 warning.
     private const string SchemaWithFallback = """
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$defs": {
             "Pair": {
               "type": "object",
-              "properties": { "both": { "type": "array", "items": [ { "type": "string" }, { "type": "integer" } ] } }
+              "properties": { "both": { "const": { "first": "a", "second": 1 } } }
             }
           }
         }

@@ -273,22 +273,6 @@ public class DiagnosticTests
         Assert.False(property.Type.IsNullable);
     }
 
-    [Fact]
-    public void PSG003_tuple_items()
-    {
-        var (diagnostic, property) = Unsupported("""{ "type": "array", "items": [{ "type": "string" }, { "type": "integer" }] }""", "\"items\"", kind: TypeKind.Array);
-        Assert.Equal(Refs.List(Refs.Json()), property.Type);
-        Assert.Contains("tuple", diagnostic.Message, System.StringComparison.Ordinal);
-        Assert.Equal(32, diagnostic.Location.StartColumn);
-    }
-
-    [Fact]
-    public void PSG003_tuple_items_keep_the_array()
-    {
-        var model = Schema.Build("""{ "definitions": { "H": { "type": "object", "properties": { "t": { "type": "array", "items": [{ "type": "string" }] } }, "required": ["t"] } } }""");
-        Assert.Equal(Refs.List(Refs.Json()), model.Object("H").Property("t").Type);
-    }
-
     [Theory]
     [InlineData("""{ "const": { "a": 1 } }""")]
     [InlineData("""{ "const": [1, 2] }""")]

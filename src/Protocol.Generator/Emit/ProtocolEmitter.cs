@@ -40,6 +40,8 @@ internal static partial class ProtocolEmitter
             case ExtensibleEnumTypeModel extensible: EmitExtensibleEnum(w, extensible, file); break;
             case KindUnionTypeModel kindUnion: EmitKindUnion(w, kindUnion, file); break;
             case MapTypeModel map: EmitNamedMap(w, map, file); break;
+            case TupleTypeModel tuple: EmitTuple(w, tuple, file); break;
+            case AnyOfUnionTypeModel anyOf: EmitAnyOfUnion(w, anyOf, file); break;
         }
 
         w.Close();
@@ -53,6 +55,8 @@ internal static partial class ProtocolEmitter
             case ExtensibleEnumTypeModel extensible: EmitExtensibleEnumConverter(w, extensible, file); break;
             case KindUnionTypeModel kindUnion: EmitKindUnionConverter(w, kindUnion, file); break;
             case MapTypeModel map: EmitNamedMapConverter(w, map, file); break;
+            case TupleTypeModel tuple: EmitTupleConverter(w, tuple, file); break;
+            case AnyOfUnionTypeModel anyOf: EmitAnyOfUnionConverter(w, anyOf, file); break;
         }
 
         w.Close();

@@ -41,6 +41,7 @@ internal static class ValueCode
             case TypeKind.ExtensibleEnum:
             case TypeKind.KindUnion:
             case TypeKind.NamedMap:
+            case TypeKind.Tuple:
                 return ConverterOf(type) + ".ReadValue(ref " + reader + ")";
             case TypeKind.Map when ElementOf(type).Kind == TypeKind.Json && !ElementOf(type).IsNullable:
                 return Helpers + ".ReadElementMap" + args;
@@ -81,6 +82,7 @@ internal static class ValueCode
             case TypeKind.ExtensibleEnum:
             case TypeKind.KindUnion:
             case TypeKind.NamedMap:
+            case TypeKind.Tuple:
                 return ConverterOf(type) + ".WriteValue(" + writer + ", " + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:

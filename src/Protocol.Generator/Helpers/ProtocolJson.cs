@@ -146,6 +146,100 @@ namespace Sessions.Protocol.Generated
             writer.WriteEndObject();
         }
 
+        /// <summary>
+        /// Reads the value with <paramref name="read"/> on a copy of the reader, and takes it (moving the reader past the
+        /// value) only when it was read without error and <paramref name="write"/> writes it back as the same JSON
+        /// (property order and null-valued properties aside): an anyOf alternative the value satisfies, as far as its
+        /// type can tell. A validator would say more; a type that keeps what it read is what a relay needs.
+        /// </summary>
+        public static bool TryReadExactly<T>(ref global::System.Text.Json.Utf8JsonReader reader, ProtocolReadFunc<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, out T value)
+        {
+            var attempt = reader;
+            var whole = reader;
+            using var received = global::System.Text.Json.JsonDocument.ParseValue(ref whole);
+            try
+            {
+                value = read(ref attempt);
+                using var buffer = new global::System.IO.MemoryStream();
+                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+                {
+                    write(writer, value);
+                }
+
+                using var written = global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+                if (SameJson(received.RootElement, written.RootElement))
+                {
+                    reader = attempt;
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+            }
+            catch (global::System.InvalidOperationException)
+            {
+            }
+
+            value = default!;
+            return false;
+        }
+
+        private static bool SameJson(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+        {
+            switch (left.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object when right.ValueKind == global::System.Text.Json.JsonValueKind.Object:
+                    var leftCount = 0;
+                    foreach (var property in left.EnumerateObject())
+                    {
+                        if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            continue;
+                        }
+
+                        leftCount++;
+                        if (!right.TryGetProperty(property.Name, out var other) || !SameJson(property.Value, other))
+                        {
+                            return false;
+                        }
+                    }
+
+                    var rightCount = 0;
+                    foreach (var property in right.EnumerateObject())
+                    {
+                        rightCount += property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? 0 : 1;
+                    }
+
+                    return leftCount == rightCount;
+                case global::System.Text.Json.JsonValueKind.Array when right.ValueKind == global::System.Text.Json.JsonValueKind.Array:
+                    if (left.GetArrayLength() != right.GetArrayLength())
+                    {
+                        return false;
+                    }
+
+                    using (var l = left.EnumerateArray())
+                    using (var r = right.EnumerateArray())
+                    {
+                        while (l.MoveNext() && r.MoveNext())
+                        {
+                            if (!SameJson(l.Current, r.Current))
+                            {
+                                return false;
+                            }
+                        }
+                    }
+
+                    return true;
+                case global::System.Text.Json.JsonValueKind.Number when right.ValueKind == global::System.Text.Json.JsonValueKind.Number:
+                    return left.GetRawText() == right.GetRawText()
+                           || (left.TryGetDecimal(out var a) && right.TryGetDecimal(out var b) ? a == b : left.GetDouble() == right.GetDouble());
+                case global::System.Text.Json.JsonValueKind.String when right.ValueKind == global::System.Text.Json.JsonValueKind.String:
+                    return left.GetString() == right.GetString();
+                default:
+                    return left.ValueKind == right.ValueKind;
+            }
+        }
+
         public static global::System.Text.Json.JsonException MissingProperty(string type, string property)
             => new("The JSON object for " + type + " lacks its required property '" + property + "'.");
 

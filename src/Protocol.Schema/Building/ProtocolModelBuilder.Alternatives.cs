@@ -281,7 +281,7 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return value["properties"] is not null || value["additionalProperties"] is not null ? JsonKind.Object
-            : value["items"] is not null ? JsonKind.Array
+            : value["items"] is not null || value["prefixItems"] is not null ? JsonKind.Array
             : null;
     }
 

@@ -50,7 +50,7 @@ internal sealed partial class ProtocolModelBuilder
             _shapesInProgress[shapeKey] = node.Key;
             var result = ResolveShape(node, name);
             _shapesInProgress.Remove(shapeKey);
-            if (result.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.KindUnion)
+            if (result.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.KindUnion or TypeKind.Tuple)
             {
                 _byShape[shapeKey] = result;
             }
@@ -152,7 +152,7 @@ internal sealed partial class ProtocolModelBuilder
                 return JsonRef.WithNullable(nullable);
             }
 
-            return (ResolveNonObjectAlternatives(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
+            return (ResolveNonObjectAlternatives(node, nonNull, name) ?? ResolveAnyOfByFirstMatch(node, nonNull, name) ?? BuildUnion(node, nonNull, name)).WithNullable(nullable);
         }
 
         if (SingleAllOfReference(node) is { } wrapped)
@@ -235,24 +235,15 @@ internal sealed partial class ProtocolModelBuilder
         }
     }
 
-    private ArrayTypeRef ResolveArray(SchemaNode node, string name)
+    private TypeRef ResolveArray(SchemaNode node, string name)
     {
-        var items = node.Child("items");
-        TypeRef element;
-        if (items is null)
+        if (TuplePositions(node) is var (positions, restKeyword))
         {
-            element = JsonRef;
-        }
-        else if (items.Value.Kind == SourceJsonKind.Array)
-        {
-            Report(SchemaDiagnostics.UnsupportedShape, node, "items", node.Pointer, "a tuple (items as an array)", "give items one schema");
-            element = JsonRef;
-        }
-        else
-        {
-            element = Resolve(items, name + "Item");
+            return BuildTuple(node, positions, restKeyword, name);
         }
 
+        var items = node.Child("items");
+        var element = items is null ? JsonRef : Resolve(items, name + "Item");
         return new ArrayTypeRef(element);
     }
 
@@ -283,7 +274,7 @@ internal sealed partial class ProtocolModelBuilder
 
     private static string? InferType(SourceJsonValue value)
         => HasProperties(value) || value["additionalProperties"] is not null || value["patternProperties"] is not null ? "object"
-            : value["items"] is not null ? "array"
+            : value["items"] is not null || value["prefixItems"] is not null ? "array"
             : null;
 
     /// <summary>The names in <c>type</c>, less <c>"null"</c>, and whether <c>"null"</c> was there.</summary>

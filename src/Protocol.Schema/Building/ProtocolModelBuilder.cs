@@ -76,7 +76,9 @@ internal sealed partial class ProtocolModelBuilder
 
         CollectDefinitions();
         var (mixins, variantTargets) = ScanReferences();
-        _definitions.RemoveAll(d => mixins.Contains(d.Node.Key));
+        // A building block is not generated, unless the schema shows instances of it as a value of its own
+        // (its "examples"): then a reader of the schema expects to decode those, so it gets its record too.
+        _definitions.RemoveAll(d => mixins.Contains(d.Node.Key) && d.Node.Value["examples"] is not { Kind: SourceJsonKind.Array, Items.Count: > 0 });
 
         // Unions first, then what is not a variant, then variants whose union nothing reached: a definition
         // that some union takes as a variant must be built by that union, as a subclass, not before it.
@@ -154,7 +156,8 @@ internal sealed partial class ProtocolModelBuilder
 
     /// <summary>
     /// Definitions that are referenced only as parts of an <c>allOf</c> (an envelope every event
-    /// merges in, say). They are building blocks, not values, so no record is generated for them.
+    /// merges in, say). They are building blocks, not values, so no record is generated for them (unless the
+    /// schema gives examples of them: see <see cref="Build()"/>).
     /// </summary>
     /// <returns>The allOf-only definitions, and every definition that a union (anywhere) takes as a variant.</returns>
     private (HashSet<(string Path, string Pointer)> Mixins, HashSet<(string Path, string Pointer)> VariantTargets) ScanReferences()

@@ -282,7 +282,15 @@ public sealed record KindUnionTypeModel(
 public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom)
 {
     /// <summary>The JSON kind in words, for the docs: <c>string</c>, <c>integer</c>, ...</summary>
-    public string KindWord => Kind switch
+    public string KindWord => Word(Kind);
+
+    /// <summary>The JSON kind with its article, for error messages: <c>a string</c>, <c>an integer</c>, ...</summary>
+    public string KindWithArticle => WithArticle(Kind);
+
+    /// <summary>A JSON kind in words: <c>string</c>, <c>integer</c>, ...</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The word.</returns>
+    public static string Word(JsonKind kind) => kind switch
     {
         JsonKind.String => "string",
         JsonKind.Integer => "integer",
@@ -292,8 +300,10 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
         _ => "object",
     };
 
-    /// <summary>The JSON kind with its article, for error messages: <c>a string</c>, <c>an integer</c>, ...</summary>
-    public string KindWithArticle => (Kind is JsonKind.Integer or JsonKind.Array or JsonKind.Object ? "an " : "a ") + KindWord;
+    /// <summary>A JSON kind with its article: <c>a string</c>, <c>an integer</c>, ...</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The words.</returns>
+    public static string WithArticle(JsonKind kind) => (kind is JsonKind.Integer or JsonKind.Array or JsonKind.Object ? "an " : "a ") + Word(kind);
 
     /// <summary>The union's field holding this case's value.</summary>
     public string FieldName => "_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1);

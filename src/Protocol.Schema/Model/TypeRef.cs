@@ -53,6 +53,9 @@ public enum TypeKind
 
     /// <summary>A generated union of JSON kinds (<see cref="KindUnionTypeModel"/>), a value type.</summary>
     KindUnion,
+
+    /// <summary>A generated record of an array read by position (<see cref="TupleTypeModel"/>).</summary>
+    Tuple,
 }
 
 /// <summary>
@@ -165,7 +168,7 @@ public sealed record MapTypeRef : TypeRef
     public override string TypeName => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Element.Declaration + ">";
 }
 
-/// <summary>A generated type (record, union, enum, open enum, union of JSON kinds, named map) and its converter.</summary>
+/// <summary>A generated type (record, union, enum, open enum, union of JSON kinds, named map, tuple) and its converter.</summary>
 public sealed record GeneratedTypeRef : TypeRef
 {
     /// <summary>A generated type of <paramref name="kind"/>.</summary>
@@ -176,7 +179,7 @@ public sealed record GeneratedTypeRef : TypeRef
     public GeneratedTypeRef(TypeKind kind, string typeName, string converterName, bool isNullable = false)
         : base(isNullable)
     {
-        if (kind is not (TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.NamedMap or TypeKind.KindUnion))
+        if (kind is not (TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.ExtensibleEnum or TypeKind.NamedMap or TypeKind.KindUnion or TypeKind.Tuple))
         {
             throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Not a generated kind.");
         }

@@ -30,6 +30,9 @@ public static class TestSchemas
     /// <summary>(h) Variants told apart by another property's value (security schemes), and a oneOf that only constrains its object.</summary>
     public static IReadOnlyList<SchemaInput> ValueRules => Load("value-rules.schema.json");
 
+    /// <summary>(i) Arrays read by position (draft-07 <c>items</c> as an array): named, numbered, optional positions and the items after them.</summary>
+    public static IReadOnlyList<SchemaInput> Tuples => Load("tuples.schema.json");
+
     /// <summary>Every scenario above by name; each is a complete, valid input on its own.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<SchemaInput>> All => new Dictionary<string, IReadOnlyList<SchemaInput>>
     {
@@ -41,6 +44,7 @@ public static class TestSchemas
         [nameof(AwkwardNames)] = AwkwardNames,
         [nameof(CrossFile)] = CrossFile,
         [nameof(ValueRules)] = ValueRules,
+        [nameof(Tuples)] = Tuples,
     };
 
     /// <summary>The scenario names, for <c>[MemberData]</c>.</summary>

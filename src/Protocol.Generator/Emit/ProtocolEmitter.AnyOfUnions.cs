@@ -1,0 +1,170 @@
+using System.Linq;
+using Sessions.Protocol.Schema.Model;
+
+namespace Sessions.Protocol.Generator.Emit;
+
+/// <summary>An <c>anyOf</c> read by first match (<see cref="AnyOfUnionTypeModel"/>): a value type with one case per alternative, and its converter.</summary>
+internal static partial class ProtocolEmitter
+{
+    private static void EmitAnyOfUnion(SourceWriter w, AnyOfUnionTypeModel union, GeneratedTypeFile file)
+    {
+        var name = union.Name;
+        w.Summary(union.Summary);
+        w.Line("/// <remarks>");
+        w.Line("/// One of: " + string.Join(", ", union.Cases.Select(c => "<see cref=\"As" + c.Name + "\"/>")) + ". The schema's <c>anyOf</c> lets a value satisfy");
+        w.Line("/// several of them: the first listed that it satisfies is taken (told by the kind of JSON value, then by trying the");
+        w.Line("/// alternatives in order). Use <see cref=\"Match{TResult}\"/> to handle every case.");
+        w.Line("/// </remarks>");
+        ConverterAttribute(w, file, union.ConverterName);
+        w.Line(GeneratedCode);
+        w.Open(file.Accessibility + " readonly partial struct " + name);
+        w.Line("private readonly int _tag;");
+        foreach (var c in union.Cases)
+        {
+            w.Line("private readonly " + c.Type.TypeName + (c.Type.IsValueType ? " " : "? ") + c.FieldName + ";");
+        }
+
+        foreach (var c in union.Cases)
+        {
+            w.Line();
+            w.Line("/// <summary>A value holding " + c.Name + ".</summary>");
+            w.Line("/// <param name=\"value\">The value.</param>");
+            w.Open("public " + name + "(" + c.Type.TypeName + " value)");
+            w.Line("_tag = " + Number(c.Tag) + ";");
+            w.Line(c.FieldName + " = " + (c.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))") + ";");
+            foreach (var other in union.Cases.Where(o => o != c))
+            {
+                w.Line(other.FieldName + " = default;");
+            }
+
+            w.Close();
+        }
+
+        foreach (var c in union.Cases)
+        {
+            w.Line();
+            w.Line("/// <summary>Whether the value was read as " + c.Name + ".</summary>");
+            w.Line("/// <remarks>" + SourceWriter.Escape(c.Recognition) + "</remarks>");
+            w.Line("public bool Is" + c.Name + " => _tag == " + Number(c.Tag) + ";");
+            w.Line();
+            w.Line("/// <summary>The " + c.Name + " this value holds.</summary>");
+            w.Line("/// <remarks>" + SourceWriter.Escape(c.Recognition) + "</remarks>");
+            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">When it holds another case.</exception>");
+            w.Line("public " + c.Type.TypeName + " As" + c.Name + " => _tag == " + Number(c.Tag) + " ? " + c.FieldName + (c.Type.IsValueType ? string.Empty : "!") + " : throw Wrong(" + SourceWriter.Literal(c.Name) + ");");
+        }
+
+        foreach (var c in union.Cases.Where(c => c.ConversionFrom is not null))
+        {
+            w.Line();
+            w.Line("/// <summary>A value holding " + c.Name + ".</summary>");
+            w.Line("/// <param name=\"value\">The value.</param>");
+            w.Line("public static implicit operator " + name + "(" + c.ConversionFrom + " value) => new(value);");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Calls the function for the case held.</summary>");
+        w.Line("/// <typeparam name=\"TResult\">What the functions return.</typeparam>");
+        foreach (var c in union.Cases)
+        {
+            w.Line("/// <param name=\"" + c.ParameterName + "\">Called with " + c.Name + ".</param>");
+        }
+
+        w.Line("/// <returns>What the function called returned.</returns>");
+        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">For the default value, which holds nothing.</exception>");
+        w.Open("public TResult Match<TResult>(" + string.Join(", ", union.Cases.Select(c => "global::System.Func<" + c.Type.TypeName + ", TResult> " + c.ParameterName)) + ") => _tag switch");
+        foreach (var c in union.Cases)
+        {
+            w.Line(Number(c.Tag) + " => " + c.ParameterName + "(" + c.FieldName + (c.Type.IsValueType ? string.Empty : "!") + "),");
+        }
+
+        w.Line("_ => throw Wrong(null),");
+        w.Close(";");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override string ToString() => _tag switch");
+        w.Line("{");
+        foreach (var c in union.Cases)
+        {
+            w.Line("    " + Number(c.Tag) + " => " + (c.Type.Kind == TypeKind.String ? c.FieldName + "!" : c.Type.IsValueType ? c.FieldName + ".ToString()" : c.FieldName + "!.ToString()!") + ",");
+        }
+
+        w.Line("    _ => string.Empty,");
+        w.Line("};");
+        w.Line();
+        w.Line("private global::System.InvalidOperationException Wrong(string? wanted) => new(");
+        w.Line("    (wanted is null ? " + SourceWriter.Literal(name + " holds no value") + " : " + SourceWriter.Literal(name + " is not ") + " + wanted) + \" (it holds \" + _tag switch");
+        w.Line("    {");
+        foreach (var c in union.Cases)
+        {
+            w.Line("        " + Number(c.Tag) + " => " + SourceWriter.Literal(c.Name) + ",");
+        }
+
+        w.Line("        _ => \"nothing\",");
+        w.Line("    } + \").\");");
+        w.Close();
+    }
+
+    private static void EmitAnyOfUnionConverter(SourceWriter w, AnyOfUnionTypeModel union, GeneratedTypeFile file)
+    {
+        var type = Global(file, union.Name);
+        var owner = SourceWriter.Literal(union.Name);
+        OpenConverter(w, file, union.ConverterName, type);
+        Overrides(w, type);
+        w.Line();
+        w.Line("/// <summary>Reads one value: the kind of JSON token picks the alternatives that may take it, tried in the schema's order.</summary>");
+        w.Line("/// <param name=\"reader\">The reader, on the value's first token; left on its last.</param>");
+        w.Line("/// <returns>The value.</returns>");
+        w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
+        foreach (var (kind, candidates) in union.CandidatesByKind)
+        {
+            var condition = kind switch
+            {
+                JsonKind.String => "reader.TokenType == " + TokenType + ".String",
+                JsonKind.Integer when union.IntegerCaseTestsRange => "reader.TokenType == " + TokenType + ".Number && reader.TryGetInt64(out _)",
+                JsonKind.Integer or JsonKind.Number => "reader.TokenType == " + TokenType + ".Number",
+                JsonKind.Boolean => "reader.TokenType is " + TokenType + ".True or " + TokenType + ".False",
+                JsonKind.Array => "reader.TokenType == " + TokenType + ".StartArray",
+                _ => "reader.TokenType == " + TokenType + ".StartObject",
+            };
+            w.Open("if (" + condition + ")");
+            for (var i = 0; i < candidates.Count - 1; i++)
+            {
+                // Not the last alternative for this kind: taken only when it reads the value and writes it back unchanged.
+                var c = candidates[i];
+                var local = "as" + c.Name;
+                w.Open("if (" + ValueCode.Helpers + ".TryReadExactly<" + c.Type.TypeName + ">(ref reader, static (ref " + Reader + " r) => " + ValueCode.Read(c.Type, "r", SourceWriter.Literal(union.Name + "." + c.Name))
+                       + ", static (w, v) => { " + ValueCode.Write(c.Type, "w", "v") + " }, out var " + local + "))");
+                w.Line("return new " + type + "(" + local + ");");
+                w.Close();
+                w.Line();
+            }
+
+            var last = candidates[candidates.Count - 1];
+            w.Line("return new " + type + "(" + ValueCode.Read(last.Type, "reader", SourceWriter.Literal(union.Name + "." + last.Name)) + ");");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + owner + ", " + SourceWriter.Literal(union.ExpectedKinds) + ");");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes the case held.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value.</param>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
+        var first = true;
+        foreach (var c in union.Cases)
+        {
+            w.Open((first ? "if" : "else if") + " (value.Is" + c.Name + ")");
+            w.Line(ValueCode.Write(c.Type, "writer", "value.As" + c.Name));
+            w.Close();
+            first = false;
+        }
+
+        w.Open("else");
+        w.Line("throw new " + Json + ".JsonException(" + SourceWriter.Literal("Cannot write the default " + union.Name + ": it holds no value.") + ");");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+}
