@@ -26,7 +26,7 @@ public sealed class CorpusSnapshotTests
         ["github-webhooks"] = new[] { "issues_event", "issues$opened" },
         ["lsp-metamodel"] = new[] { "Type", "ReferenceType" },
         ["mcp-apps"] = new[] { "McpUiDisplayMode", "McpUiOpenLinkRequest" },
-        ["openapi-3.0"] = new[] { "SecurityScheme", "Parameter" },
+        ["openapi-3.0"] = new[] { "SecurityScheme", "HTTPSecurityScheme", "Parameter" },
     };
 
     public static TheoryData<string> Schemas() => new(Representatives.Keys.OrderBy(k => k, StringComparer.Ordinal));

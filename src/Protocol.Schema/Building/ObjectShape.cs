@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Sessions.Protocol.Schema.Building;
 
@@ -24,6 +25,15 @@ internal sealed class ObjectShape
     /// <summary>Whether some part forbids members it does not declare (<c>additionalProperties</c> or <c>unevaluatedProperties</c> false).</summary>
     public bool Closed { get; set; }
 
+    /// <summary>
+    /// Values a property may not take, from a property schema that is only <c>not: {enum: [...]}</c> (OpenAPI's "Non
+    /// Bearer" scheme): a constraint on the property another part types, so merging it keeps that part's schema.
+    /// </summary>
+    public Dictionary<string, List<string>> ExcludedValues { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Properties the object may not have, from <c>not: {required: [...]}</c> (each listed name alone).</summary>
+    public HashSet<string> Forbidden { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>The first description found.</summary>
     public string? Description { get; set; }
 
@@ -45,11 +55,34 @@ internal sealed class ObjectShape
         Properties[wireName] = schema;
     }
 
+    /// <summary>Takes out the properties the object may not have (<see cref="Forbidden"/>) that no part requires.</summary>
+    public void RemoveForbidden()
+    {
+        foreach (var name in Forbidden.Where(n => !Required.Contains(n)))
+        {
+            if (Properties.Remove(name))
+            {
+                Order.Remove(name);
+                FallbackDescriptions.Remove(name);
+            }
+        }
+    }
+
     /// <summary>Merges another shape into this one (allOf).</summary>
     public void Merge(ObjectShape other)
     {
         foreach (var name in other.Order)
         {
+            if (other.ExcludedValues.TryGetValue(name, out var excluded))
+            {
+                ExcludedValues[name] = ExcludedValues.TryGetValue(name, out var earlier) ? earlier.Union(excluded).ToList() : excluded.ToList();
+                if (Properties.ContainsKey(name))
+                {
+                    // "not: {enum}" narrows the value the earlier schema types; it is no schema of its own.
+                    continue;
+                }
+            }
+
             Set(name, other.Properties[name]);
             if (other.FallbackDescriptions.TryGetValue(name, out var fallback) && !FallbackDescriptions.ContainsKey(name))
             {
@@ -58,6 +91,7 @@ internal sealed class ObjectShape
         }
 
         Required.UnionWith(other.Required);
+        Forbidden.UnionWith(other.Forbidden);
         Closed |= other.Closed;
         Description ??= other.Description;
     }

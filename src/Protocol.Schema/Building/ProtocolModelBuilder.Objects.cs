@@ -85,6 +85,10 @@ internal sealed partial class ProtocolModelBuilder
                 foreach (var property in properties.Value.Properties)
                 {
                     shape.Set(property.Name, new SchemaNode(node.File, property.Value, properties.Pointer + "/" + Naming.EscapePointerToken(property.Name)));
+                    if (ExcludedStrings(property.Value) is { } excluded)
+                    {
+                        shape.ExcludedValues[property.Name] = excluded;
+                    }
                 }
             }
             else
@@ -113,8 +117,38 @@ internal sealed partial class ProtocolModelBuilder
             }
         }
 
+        if (node.Value["not"] is { IsObject: true } not && not.Properties.All(p => p.Name == "required")
+            && not["required"] is { Kind: SourceJsonKind.Array, Items.Count: 1 } forbidden && forbidden.Items[0].Kind == SourceJsonKind.String)
+        {
+            // "not: {required: [x]}" forbids x; with several names it only forbids having them all, which is no one property.
+            shape.Forbidden.Add(forbidden.Items[0].Text!);
+        }
+
         visiting.Remove(node.Key);
         return shape;
+    }
+
+    /// <summary>
+    /// The strings a property schema that is only <c>not: {enum: [strings]}</c> (or <c>not: {const}</c>), annotations
+    /// aside, excludes; null for any other schema.
+    /// </summary>
+    private static List<string>? ExcludedStrings(SourceJsonValue schema)
+    {
+        if (!schema.IsObject || schema["not"] is not { IsObject: true } not
+            || !schema.Properties.All(p => p.Name is "not" or "description" or "title" or "$comment"))
+        {
+            return null;
+        }
+
+        if (not.Properties.Count == 1 && not["const"] is { Kind: SourceJsonKind.String } constant)
+        {
+            return new List<string> { constant.Text! };
+        }
+
+        return not.Properties.Count == 1 && not["enum"] is { Kind: SourceJsonKind.Array } values
+               && values.Items.Count > 0 && values.Items.All(v => v.Kind == SourceJsonKind.String)
+            ? values.Items.Select(v => v.Text!).ToList()
+            : null;
     }
 
     /// <summary>Records' properties: C# names, types (inline objects get a name of their own), nullability.</summary>

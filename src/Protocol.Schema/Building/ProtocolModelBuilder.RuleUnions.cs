@@ -23,6 +23,16 @@ internal sealed partial class ProtocolModelBuilder
         /// <summary>Properties besides the tag whose value must be one of the listed strings.</summary>
         public List<(string Property, List<string> Values)> ValueTests { get; } = new();
 
+        /// <summary>
+        /// Properties whose value the schema says is none of the listed strings (<c>not: {enum}</c>), each the
+        /// complement of another variant's value test: no rule tests them (the other variant's test goes first and
+        /// takes every listed value), they name the variant and say in its docs how it is recognised.
+        /// </summary>
+        public List<(string Property, List<string> Values)> ExcludedTests { get; } = new();
+
+        /// <summary>Whether a value test is the complement of another variant's <see cref="ExcludedTests"/>: it names the variant.</summary>
+        public bool TestsComplement { get; set; }
+
         /// <summary>Properties (required, objects) whose value must have the named member: <c>alert</c> has <c>state</c>.</summary>
         public List<(string Property, string Member)> NestedTests { get; } = new();
 
@@ -200,6 +210,11 @@ internal sealed partial class ProtocolModelBuilder
         {
             var valuesA = TagValuesOf(shapeA, property);
             var valuesB = TagValuesOf(shapeB, property);
+            if (AddComplementTest(a, valuesA, b, shapeB, property) || AddComplementTest(b, valuesB, a, shapeA, property))
+            {
+                return;
+            }
+
             var testA = valuesA is not null && (valuesB is not null ? !valuesA.Intersect(valuesB).Any() : shapeB.Properties.TryGetValue(property, out var anyB) && IsPlainString(anyB));
             var testB = valuesB is not null && (valuesA is not null ? !valuesA.Intersect(valuesB).Any() : shapeA.Properties.TryGetValue(property, out var anyA) && IsPlainString(anyA));
             if (!testA && !testB)
@@ -221,6 +236,26 @@ internal sealed partial class ProtocolModelBuilder
         }
     }
 
+
+    /// <summary>
+    /// A value test proven to split: <paramref name="values"/> (one variant's strings) are all among those the other
+    /// variant's schema excludes with <c>not: {enum}</c>, so no valid instance of the other passes the test, and every
+    /// instance of the first does. Membership is exact (as JSON Schema's <c>enum</c> compares; a schema that matches
+    /// by pattern, as OpenAPI 3.1's <c>^[Bb][Ee][Aa][Rr][Ee][Rr]$</c>, is no enum and is not read here).
+    /// </summary>
+    private static bool AddComplementTest(VariantRule rule, List<string>? values, VariantRule other, ObjectShape otherShape, string property)
+    {
+        if (values is null || !otherShape.ExcludedValues.TryGetValue(property, out var excluded) || !values.All(excluded.Contains)
+            || rule.ValueTests.Any(t => t.Property == property))
+        {
+            return false;
+        }
+
+        rule.ValueTests.Add((property, values));
+        rule.TestsComplement = true;
+        other.ExcludedTests.Add((property, excluded));
+        return true;
+    }
 
     /// <summary>Required names, declared ones in schema order first (a name may be required without being declared).</summary>
     private static IEnumerable<string> RequiredInOrder(ObjectShape shape)
@@ -295,6 +330,13 @@ internal sealed partial class ProtocolModelBuilder
         var suffix = Naming.LastWord(name);
         var memberScope = new NameScope();
 
+        // A property written beside the alternatives that no variant retypes is the union's: a type it needs (OpenAPI's
+        // HTTP scheme's "type" enum) is named after the union, not after whichever variant is built first.
+        foreach (var property in siblings.Order.Where(p => variants.All(v => !v.Shape.Properties.ContainsKey(p) || v.Shape.ExcludedValues.ContainsKey(p))))
+        {
+            _ = Resolve(siblings.Properties[property], name + Naming.ToPascal(property));
+        }
+
         var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key) || IsRecordInProgress(variants[r.Index].Target, out _));
         var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
         foreach (var rule in plan.Rules)
@@ -352,7 +394,9 @@ internal sealed partial class ProtocolModelBuilder
         AddType(node.File, new EnumTypeModel(kindEnumName, "The kinds of " + name + ", each recognised by its own rule.", ConverterName(kindEnumName), members, unknownMember));
         var catchAll = plan.CatchAll >= 0 ? " The schema's catch-all variant (any other \"" + tag + "\") is " + unknownName + ", which keeps the raw JSON." : string.Empty;
         var nested = plan.Nested.Count > 0 ? " Variants alike there are told apart by members of an object property (see each kind)." : string.Empty;
-        var how = (tag is null ? "Told apart by the properties present." : "Told apart by \"" + tag + "\" and, where variants share a value, the properties present.")
+        var complement = plan.Rules.FirstOrDefault(r => r.TestsComplement)?.ValueTests[0].Property;
+        var how = (tag is null && complement is not null ? "Told apart by the value of \"" + complement + "\" (see each kind)."
+                   : tag is null ? "Told apart by the properties present." : "Told apart by \"" + tag + "\" and, where variants share a value, the properties present.")
                   + nested + catchAll + " An object no rule matches is " + unknownName + ".";
         AddType(node.File, new UnionTypeModel(
             name,
@@ -380,6 +424,15 @@ internal sealed partial class ProtocolModelBuilder
     private static string VariantNamePart(VariantRule rule, ObjectShape shape, string? tag)
     {
         var part = rule.TagValues.Count > 0 ? Naming.ToPascal(rule.TagValues[0]) : string.Empty;
+        if (rule.TestsComplement)
+        {
+            part += Naming.ToPascal(rule.ValueTests[0].Values[0]);
+        }
+        else if (rule.ExcludedTests.Count > 0)
+        {
+            part += "Non" + Naming.ToPascal(rule.ExcludedTests[0].Values[0]);
+        }
+
         var properties = rule.Required.Count > 0 || part.Length > 0
             ? rule.Required
             : RequiredInOrder(shape).Where(p => p != tag).ToList();
@@ -405,6 +458,11 @@ internal sealed partial class ProtocolModelBuilder
         foreach (var (property, values) in rule.ValueTests)
         {
             parts.Add("`" + property + "` is " + string.Join(" or ", values.Select(v => "`" + v + "`")));
+        }
+
+        foreach (var (property, values) in rule.ExcludedTests)
+        {
+            parts.Add("`" + property + "` is not " + string.Join(" nor ", values.Select(v => "`" + v + "`")));
         }
 
         if (rule.Required.Count > 0)

@@ -346,7 +346,7 @@ internal sealed partial class ProtocolModelBuilder
             }
 
             var items = list.Value.Items.Select((item, index) => list.Item(item, index)).ToList();
-            return OnlyConstrains(node, items) ? null : items;
+            return OnlyConstrains(node, items) && !SplitByComplement(node, items) ? null : items;
         }
 
         return null;
@@ -380,6 +380,58 @@ internal sealed partial class ProtocolModelBuilder
             && (a.Value["not"] is not { } not
                 || (not.IsObject && not.Properties.All(p => p.Name is "required" or "properties")
                     && Declared(not["required"], isList: true) && Declared(not["properties"], isList: false))));
+    }
+
+    /// <summary>
+    /// Whether two branches that only narrow their object still tell its instances apart by one property's value: a
+    /// property every instance has (required beside the branches or in both) is one of the strings S in one branch
+    /// (<c>enum</c>/<c>const</c>, compared exactly, as JSON Schema does) and <c>not: {enum: S'}</c> with S ⊆ S' in the
+    /// other (OpenAPI 3.0's HTTP security scheme: <c>scheme</c> is <c>bearer</c>, or it is not). No instance is valid
+    /// against both, so each branch is a variant of its own, recognised by membership in S.
+    /// </summary>
+    private static bool SplitByComplement(SchemaNode node, List<SchemaNode> alternatives)
+    {
+        if (alternatives.Count != 2 || !alternatives.All(a => a.Value.IsObject))
+        {
+            return false;
+        }
+
+        static HashSet<string> RequiredOf(SourceJsonValue value)
+            => new(value["required"] is { Kind: SourceJsonKind.Array } list
+                ? list.Items.Where(i => i.Kind == SourceJsonKind.String).Select(i => i.Text!)
+                : Enumerable.Empty<string>());
+
+        static List<string>? Allowed(SourceJsonValue? schema)
+            => schema is not { IsObject: true } ? null
+                : schema["const"] is { Kind: SourceJsonKind.String } constant ? new List<string> { constant.Text! }
+                : schema["enum"] is { Kind: SourceJsonKind.Array } values && values.Items.Count > 0 && values.Items.All(v => v.Kind == SourceJsonKind.String)
+                    ? values.Items.Select(v => v.Text!).ToList()
+                    : null;
+
+        var siblingRequired = RequiredOf(node.Value);
+        foreach (var (one, other) in new[] { (alternatives[0], alternatives[1]), (alternatives[1], alternatives[0]) })
+        {
+            if (one.Value["properties"] is not { IsObject: true } oneProperties || other.Value["properties"] is not { IsObject: true } otherProperties)
+            {
+                continue;
+            }
+
+            foreach (var property in oneProperties.Properties)
+            {
+                var required = siblingRequired.Contains(property.Name)
+                               || (RequiredOf(one.Value).Contains(property.Name) && RequiredOf(other.Value).Contains(property.Name));
+                if (required
+                    && Allowed(property.Value) is { } allowed
+                    && otherProperties[property.Name] is { } otherSchema
+                    && ExcludedStrings(otherSchema) is { } excluded
+                    && allowed.All(excluded.Contains))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>true</c>, or an object with nothing but annotations: any JSON value.</summary>

@@ -18,7 +18,8 @@ internal sealed partial class ProtocolModelBuilder
     {
         // A variant that is itself a union of objects contributes its variants (they then belong to both unions).
         BuildInnerUnionsFirst(node, alternatives);
-        alternatives = Flatten(alternatives, new HashSet<(string, string)> { node.Key });
+        var inherited = new Dictionary<(string, string), ObjectShape>();
+        alternatives = Flatten(alternatives, new HashSet<(string, string)> { node.Key }, inherited);
         var keyword = node.Value["oneOf"] is not null ? "oneOf" : "anyOf";
         var variants = alternatives
             .Select(a => (Target: a.Value.StringOf("$ref") is { } r ? FindReference(a, r) : a, Shape: ReadObjectShape(a, new HashSet<(string, string)>())))
@@ -31,7 +32,13 @@ internal sealed partial class ProtocolModelBuilder
         var discriminator = FindDiscriminator(variants.Select(v => v.Shape).ToList(), out var problem);
         if (discriminator is null)
         {
-            var plan = PlanRules(variants.Select(v => (v.Target!, v.Shape)).ToList(), out var ruleProblem);
+            // The planner sees what each branch admits: the properties and required names written beside the
+            // alternatives (here, or beside an inner union whose variants these are) hold in every branch.
+            var beside = ReadObjectShape(WithoutAlternatives(node), new HashSet<(string, string)>());
+            var planned = variants
+                .Select((v, i) => (v.Target!, PlanningShape(beside, inherited.TryGetValue(alternatives[i].Key, out var outer) ? outer : null, v.Shape)))
+                .ToList();
+            var plan = PlanRules(planned, out var ruleProblem);
             if (plan is not null)
             {
                 return BuildRuleUnion(node, alternatives, variants.Select(v => (v.Target!, v.Shape)).ToList(), plan, nameHint);
@@ -122,7 +129,12 @@ internal sealed partial class ProtocolModelBuilder
         return names.Count is >= 2 and <= 3 && names.All(n => n is not null) ? string.Join("Or", names) : null;
     }
 
-    private List<SchemaNode> Flatten(List<SchemaNode> alternatives, HashSet<(string, string)> visiting)
+    /// <summary>
+    /// The variants of the alternatives, inner unions' variants in their place; <paramref name="inherited"/> gets, per
+    /// variant taken from an inner union, what that union writes beside its alternatives (OpenAPI's HTTP security
+    /// scheme requires <c>type</c> and <c>scheme</c> beside its Bearer and Non Bearer branches).
+    /// </summary>
+    private List<SchemaNode> Flatten(List<SchemaNode> alternatives, HashSet<(string, string)> visiting, Dictionary<(string, string), ObjectShape> inherited)
     {
         var result = new List<SchemaNode>();
         foreach (var wrapped in alternatives)
@@ -133,7 +145,24 @@ internal sealed partial class ProtocolModelBuilder
                 && Alternatives(target)!.Where(a => !IsNullSchema(a)).ToList() is { } inner
                 && inner.All(a => (a.Value.StringOf("$ref") is { } r ? FindReferenceQuietly(a, r) : a) is { } t && KindOf(t) == JsonKind.Object))
             {
-                result.AddRange(Flatten(inner, visiting));
+                var flattened = Flatten(inner, visiting, inherited);
+                var beside = ReadObjectShape(WithoutAlternatives(target), new HashSet<(string, string)>());
+                if (beside.Order.Count > 0 || beside.Required.Count > 0)
+                {
+                    foreach (var variant in flattened)
+                    {
+                        var merged = new ObjectShape();
+                        merged.Merge(beside);
+                        if (inherited.TryGetValue(variant.Key, out var deeper))
+                        {
+                            merged.Merge(deeper);
+                        }
+
+                        inherited[variant.Key] = merged;
+                    }
+                }
+
+                result.AddRange(flattened);
                 continue;
             }
 
@@ -264,6 +293,31 @@ internal sealed partial class ProtocolModelBuilder
         merged.Merge(siblings);
         merged.Merge(variant);
         merged.Description = variant.Description;
+        merged.RemoveForbidden();
+        return merged;
+    }
+
+    /// <summary>
+    /// A variant as the rule planner sees it: the properties and required names written beside the alternatives, then
+    /// those beside the inner union it comes from (if any), then its own; the properties it forbids taken out.
+    /// </summary>
+    private static ObjectShape PlanningShape(ObjectShape siblings, ObjectShape? inherited, ObjectShape variant)
+    {
+        if (siblings.Order.Count == 0 && siblings.Required.Count == 0 && inherited is null)
+        {
+            return variant;
+        }
+
+        var merged = new ObjectShape();
+        merged.Merge(siblings);
+        if (inherited is not null)
+        {
+            merged.Merge(inherited);
+        }
+
+        merged.Merge(variant);
+        merged.Description = variant.Description;
+        merged.RemoveForbidden();
         return merged;
     }
 

@@ -278,6 +278,12 @@ public static class ProtocolChecks
         {
             failures.Add($"{example.Label}: valid against the variant '{definition}', which has no generated type");
         }
+        else if (expected.IsAbstract && expected.IsInstanceOfType(value) && validator.HasAlternatives(definition))
+        {
+            // The variant is itself a union (OpenAPI's SecurityScheme takes HTTPSecurityScheme, split into Bearer and
+            // Non Bearer): the value is of it, and which of its own variants is checked the same way.
+            CheckVariant(generated, validator, definition, example, value, failures, inlineVariants);
+        }
         else if (value.GetType() != expected)
         {
             failures.Add($"{example.Label}: decoded as {value.GetType().Name}, expected the variant {expected.Name} (definition '{definition}')");

@@ -1,5 +1,5 @@
 /// <summary>
-/// SecurityScheme (the schema gives no description).
+/// Told apart by "type" and, where variants share a value, the properties present. An object no rule matches is UnknownSecurityScheme.
 /// </summary>
 /// <remarks>
 /// Match on the subclasses (<c>switch</c>), or implement <see cref="global::Corpus.Openapi30.ISecuritySchemeVisitor{TResult}"/> so the compiler
@@ -8,22 +8,14 @@
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Openapi30.Serialization.SecuritySchemeJsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("Sessions.Protocol.Generator", "0.1.0")]
-public abstract partial record SecurityScheme
+public partial interface SecurityScheme
 {
-    /// <summary>Only the generated kinds derive from this record.</summary>
-    private protected SecurityScheme()
-    {
-    }
-
-    /// <summary>Which kind this is: the <c>type</c> property on the wire.</summary>
-    public abstract global::Corpus.Openapi30.SecuritySchemeType Type { get; }
-
-    /// <remarks>On the wire: <c>description</c>.</remarks>
-    public string? Description { get; init; }
+    /// <summary>Which kind this is (each kind says how it is recognised on the wire).</summary>
+    global::Corpus.Openapi30.SecuritySchemeKind Kind { get; }
 
     /// <summary>Calls the <paramref name="visitor"/>'s <c>Visit</c> overload for this kind.</summary>
     /// <typeparam name="TResult">What the visitor returns.</typeparam>
     /// <param name="visitor">The visitor.</param>
     /// <returns>What the visitor returned.</returns>
-    public abstract TResult Accept<TResult>(global::Corpus.Openapi30.ISecuritySchemeVisitor<TResult> visitor);
+    TResult Accept<TResult>(global::Corpus.Openapi30.ISecuritySchemeVisitor<TResult> visitor);
 }
