@@ -1,5 +1,5 @@
 /// <summary>
-/// Told apart by the properties present. An object no rule matches is UnknownHTTPSecurityScheme.
+/// Told apart by the value of "scheme" (see each kind). An object no rule matches is UnknownHTTPSecurityScheme.
 /// </summary>
 /// <remarks>
 /// Match on the subclasses (<c>switch</c>), or implement <see cref="global::Corpus.Openapi30.IHTTPSecuritySchemeVisitor{TResult}"/> so the compiler
@@ -22,7 +22,7 @@ public abstract partial record HTTPSecurityScheme
     public string? Description { get; init; }
 
     /// <remarks>On the wire: <c>type</c>.</remarks>
-    public required global::Corpus.Openapi30.BearerSchemeType Type { get; init; }
+    public required global::Corpus.Openapi30.HTTPSecuritySchemeType Type { get; init; }
 
     /// <summary>Calls the <paramref name="visitor"/>'s <c>Visit</c> overload for this kind.</summary>
     /// <typeparam name="TResult">What the visitor returns.</typeparam>
