@@ -66,6 +66,22 @@ public sealed class ComplementRuleTests
         Assert.True(order["BearerHttp"].Order < order["NonBearerHttp"].Order);
     }
 
+    [Fact]
+    public void The_complement_branch_may_come_first()
+    {
+        const string bearer = "{ \"description\": \"Bearer\", \"properties\": { \"scheme\": { \"enum\": [\"bearer\"] } } }";
+        const string other = "{ \"description\": \"Non Bearer\", \"not\": { \"required\": [\"bearerFormat\"] }, \"properties\": { \"scheme\": { \"not\": { \"enum\": [\"bearer\"] } } } }";
+        string reversed = Http.Replace(bearer + ",\n    " + other, other + ",\n    " + bearer, StringComparison.Ordinal);
+        Assert.NotEqual(Http, reversed);
+
+        var union = Defs(reversed).Union("Http");
+
+        Assert.Equal(new[] { "NonBearerHttp", "BearerHttp" }, union.Variants.Select(ShortName).ToArray());
+        Assert.Equal("scheme", Assert.Single(union.Variants[1].Recognition!.ValueTests).Property);
+        Assert.Empty(union.Variants[0].Recognition!.ValueTests);
+        Assert.True(union.Variants[1].Recognition!.Order < union.Variants[0].Recognition!.Order);
+    }
+
     [Theory]
     // The property may be absent: an instance without it satisfies both branches, nothing is proven.
     [InlineData("\"required\": [\"type\"]", "[\"bearer\"]", "[\"bearer\"]")]

@@ -278,7 +278,7 @@ public static class ProtocolChecks
         {
             failures.Add($"{example.Label}: valid against the variant '{definition}', which has no generated type");
         }
-        else if (expected.IsAbstract && expected.IsInstanceOfType(value) && validator.HasAlternatives(definition))
+        else if (definition != union && expected.IsAbstract && expected.IsInstanceOfType(value) && validator.HasAlternatives(definition))
         {
             // The variant is itself a union (OpenAPI's SecurityScheme takes HTTPSecurityScheme, split into Bearer and
             // Non Bearer): the value is of it, and which of its own variants is checked the same way.
