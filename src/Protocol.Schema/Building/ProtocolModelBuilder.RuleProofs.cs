@@ -32,14 +32,14 @@ internal sealed partial class ProtocolModelBuilder
                 return true;
             }
 
-            // Disjoint values exclude; a value against any string is the more specific test, tried first.
-            // (Required without a schema of its own: any value.)
             // Values the other variant excludes with "not: {enum}" are proven out.
             if (shape.ExcludedValues.TryGetValue(property, out var excluded) && values.All(excluded.Contains))
             {
                 return true;
             }
 
+            // Disjoint values exclude; a value against any string is the more specific test, tried first.
+            // (Required without a schema of its own: any value.)
             var otherValues = TagValuesOf(shape, property);
             if (otherValues is not null ? !otherValues.Intersect(values).Any() : shape.Properties.TryGetValue(property, out var schema) && IsPlainString(schema))
             {
