@@ -41,14 +41,17 @@ public sealed record AnyOfUnionTypeModel(
 /// <param name="Tag">Its number in the union's tag field (1-based; 0 is the default value, holding nothing).</param>
 /// <param name="ConversionFrom">The type the implicit conversion takes, or null for none (an interface, or a type another case takes too).</param>
 /// <param name="Recognition">How a value is recognised as this case, in words, for its XML docs.</param>
-public sealed record AnyOfCaseModel(string Name, TypeRef Type, int KindMask, int Tag, string? ConversionFrom, string Recognition)
+public sealed record AnyOfCaseModel(string Name, TypeRef Type, int KindMask, int Tag, string? ConversionFrom, string Recognition) : IValueUnionCase
 {
     /// <summary>The JSON kinds it takes, in reading order.</summary>
     public IReadOnlyList<JsonKind> Kinds => Enumerable.Range(0, 6).Where(i => (KindMask & (1 << i)) != 0).Select(i => (JsonKind)i).ToList();
 
-    /// <summary>The union's field holding this case's value.</summary>
+    /// <inheritdoc/>
     public string FieldName => "_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1);
 
-    /// <summary>The parameter of <c>Match</c> called for this case.</summary>
+    /// <inheritdoc/>
     public string ParameterName => "when" + Name;
+
+    /// <inheritdoc/>
+    public string Holding => Name;
 }

@@ -279,7 +279,7 @@ public sealed record KindUnionTypeModel(
 /// <param name="Type">The case's C# type.</param>
 /// <param name="Tag">Its number in the union's tag field (1-based; 0 is the default value, holding nothing).</param>
 /// <param name="ConversionFrom">The type the implicit conversion takes (an array case converts from <c>T[]</c>, as C# allows no conversion from an interface), or null for none.</param>
-public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom)
+public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type, int Tag, string? ConversionFrom) : IValueUnionCase
 {
     /// <summary>The JSON kind in words, for the docs: <c>string</c>, <c>integer</c>, ...</summary>
     public string KindWord => Word(Kind);
@@ -305,11 +305,17 @@ public sealed record KindUnionCaseModel(string Name, JsonKind Kind, TypeRef Type
     /// <returns>The words.</returns>
     public static string WithArticle(JsonKind kind) => (kind is JsonKind.Integer or JsonKind.Array or JsonKind.Object ? "an " : "a ") + Word(kind);
 
-    /// <summary>The union's field holding this case's value.</summary>
+    /// <inheritdoc/>
     public string FieldName => "_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1);
 
-    /// <summary>The parameter of <c>Match</c> called for this case.</summary>
+    /// <inheritdoc/>
     public string ParameterName => "when" + Name;
+
+    /// <inheritdoc/>
+    public string Holding => "a JSON " + KindWord;
+
+    /// <inheritdoc/>
+    public string? Recognition => null;
 }
 
 /// <summary>A property of a record.</summary>

@@ -37,18 +37,18 @@ namespace Sessions.Tests.Generated
             _array = default;
         }
 
-        /// <summary>Whether the value is a JSON array.</summary>
+        /// <summary>Whether the value holds a JSON array.</summary>
         public bool IsArray => _tag == 1;
 
-        /// <summary>The JSON array this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON array.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public global::Sessions.Tests.Generated.TraitWithOptions AsArray => _tag == 1 ? _array! : throw Wrong("Array");
 
-        /// <summary>Whether the value is a JSON object.</summary>
+        /// <summary>Whether the value holds a JSON object.</summary>
         public bool IsObject => _tag == 2;
 
-        /// <summary>The JSON object this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON object.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public global::Sessions.Tests.Generated.Trait AsObject => _tag == 2 ? _object! : throw Wrong("Object");
 
         /// <summary>A value holding a JSON array.</summary>
@@ -59,10 +59,10 @@ namespace Sessions.Tests.Generated
         /// <param name="value">The value.</param>
         public static implicit operator ShapeTraitsItem(global::Sessions.Tests.Generated.Trait value) => new(value);
 
-        /// <summary>Calls the function for the kind of value held.</summary>
+        /// <summary>Calls the function for the case held.</summary>
         /// <typeparam name="TResult">What the functions return.</typeparam>
-        /// <param name="whenArray">Called with a JSON array.</param>
-        /// <param name="whenObject">Called with a JSON object.</param>
+        /// <param name="whenArray">Called when it holds a JSON array.</param>
+        /// <param name="whenObject">Called when it holds a JSON object.</param>
         /// <returns>What the function called returned.</returns>
         /// <exception cref="global::System.InvalidOperationException">For the default value, which holds nothing.</exception>
         public TResult Match<TResult>(global::System.Func<global::Sessions.Tests.Generated.TraitWithOptions, TResult> whenArray, global::System.Func<global::Sessions.Tests.Generated.Trait, TResult> whenObject) => _tag switch

@@ -65,32 +65,32 @@ namespace Shapes.S06
             _boolean = default;
         }
 
-        /// <summary>Whether the value is a JSON string.</summary>
+        /// <summary>Whether the value holds a JSON string.</summary>
         public bool IsString => _tag == 1;
 
-        /// <summary>The JSON string this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON string.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public string AsString => _tag == 1 ? _string! : throw Wrong("String");
 
-        /// <summary>Whether the value is a JSON integer.</summary>
+        /// <summary>Whether the value holds a JSON integer.</summary>
         public bool IsInteger => _tag == 2;
 
-        /// <summary>The JSON integer this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON integer.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public long AsInteger => _tag == 2 ? _integer : throw Wrong("Integer");
 
-        /// <summary>Whether the value is a JSON boolean.</summary>
+        /// <summary>Whether the value holds a JSON boolean.</summary>
         public bool IsBoolean => _tag == 3;
 
-        /// <summary>The JSON boolean this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON boolean.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public bool AsBoolean => _tag == 3 ? _boolean : throw Wrong("Boolean");
 
-        /// <summary>Whether the value is a JSON array.</summary>
+        /// <summary>Whether the value holds a JSON array.</summary>
         public bool IsArray => _tag == 4;
 
-        /// <summary>The JSON array this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON array.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public global::System.Collections.Generic.IReadOnlyList<string> AsArray => _tag == 4 ? _array! : throw Wrong("Array");
 
         /// <summary>A value holding a JSON string.</summary>
@@ -109,12 +109,12 @@ namespace Shapes.S06
         /// <param name="value">The value.</param>
         public static implicit operator Value(string[] value) => new(value);
 
-        /// <summary>Calls the function for the kind of value held.</summary>
+        /// <summary>Calls the function for the case held.</summary>
         /// <typeparam name="TResult">What the functions return.</typeparam>
-        /// <param name="whenString">Called with a JSON string.</param>
-        /// <param name="whenInteger">Called with a JSON integer.</param>
-        /// <param name="whenBoolean">Called with a JSON boolean.</param>
-        /// <param name="whenArray">Called with a JSON array.</param>
+        /// <param name="whenString">Called when it holds a JSON string.</param>
+        /// <param name="whenInteger">Called when it holds a JSON integer.</param>
+        /// <param name="whenBoolean">Called when it holds a JSON boolean.</param>
+        /// <param name="whenArray">Called when it holds a JSON array.</param>
         /// <returns>What the function called returned.</returns>
         /// <exception cref="global::System.InvalidOperationException">For the default value, which holds nothing.</exception>
         public TResult Match<TResult>(global::System.Func<string, TResult> whenString, global::System.Func<long, TResult> whenInteger, global::System.Func<bool, TResult> whenBoolean, global::System.Func<global::System.Collections.Generic.IReadOnlyList<string>, TResult> whenArray) => _tag switch

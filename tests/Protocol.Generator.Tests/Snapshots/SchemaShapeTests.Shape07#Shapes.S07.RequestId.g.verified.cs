@@ -37,18 +37,18 @@ namespace Shapes.S07
             _string = default;
         }
 
-        /// <summary>Whether the value is a JSON string.</summary>
+        /// <summary>Whether the value holds a JSON string.</summary>
         public bool IsString => _tag == 1;
 
-        /// <summary>The JSON string this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON string.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public string AsString => _tag == 1 ? _string! : throw Wrong("String");
 
-        /// <summary>Whether the value is a JSON integer.</summary>
+        /// <summary>Whether the value holds a JSON integer.</summary>
         public bool IsInteger => _tag == 2;
 
-        /// <summary>The JSON integer this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON integer.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public long AsInteger => _tag == 2 ? _integer : throw Wrong("Integer");
 
         /// <summary>A value holding a JSON string.</summary>
@@ -59,10 +59,10 @@ namespace Shapes.S07
         /// <param name="value">The value.</param>
         public static implicit operator RequestId(long value) => new(value);
 
-        /// <summary>Calls the function for the kind of value held.</summary>
+        /// <summary>Calls the function for the case held.</summary>
         /// <typeparam name="TResult">What the functions return.</typeparam>
-        /// <param name="whenString">Called with a JSON string.</param>
-        /// <param name="whenInteger">Called with a JSON integer.</param>
+        /// <param name="whenString">Called when it holds a JSON string.</param>
+        /// <param name="whenInteger">Called when it holds a JSON integer.</param>
         /// <returns>What the function called returned.</returns>
         /// <exception cref="global::System.InvalidOperationException">For the default value, which holds nothing.</exception>
         public TResult Match<TResult>(global::System.Func<string, TResult> whenString, global::System.Func<long, TResult> whenInteger) => _tag switch

@@ -37,18 +37,18 @@ namespace Shapes.S08
             _string = default;
         }
 
-        /// <summary>Whether the value is a JSON string.</summary>
+        /// <summary>Whether the value holds a JSON string.</summary>
         public bool IsString => _tag == 1;
 
-        /// <summary>The JSON string this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON string.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public string AsString => _tag == 1 ? _string! : throw Wrong("String");
 
-        /// <summary>Whether the value is a JSON array.</summary>
+        /// <summary>Whether the value holds a JSON array.</summary>
         public bool IsArray => _tag == 2;
 
-        /// <summary>The JSON array this value holds.</summary>
-        /// <exception cref="global::System.InvalidOperationException">When it holds another kind.</exception>
+        /// <summary>The value held, when it holds a JSON array.</summary>
+        /// <exception cref="global::System.InvalidOperationException">When it holds another case.</exception>
         public global::System.Collections.Generic.IReadOnlyList<global::Shapes.S08.MessageContentArrayItem> AsArray => _tag == 2 ? _array! : throw Wrong("Array");
 
         /// <summary>A value holding a JSON string.</summary>
@@ -59,10 +59,10 @@ namespace Shapes.S08
         /// <param name="value">The value.</param>
         public static implicit operator MessageContent(global::Shapes.S08.MessageContentArrayItem[] value) => new(value);
 
-        /// <summary>Calls the function for the kind of value held.</summary>
+        /// <summary>Calls the function for the case held.</summary>
         /// <typeparam name="TResult">What the functions return.</typeparam>
-        /// <param name="whenString">Called with a JSON string.</param>
-        /// <param name="whenArray">Called with a JSON array.</param>
+        /// <param name="whenString">Called when it holds a JSON string.</param>
+        /// <param name="whenArray">Called when it holds a JSON array.</param>
         /// <returns>What the function called returned.</returns>
         /// <exception cref="global::System.InvalidOperationException">For the default value, which holds nothing.</exception>
         public TResult Match<TResult>(global::System.Func<string, TResult> whenString, global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Shapes.S08.MessageContentArrayItem>, TResult> whenArray) => _tag switch
