@@ -184,16 +184,7 @@ internal static partial class ProtocolEmitter
         var owner = SourceWriter.Literal(union.Name);
         foreach (var c in union.Cases)
         {
-            var condition = c.Kind switch
-            {
-                JsonKind.String => "reader.TokenType == " + TokenType + ".String",
-                JsonKind.Integer when union.IntegerCaseTestsRange => "reader.TokenType == " + TokenType + ".Number && reader.TryGetInt64(out _)",
-                JsonKind.Integer or JsonKind.Number => "reader.TokenType == " + TokenType + ".Number",
-                JsonKind.Boolean => "reader.TokenType is " + TokenType + ".True or " + TokenType + ".False",
-                JsonKind.Array => "reader.TokenType == " + TokenType + ".StartArray",
-                _ => "reader.TokenType == " + TokenType + ".StartObject",
-            };
-            w.Open("if (" + condition + ")");
+            w.Open("if (" + TokenIs(c.Kind, union.IntegerCaseTestsRange) + ")");
             w.Line("return new " + type + "(" + ValueCode.Read(c.Type, "reader", owner) + ");");
             w.Close();
             w.Line();
@@ -202,23 +193,7 @@ internal static partial class ProtocolEmitter
         w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + owner + ", " + SourceWriter.Literal(union.ExpectedKinds) + ");");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Writes the value held.</summary>");
-        w.Line("/// <param name=\"writer\">The writer.</param>");
-        w.Line("/// <param name=\"value\">The value.</param>");
-        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
-        var first = true;
-        foreach (var c in union.Cases)
-        {
-            w.Open((first ? "if" : "else if") + " (value.Is" + c.Name + ")");
-            w.Line(ValueCode.Write(c.Type, "writer", "value.As" + c.Name));
-            w.Close();
-            first = false;
-        }
-
-        w.Open("else");
-        w.Line("throw new " + Json + ".JsonException(" + SourceWriter.Literal("Cannot write the default " + union.Name + ": it holds no value.") + ");");
-        w.Close();
-        w.Close();
+        EmitValueUnionWrite(w, type, union.Name, union.Cases);
         w.Close();
     }
 }

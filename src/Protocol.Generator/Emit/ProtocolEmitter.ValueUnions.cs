@@ -98,6 +98,39 @@ internal static partial class ProtocolEmitter
         w.Line("    } + \").\");");
     }
 
+    /// <summary>Prints the converter's <c>WriteValue</c>: the case held, written as its own type.</summary>
+    private static void EmitValueUnionWrite(SourceWriter w, string type, string name, IReadOnlyList<IValueUnionCase> cases)
+    {
+        w.Line("/// <summary>Writes the case held.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value.</param>");
+        w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
+        var first = true;
+        foreach (var c in cases)
+        {
+            w.Open((first ? "if" : "else if") + " (value.Is" + c.Name + ")");
+            w.Line(ValueCode.Write(c.Type, "writer", "value.As" + c.Name));
+            w.Close();
+            first = false;
+        }
+
+        w.Open("else");
+        w.Line("throw new " + Json + ".JsonException(" + SourceWriter.Literal("Cannot write the default " + name + ": it holds no value.") + ");");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The test that the reader is on a token of this JSON kind (an integer must fit 64 bits when a number case takes the rest).</summary>
+    private static string TokenIs(JsonKind kind, bool integerTestsRange) => kind switch
+    {
+        JsonKind.String => "reader.TokenType == " + TokenType + ".String",
+        JsonKind.Integer when integerTestsRange => "reader.TokenType == " + TokenType + ".Number && reader.TryGetInt64(out _)",
+        JsonKind.Integer or JsonKind.Number => "reader.TokenType == " + TokenType + ".Number",
+        JsonKind.Boolean => "reader.TokenType is " + TokenType + ".True or " + TokenType + ".False",
+        JsonKind.Array => "reader.TokenType == " + TokenType + ".StartArray",
+        _ => "reader.TokenType == " + TokenType + ".StartObject",
+    };
+
     private static string TagOf(IValueUnionCase c) => c.Tag.ToString(CultureInfo.InvariantCulture);
 
     private static string Held(IValueUnionCase c) => c.FieldName + (c.Type.IsValueType ? string.Empty : "!");

@@ -120,7 +120,7 @@ namespace Sessions.Tests.Generated.Serialization
             throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref reader, "ShapeTraitsItem", "an array or an object");
         }
 
-        /// <summary>Writes the value held.</summary>
+        /// <summary>Writes the case held.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.ShapeTraitsItem value)

@@ -188,7 +188,7 @@ namespace Shapes.S06.Serialization
             throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref reader, "Value", "a string or an integer or a boolean or an array");
         }
 
-        /// <summary>Writes the value held.</summary>
+        /// <summary>Writes the case held.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S06.Value value)

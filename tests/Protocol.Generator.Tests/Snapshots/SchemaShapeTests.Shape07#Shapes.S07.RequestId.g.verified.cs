@@ -120,7 +120,7 @@ namespace Shapes.S07.Serialization
             throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref reader, "RequestId", "a string or an integer");
         }
 
-        /// <summary>Writes the value held.</summary>
+        /// <summary>Writes the case held.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S07.RequestId value)

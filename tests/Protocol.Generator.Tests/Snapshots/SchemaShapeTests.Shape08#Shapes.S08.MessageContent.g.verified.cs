@@ -120,7 +120,7 @@ namespace Shapes.S08.Serialization
             throw global::Sessions.Protocol.Generated.ProtocolJson.UnexpectedToken(ref reader, "MessageContent", "a string or an array");
         }
 
-        /// <summary>Writes the value held.</summary>
+        /// <summary>Writes the case held.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S08.MessageContent value)
