@@ -323,40 +323,49 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "AssistantMessageDeltaEvent.timestamp");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("parentId"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.parentId"));
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("ephemeral"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "AssistantMessageDeltaEvent.ephemeral");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "AssistantMessageDeltaEvent.timestamp");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.parentId"));
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "AssistantMessageDeltaEvent.ephemeral");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -393,6 +402,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Ephemeral = p3,
                 Data = p4!,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentId"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "ephemeral"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -452,32 +512,40 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("messageId"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.messageId");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("deltaContent"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.deltaContent");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("totalResponseSizeBytes"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "AssistantMessageDeltaEventData.totalResponseSizeBytes"));
-                }
-                else if (reader.ValueTextEquals("parentToolCallId"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.parentToolCallId"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.messageId");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.deltaContent");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "AssistantMessageDeltaEventData.totalResponseSizeBytes"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.parentToolCallId"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -498,6 +566,52 @@ namespace Sessions.Tests.Generated.Serialization
                 TotalResponseSizeBytes = p2,
                 ParentToolCallId = p3,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "messageId"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "deltaContent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 16:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentToolCallId"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 22:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "totalResponseSizeBytes"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -634,33 +748,41 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "UnknownSessionEvent.timestamp");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("parentId"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.parentId"));
-                    has2 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "UnknownSessionEvent.timestamp");
+                        has1 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.parentId"));
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -687,6 +809,52 @@ namespace Sessions.Tests.Generated.Serialization
                 Timestamp = p1,
                 ParentId = p2,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentId"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -728,24 +896,44 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionEventType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionEventType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.start"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionStart;
-            }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.idle"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionIdle;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant.message_delta"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.start"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionStart;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool.execution_start"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart;
-            }
+                    break;
+                }
+                case 20:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool.execution_start"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.idle"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionIdle;
+                    break;
+                }
+                case 23:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant.message_delta"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionEventType.Unknown;
@@ -838,40 +1026,49 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionIdleEvent.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionIdleEvent.timestamp");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("parentId"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionIdleEvent.parentId"));
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("ephemeral"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SessionIdleEvent.ephemeral");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionIdleEvent.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionIdleEvent.timestamp");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionIdleEvent.parentId"));
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SessionIdleEvent.ephemeral");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.SessionIdleEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -908,6 +1105,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Ephemeral = p3,
                 Data = p4!,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentId"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "ephemeral"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1026,39 +1274,48 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEvent.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionStartEvent.timestamp");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("parentId"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEvent.parentId"));
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("ephemeral"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SessionStartEvent.ephemeral"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEvent.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionStartEvent.timestamp");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEvent.parentId"));
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SessionStartEvent.ephemeral"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.SessionStartEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -1090,6 +1347,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Ephemeral = p3,
                 Data = p4!,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentId"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "ephemeral"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1156,39 +1464,48 @@ namespace Sessions.Tests.Generated.Serialization
             string? p4 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("sessionId"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.sessionId");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "SessionStartEventData.version");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("producer"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.producer");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("startTime"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionStartEventData.startTime");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("selectedModel"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.selectedModel"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.sessionId");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "SessionStartEventData.version");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.producer");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionStartEventData.startTime");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.selectedModel"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -1220,6 +1537,57 @@ namespace Sessions.Tests.Generated.Serialization
                 StartTime = p3,
                 SelectedModel = p4,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "version"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "producer"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "sessionId"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "startTime"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 13:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "selectedModel"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1290,39 +1658,48 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEvent.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "ToolExecutionStartEvent.timestamp");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("parentId"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEvent.parentId"));
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("ephemeral"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ToolExecutionStartEvent.ephemeral"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEvent.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "ToolExecutionStartEvent.timestamp");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEvent.parentId"));
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ToolExecutionStartEvent.ephemeral"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -1354,6 +1731,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Ephemeral = p3,
                 Data = p4!,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentId"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "ephemeral"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1416,32 +1844,40 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("toolCallId"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolCallId");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("toolName"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolName");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("parentToolCallId"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.parentToolCallId"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolCallId");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolName");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.parentToolCallId"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -1462,6 +1898,52 @@ namespace Sessions.Tests.Generated.Serialization
                 Arguments = p2,
                 ParentToolCallId = p3,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "toolName"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "toolCallId"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 16:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentToolCallId"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

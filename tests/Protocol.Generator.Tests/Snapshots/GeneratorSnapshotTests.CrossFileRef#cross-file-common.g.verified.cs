@@ -71,22 +71,28 @@ namespace Sessions.Tests.Generated.Serialization
             string? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("userId"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Identity.userId");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("login"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Identity.login"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Identity.userId");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Identity.login"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -101,6 +107,34 @@ namespace Sessions.Tests.Generated.Serialization
                 Login = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "login"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "userId"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -163,14 +197,26 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.Visibility.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.Visibility FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "public"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.Visibility.Public;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "public"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Visibility.Public;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "private"u8))
-            {
-                return global::Sessions.Tests.Generated.Visibility.Private;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "private"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Visibility.Private;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.Visibility.Unknown;

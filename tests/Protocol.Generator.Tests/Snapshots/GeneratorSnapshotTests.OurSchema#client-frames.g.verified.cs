@@ -577,31 +577,39 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -618,6 +626,48 @@ namespace Sessions.Tests.Generated.Serialization
                 Traceparent = p1,
                 Tracestate = p2,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -662,39 +712,67 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ClientFrameType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ClientFrameType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "create_session"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ClientFrameType.CreateSession;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ping"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.Ping;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "connect_session"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.ConnectSession;
-            }
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_message"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.PostMessage;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_message"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.PostMessage;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_messages"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.PostMessages;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_messages"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.PostMessages;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "send_response"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.SendResponse;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "send_response"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.SendResponse;
-            }
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "create_session"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.CreateSession;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "terminate_session"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.TerminateSession;
-            }
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "connect_session"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.ConnectSession;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "ping"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.Ping;
+                    break;
+                }
+                case 17:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "terminate_session"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.TerminateSession;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ClientFrameType.Unknown;
@@ -792,38 +870,47 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameDataJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -845,6 +932,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p3!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -909,22 +1043,28 @@ namespace Sessions.Tests.Generated.Serialization
             long? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrameData.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("last_seq"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ConnectSessionFrameData.last_seq"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ConnectSessionFrameData.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ConnectSessionFrameData.last_seq"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -939,6 +1079,34 @@ namespace Sessions.Tests.Generated.Serialization
                 LastSeq = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_seq"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1011,38 +1179,47 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1064,6 +1241,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p3!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1129,26 +1353,33 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("agent_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrameData.agent_id"));
-                }
-                else if (reader.ValueTextEquals("chatbot_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrameData.chatbot_id"));
-                }
-                else if (reader.ValueTextEquals("metadata"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "CreateSessionFrameData.metadata"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrameData.agent_id"));
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrameData.chatbot_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "CreateSessionFrameData.metadata"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1159,6 +1390,39 @@ namespace Sessions.Tests.Generated.Serialization
                 Metadata = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "agent_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "chatbot_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1236,32 +1500,40 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PingFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1277,6 +1549,48 @@ namespace Sessions.Tests.Generated.Serialization
                 Tracestate = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1354,38 +1668,47 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessageFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.PostMessageFrameDataJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1407,6 +1730,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p3!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1469,17 +1839,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("message"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1493,6 +1868,25 @@ namespace Sessions.Tests.Generated.Serialization
                 Message = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1508,8 +1902,9 @@ namespace Sessions.Tests.Generated.Serialization
         /// <summary>Writes the members, without the braces (a parent writes its name and the brace in one call).</summary>
         internal static void WriteMembers(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.PostMessageFrameData value)
         {
-            writer.WritePropertyName(NameMessage);
-            global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteValue(writer, value.Message);
+            writer.WriteStartObject(NameMessage);
+            global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.WriteMembers(writer, value.Message);
+            writer.WriteEndObject();
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
@@ -1562,38 +1957,47 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PostMessagesFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameDataJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1615,6 +2019,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p3!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1677,17 +2128,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("messages"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.UserMessage>(ref reader, "PostMessagesFrameData.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref r1));
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.UserMessage>(ref reader, "PostMessagesFrameData.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref r1));
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1701,6 +2157,25 @@ namespace Sessions.Tests.Generated.Serialization
                 Messages = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "messages"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1770,38 +2245,47 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.SendResponseFrameDataJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1823,6 +2307,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p3!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1892,33 +2423,41 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("approval_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.approval_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("approved"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SendResponseFrameData.approved");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("confirm"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "SendResponseFrameData.confirm"));
-                }
-                else if (reader.ValueTextEquals("deny_reason"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.deny_reason"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.approval_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SendResponseFrameData.approved");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "SendResponseFrameData.confirm"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.deny_reason"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1940,6 +2479,48 @@ namespace Sessions.Tests.Generated.Serialization
                 DenyReason = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "confirm"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approved"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approval_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "deny_reason"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2015,32 +2596,40 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("request_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.tracestate"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.traceparent"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TerminateSessionFrame.tracestate"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2056,6 +2645,48 @@ namespace Sessions.Tests.Generated.Serialization
                 Tracestate = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

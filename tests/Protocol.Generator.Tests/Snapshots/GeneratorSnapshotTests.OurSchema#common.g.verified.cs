@@ -593,14 +593,22 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ContentType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ContentType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ContentType.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ContentType.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "file"u8))
-            {
-                return global::Sessions.Tests.Generated.ContentType.File;
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "file"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ContentType.File;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ContentType.Unknown;
@@ -686,79 +694,115 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ErrorCode.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ErrorCode FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_json"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ErrorCode.InvalidJson;
-            }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_found"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.NotFound;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_frame"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.InvalidFrame;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "forbidden"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.Forbidden;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_type"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.UnknownType;
-            }
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.AgentError;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_attached"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.NotAttached;
-            }
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_json"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.InvalidJson;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "already_attached"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_type"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.UnknownType;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_found"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.NotFound;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_attached"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.NotAttached;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_terminated"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.SessionTerminated;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_failed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.AgentFailed;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "forbidden"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.Forbidden;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unauthorized"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.Unauthorized;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_approval"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.UnknownApproval;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_frame"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.InvalidFrame;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_already_answered"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered;
-            }
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_request"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.InvalidRequest;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_error"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.AgentError;
-            }
+                    break;
+                }
+                case 16:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "already_attached"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_failed"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.AgentFailed;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_approval"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.UnknownApproval;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unauthorized"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.Unauthorized;
-            }
+                    break;
+                }
+                case 18:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_terminated"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.SessionTerminated;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_request"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.InvalidRequest;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "websocket_required"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "websocket_required"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired;
+                    break;
+                }
+                case 25:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_already_answered"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ErrorCode.Unknown;
@@ -869,33 +913,41 @@ namespace Sessions.Tests.Generated.Serialization
             long? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.error");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("code"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.code");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("file_name"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.file_name"));
-                }
-                else if (reader.ValueTextEquals("limit_bytes"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FileError.limit_bytes"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.error");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.code");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.file_name"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FileError.limit_bytes"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -917,6 +969,52 @@ namespace Sessions.Tests.Generated.Serialization
                 LimitBytes = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "file_name"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "limit_bytes"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -985,38 +1083,47 @@ namespace Sessions.Tests.Generated.Serialization
             long? p4 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.name");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("mime_type"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.mime_type");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("data_base64"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.data_base64"));
-                }
-                else if (reader.ValueTextEquals("file_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.file_id"));
-                }
-                else if (reader.ValueTextEquals("size"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FilePart.size"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.name");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.mime_type");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.data_base64"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.file_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FilePart.size"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1039,6 +1146,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Size = p4,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "file_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "mime_type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data_base64"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1107,28 +1265,35 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "GetMessagesResponse.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("messages"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SessionMessage>(ref reader, "GetMessagesResponse.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.ReadValue(ref r1));
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("pending_approvals"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.PendingApproval>(ref reader, "GetMessagesResponse.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.ReadValue(ref r1)));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "GetMessagesResponse.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SessionMessage>(ref reader, "GetMessagesResponse.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.ReadValue(ref r1));
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.PendingApproval>(ref reader, "GetMessagesResponse.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1149,6 +1314,43 @@ namespace Sessions.Tests.Generated.Serialization
                 PendingApprovals = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "messages"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 17:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "pending_approvals"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1212,32 +1414,40 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("role"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("user_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.user_id"));
-                }
-                else if (reader.ValueTextEquals("object_id"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_id"));
-                }
-                else if (reader.ValueTextEquals("object_type"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_type"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.user_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_id"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_type"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1254,6 +1464,52 @@ namespace Sessions.Tests.Generated.Serialization
                 ObjectType = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "role"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "user_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "object_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "object_type"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1327,24 +1583,44 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ParticipantState.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ParticipantState FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "idle"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ParticipantState.Idle;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "idle"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.Idle;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
-            {
-                return global::Sessions.Tests.Generated.ParticipantState.Thinking;
-            }
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "typing"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.Typing;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "typing"u8))
-            {
-                return global::Sessions.Tests.Generated.ParticipantState.Typing;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.Thinking;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "waiting_for_approval"u8))
-            {
-                return global::Sessions.Tests.Generated.ParticipantState.WaitingForApproval;
+                    break;
+                }
+                case 20:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "waiting_for_approval"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.WaitingForApproval;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ParticipantState.Unknown;
@@ -1429,46 +1705,56 @@ namespace Sessions.Tests.Generated.Serialization
             var has5 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("approval_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.approval_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("tool_name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("tool_id"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_id");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "PendingApproval.arguments");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p5 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PendingApproval.seq");
-                    has5 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.approval_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_id");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "PendingApproval.arguments");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.message_id"));
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PendingApproval.seq");
+                        has5 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1507,6 +1793,66 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p5,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approval_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1572,29 +1918,36 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("title"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.title");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("url"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "SearchResultItem.url");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("snippet"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.snippet");
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.title");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "SearchResultItem.url");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.snippet");
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1620,6 +1973,43 @@ namespace Sessions.Tests.Generated.Serialization
                 Snippet = p2!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "url"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "title"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "snippet"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1692,61 +2082,74 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>? p8 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.session_id");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionMessage.seq");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("sender"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("content_type"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.content_type");
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.text"));
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.SessionMessageStatus?) : global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
-                }
-                else if (reader.ValueTextEquals("files"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.session_id");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionMessage.seq");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.content_type");
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.text"));
+                        break;
+                    }
+                    case 6:
+                    {
+                        reader.Read();
+                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.SessionMessageStatus?) : global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader));
+                        break;
+                    }
+                    case 7:
+                    {
+                        reader.Read();
+                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
+                        break;
+                    }
+                    case 8:
+                    {
+                        reader.Read();
+                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1788,6 +2191,89 @@ namespace Sessions.Tests.Generated.Serialization
                 Files = p8,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "files"u8))
+                        {
+                            return 8;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "sender"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 6;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
+                        {
+                            return 7;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "content_type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1872,24 +2358,40 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionMessageRole.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionMessageRole FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionMessageRole.User;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageRole.Assistant;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.Tool;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "system"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageRole.System;
-            }
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "system"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.System;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageRole.Tool;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.Assistant;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionMessageRole.Unknown;
@@ -1969,19 +2471,35 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionMessageStatus.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionMessageStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "streaming"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionMessageStatus.Streaming;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageStatus.Error;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "complete"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageStatus.Complete;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "complete"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageStatus.Complete;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageStatus.Error;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "streaming"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageStatus.Streaming;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionMessageStatus.Unknown;
@@ -2058,35 +2576,43 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("file_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.file_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("mime_type"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.mime_type");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("size"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StoredFile.size");
-                    has3 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.file_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.mime_type");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StoredFile.size");
+                        has3 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2118,6 +2644,48 @@ namespace Sessions.Tests.Generated.Serialization
                 Size = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "file_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "mime_type"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2180,19 +2748,35 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ToolCallStatus.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ToolCallStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "started"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Started;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "failed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Failed;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "completed"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Completed;
-            }
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "started"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Started;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "failed"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Failed;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "completed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Completed;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ToolCallStatus.Unknown;
@@ -2268,37 +2852,46 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p4 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("content_type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserMessage.text"));
-                }
-                else if (reader.ValueTextEquals("file"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.FilePart?) : global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("files"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.FilePart>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.FilePart>(ref reader, "UserMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref r1)));
-                }
-                else if (reader.ValueTextEquals("references"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "UserMessage.references"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserMessage.text"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.FilePart?) : global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref reader));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.FilePart>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.FilePart>(ref reader, "UserMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "UserMessage.references"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2316,6 +2909,57 @@ namespace Sessions.Tests.Generated.Serialization
                 References = p4,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "file"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "files"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "references"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "content_type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

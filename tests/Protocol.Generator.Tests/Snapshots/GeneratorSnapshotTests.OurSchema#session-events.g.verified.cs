@@ -1167,43 +1167,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ApprovalRequestEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ApprovalRequestEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1226,6 +1236,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1303,40 +1365,49 @@ namespace Sessions.Tests.Generated.Serialization
             string? p4 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("approval_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.approval_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("tool_name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("tool_id"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_id");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ApprovalRequestEventData.arguments");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("reason"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.reason"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.approval_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_id");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ApprovalRequestEventData.arguments");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.reason"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1369,6 +1440,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Reason = p4,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "reason"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approval_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1447,43 +1569,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ErrorEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ErrorEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1506,6 +1638,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1578,29 +1762,36 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("error"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.error");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("code"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.code");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("retryable"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ErrorEventData.retryable");
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.error");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.code");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ErrorEventData.retryable");
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1626,6 +1817,43 @@ namespace Sessions.Tests.Generated.Serialization
                 Retryable = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "retryable"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1698,43 +1926,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessageCompleteEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessageCompleteEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1757,6 +1995,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1826,23 +2116,29 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("text"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEventData.text");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader);
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageCompleteEventData.text");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader);
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1862,6 +2158,34 @@ namespace Sessions.Tests.Generated.Serialization
                 Status = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1934,43 +2258,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessageDeltaEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessageDeltaEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1993,6 +2327,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2059,17 +2445,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("delta"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEventData.delta");
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEventData.delta");
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2083,6 +2474,25 @@ namespace Sessions.Tests.Generated.Serialization
                 Delta = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "delta"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2153,43 +2563,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessagePostedEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessagePostedEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.MessagePostedEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2212,6 +2632,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2278,17 +2750,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("message_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEventData.message_id");
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEventData.message_id");
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2302,6 +2779,25 @@ namespace Sessions.Tests.Generated.Serialization
                 MessageId = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2372,43 +2868,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessageStreamingEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessageStreamingEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageStreamingEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2431,6 +2937,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2497,17 +3055,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("status"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2521,6 +3084,25 @@ namespace Sessions.Tests.Generated.Serialization
                 Status = p0,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2592,43 +3174,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessagesPostedEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "MessagesPostedEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagesPostedEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2651,6 +3243,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2717,17 +3361,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("message_ids"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "MessagesPostedEventData.message_ids", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessagesPostedEventData.message_ids"));
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "MessagesPostedEventData.message_ids", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessagesPostedEventData.message_ids"));
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2741,6 +3390,25 @@ namespace Sessions.Tests.Generated.Serialization
                 MessageIds = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_ids"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2812,43 +3480,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ParticipantStatusEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ParticipantStatusEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2871,6 +3549,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -2940,23 +3670,29 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("participant_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEventData.participant_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.ReadValue(ref reader);
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEventData.participant_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.ReadValue(ref reader);
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -2976,6 +3712,34 @@ namespace Sessions.Tests.Generated.Serialization
                 Status = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 14:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "participant_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3045,37 +3809,46 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PongEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PongEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3092,6 +3865,53 @@ namespace Sessions.Tests.Generated.Serialization
                 RequestId = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3175,43 +3995,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ReauthRequestEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ReauthRequestEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3234,6 +4064,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3302,22 +4184,28 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Uri? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("integration"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEventData.integration");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("auth_url"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "ReauthRequestEventData.auth_url"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEventData.integration");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "ReauthRequestEventData.auth_url"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3332,6 +4220,34 @@ namespace Sessions.Tests.Generated.Serialization
                 AuthUrl = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "auth_url"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "integration"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3406,43 +4322,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ResponseAcceptedEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ResponseAcceptedEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3465,6 +4391,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3537,29 +4515,36 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("approval_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEventData.approval_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("approved"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.approved");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("repeated"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.repeated");
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEventData.approval_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.approved");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.repeated");
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3585,6 +4570,39 @@ namespace Sessions.Tests.Generated.Serialization
                 Repeated = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approved"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "repeated"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approval_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3657,43 +4675,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SearchResultEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SearchResultEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.SearchResultEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3716,6 +4744,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3785,23 +4865,29 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("query"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEventData.query");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("results"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SearchResultItem>(ref reader, "SearchResultEventData.results", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.ReadValue(ref r1));
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEventData.query");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SearchResultItem>(ref reader, "SearchResultEventData.results", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.ReadValue(ref r1));
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3821,6 +4907,34 @@ namespace Sessions.Tests.Generated.Serialization
                 Results = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "query"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "results"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -3893,43 +5007,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionConnectedEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionConnectedEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -3952,6 +5076,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -4024,29 +5200,36 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEventData.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("last_seq"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionConnectedEventData.last_seq");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("pending_approvals"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "SessionConnectedEventData.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "SessionConnectedEventData.pending_approvals"));
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEventData.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionConnectedEventData.last_seq");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "SessionConnectedEventData.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "SessionConnectedEventData.pending_approvals"));
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -4072,6 +5255,43 @@ namespace Sessions.Tests.Generated.Serialization
                 PendingApprovals = p2!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_seq"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 17:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "pending_approvals"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -4145,43 +5365,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionCreatedEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionCreatedEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -4204,6 +5434,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -4274,27 +5556,34 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("agent_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.agent_id"));
-                }
-                else if (reader.ValueTextEquals("chatbot_id"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.chatbot_id"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.agent_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.chatbot_id"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -4310,6 +5599,39 @@ namespace Sessions.Tests.Generated.Serialization
                 ChatbotId = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "agent_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "chatbot_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -4492,36 +5814,45 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
-                {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "UnknownSessionEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.request_id"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.message_id"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "UnknownSessionEvent.seq"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.request_id"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -4539,6 +5870,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -4593,89 +5971,137 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionEventType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionEventType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_delta"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionEventType.MessageDelta;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "pong"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.Pong;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_complete"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessageComplete;
-            }
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.Error;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_streaming"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessageStreaming;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.Thinking;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_call"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ToolCall;
-            }
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_call"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ToolCall;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_result"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ToolResult;
-            }
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_result"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ToolResult;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.Thinking;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_delta"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessageDelta;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "search_result"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SearchResult;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "search_result"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SearchResult;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_request"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest;
-            }
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "reauth_request"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ReauthRequest;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "reauth_request"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ReauthRequest;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_posted"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessagePosted;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.Error;
-            }
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_created"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionCreated;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "participant_status"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "messages_posted"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessagesPosted;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_created"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionCreated;
-            }
+                    break;
+                }
+                case 16:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_complete"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessageComplete;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_connected"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionConnected;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_request"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_posted"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessagePosted;
-            }
+                    break;
+                }
+                case 17:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_streaming"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessageStreaming;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "messages_posted"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessagesPosted;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_connected"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionConnected;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "response_accepted"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "response_accepted"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "pong"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.Pong;
+                    break;
+                }
+                case 18:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "participant_status"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionEventType.Unknown;
@@ -4805,43 +6231,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ThinkingEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ThinkingEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ThinkingEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -4864,6 +6300,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -4930,17 +6418,22 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("summary"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEventData.summary");
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEventData.summary");
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -4954,6 +6447,25 @@ namespace Sessions.Tests.Generated.Serialization
                 Summary = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "summary"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -5024,43 +6536,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ToolCallEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ToolCallEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ToolCallEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -5083,6 +6605,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -5158,35 +6732,43 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("tool_call_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_call_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("tool_name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_call_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -5218,6 +6800,48 @@ namespace Sessions.Tests.Generated.Serialization
                 Status = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_call_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -5293,43 +6917,53 @@ namespace Sessions.Tests.Generated.Serialization
             var has4 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("session_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ToolResultEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.request_id"));
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.ReadValue(ref reader);
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.message_id"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ToolResultEvent.seq"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEvent.request_id"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Tests.Generated.Serialization.ToolResultEventDataJsonConverter.ReadValue(ref reader);
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -5352,6 +6986,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Data = p4!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -5424,29 +7110,36 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("tool_call_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_call_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("tool_name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("result"u8))
-                {
-                    reader.Read();
-                    p2 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_call_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -5472,6 +7165,43 @@ namespace Sessions.Tests.Generated.Serialization
                 Result = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_name"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_call_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

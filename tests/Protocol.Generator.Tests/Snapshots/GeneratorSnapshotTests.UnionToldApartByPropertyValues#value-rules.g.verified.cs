@@ -374,27 +374,34 @@ namespace Sessions.Tests.Generated.Serialization
             string? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("scheme"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("bearerFormat"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BearerHttpScheme.bearerFormat"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BearerHttpScheme.bearerFormat"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -409,6 +416,43 @@ namespace Sessions.Tests.Generated.Serialization
                 BearerFormat = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "scheme"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "bearerFormat"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -472,9 +516,17 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.BearerHttpSchemeScheme FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "bearer"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Bearer;
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "bearer"u8))
+                    {
+                        return global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Bearer;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Unknown;
@@ -550,28 +602,35 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("in"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HeaderApiKey.name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HeaderApiKey.name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -591,6 +650,39 @@ namespace Sessions.Tests.Generated.Serialization
                 Name = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "in"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -652,14 +744,26 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.HeaderApiKeyIn.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.HeaderApiKeyIn FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "header"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.HeaderApiKeyIn.Header;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "query"u8))
+                    {
+                        return global::Sessions.Tests.Generated.HeaderApiKeyIn.Query;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "query"u8))
-            {
-                return global::Sessions.Tests.Generated.HeaderApiKeyIn.Query;
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "header"u8))
+                    {
+                        return global::Sessions.Tests.Generated.HeaderApiKeyIn.Header;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.HeaderApiKeyIn.Unknown;
@@ -727,26 +831,33 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Text.Json.JsonElement? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageExample.name"));
-                }
-                else if (reader.ValueTextEquals("headers"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "MessageExample.headers", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessageExample.headers")));
-                }
-                else if (reader.ValueTextEquals("payload"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageExample.name"));
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "MessageExample.headers", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessageExample.headers")));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -757,6 +868,39 @@ namespace Sessions.Tests.Generated.Serialization
                 Payload = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "headers"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "payload"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -831,22 +975,28 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("openIdConnectUrl"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OpenIdScheme.openIdConnectUrl");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OpenIdScheme.openIdConnectUrl");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -860,6 +1010,34 @@ namespace Sessions.Tests.Generated.Serialization
                 OpenIdConnectUrl = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 16:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "openIdConnectUrl"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -922,22 +1100,28 @@ namespace Sessions.Tests.Generated.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("scheme"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OtherHttpScheme.scheme");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OtherHttpScheme.scheme");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -951,6 +1135,34 @@ namespace Sessions.Tests.Generated.Serialization
                 Scheme = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "scheme"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1096,15 +1308,20 @@ namespace Sessions.Tests.Generated.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -1113,6 +1330,25 @@ namespace Sessions.Tests.Generated.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -1155,29 +1391,53 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SecuritySchemeKind.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SecuritySchemeKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.Http;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.Http;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http2"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.Http2;
-            }
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http2"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.Http2;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey;
-            }
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey2"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey2;
-            }
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey2"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey2;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "OpenIdConnect"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.OpenIdConnect;
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "OpenIdConnect"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.OpenIdConnect;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SecuritySchemeKind.Unknown;
@@ -1265,28 +1525,35 @@ namespace Sessions.Tests.Generated.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("in"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.UserApiKeyInJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserApiKey.name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.UserApiKeyInJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserApiKey.name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -1306,6 +1573,39 @@ namespace Sessions.Tests.Generated.Serialization
                 Name = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "in"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -1367,14 +1667,26 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.UserApiKeyIn.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.UserApiKeyIn FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.UserApiKeyIn.User;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Sessions.Tests.Generated.UserApiKeyIn.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "password"u8))
-            {
-                return global::Sessions.Tests.Generated.UserApiKeyIn.Password;
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "password"u8))
+                    {
+                        return global::Sessions.Tests.Generated.UserApiKeyIn.Password;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.UserApiKeyIn.Unknown;

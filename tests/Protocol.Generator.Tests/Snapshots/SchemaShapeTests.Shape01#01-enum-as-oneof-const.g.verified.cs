@@ -78,23 +78,29 @@ namespace Shapes.S01.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("role"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Shapes.S01.Serialization.RoleJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Message.text");
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Shapes.S01.Serialization.RoleJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Message.text");
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -114,6 +120,30 @@ namespace Shapes.S01.Serialization
                 Text = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "role"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -174,14 +204,26 @@ namespace Shapes.S01.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S01.Role.Unknown"/>.</returns>
         public static global::Shapes.S01.Role FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S01.Role.User;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Shapes.S01.Role.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
-            {
-                return global::Shapes.S01.Role.Assistant;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
+                    {
+                        return global::Shapes.S01.Role.Assistant;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S01.Role.Unknown;

@@ -207,17 +207,22 @@ namespace Shapes.S04.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("command"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CommandServer.command");
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CommandServer.command");
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -231,6 +236,25 @@ namespace Shapes.S04.Serialization
                 Command = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "command"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -292,22 +316,28 @@ namespace Shapes.S04.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HttpServer.url");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HttpServer.url");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -321,6 +351,34 @@ namespace Shapes.S04.Serialization
                 Url = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "url"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -440,15 +498,20 @@ namespace Shapes.S04.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -457,6 +520,25 @@ namespace Shapes.S04.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -497,19 +579,35 @@ namespace Shapes.S04.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S04.ServerKind.Unknown"/>.</returns>
         public static global::Shapes.S04.ServerKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S04.ServerKind.Http;
-            }
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Sse"u8))
+                    {
+                        return global::Shapes.S04.ServerKind.Sse;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Sse"u8))
-            {
-                return global::Shapes.S04.ServerKind.Sse;
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+                    {
+                        return global::Shapes.S04.ServerKind.Http;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Command"u8))
-            {
-                return global::Shapes.S04.ServerKind.Command;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Command"u8))
+                    {
+                        return global::Shapes.S04.ServerKind.Command;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S04.ServerKind.Unknown;
@@ -588,22 +686,28 @@ namespace Shapes.S04.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SseServer.url");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SseServer.url");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -617,6 +721,34 @@ namespace Shapes.S04.Serialization
                 Url = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "url"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

@@ -178,22 +178,28 @@ namespace Shapes.S05.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("mode"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.mode"));
-                }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.message");
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.mode"));
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.message");
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -208,6 +214,34 @@ namespace Shapes.S05.Serialization
                 Message = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -324,15 +358,20 @@ namespace Shapes.S05.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("mode"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -341,6 +380,25 @@ namespace Shapes.S05.Serialization
                 ModeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -380,14 +438,26 @@ namespace Shapes.S05.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S05.ParamsKind.Unknown"/>.</returns>
         public static global::Shapes.S05.ParamsKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Form"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S05.ParamsKind.Form;
-            }
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Url"u8))
+                    {
+                        return global::Shapes.S05.ParamsKind.Url;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Url"u8))
-            {
-                return global::Shapes.S05.ParamsKind.Url;
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Form"u8))
+                    {
+                        return global::Shapes.S05.ParamsKind.Form;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S05.ParamsKind.Unknown;
@@ -463,22 +533,28 @@ namespace Shapes.S05.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UrlParams.url");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("mode"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UrlParams.url");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -492,6 +568,34 @@ namespace Shapes.S05.Serialization
                 Url = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "url"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

@@ -152,17 +152,22 @@ namespace Shapes.S08.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("content"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Shapes.S08.Serialization.MessageContentJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Shapes.S08.Serialization.MessageContentJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -176,6 +181,25 @@ namespace Shapes.S08.Serialization
                 Content = p0,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "content"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -277,22 +301,28 @@ namespace Shapes.S08.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.type");
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.text");
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.type");
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.text");
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -307,6 +337,30 @@ namespace Shapes.S08.Serialization
                 Text = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

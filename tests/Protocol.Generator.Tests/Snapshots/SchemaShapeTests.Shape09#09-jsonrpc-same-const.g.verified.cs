@@ -218,28 +218,35 @@ namespace Shapes.S09.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("jsonrpc"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.jsonrpc");
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdMethodMessage.id");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("method"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.method");
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.jsonrpc");
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdMethodMessage.id");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.method");
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -260,6 +267,43 @@ namespace Shapes.S09.Serialization
                 Method = p2!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "method"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "jsonrpc"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -317,28 +361,35 @@ namespace Shapes.S09.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("jsonrpc"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdResultMessage.jsonrpc");
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdResultMessage.id");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("result"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "IdResultMessage.result");
-                    has2 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdResultMessage.jsonrpc");
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdResultMessage.id");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "IdResultMessage.result");
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -359,6 +410,43 @@ namespace Shapes.S09.Serialization
                 Result = p2!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "jsonrpc"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -493,15 +581,20 @@ namespace Shapes.S09.Serialization
             string? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("jsonrpc"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownMessage.jsonrpc");
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownMessage.jsonrpc");
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -510,6 +603,25 @@ namespace Shapes.S09.Serialization
                 RawJson = raw,
                 Jsonrpc = p0 ?? "2.0",
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "jsonrpc"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -550,19 +662,31 @@ namespace Shapes.S09.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S09.MessageKind.Unknown"/>.</returns>
         public static global::Shapes.S09.MessageKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdMethod"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S09.MessageKind.IdMethod;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Method"u8))
+                    {
+                        return global::Shapes.S09.MessageKind.Method;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Method"u8))
-            {
-                return global::Shapes.S09.MessageKind.Method;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdMethod"u8))
+                    {
+                        return global::Shapes.S09.MessageKind.IdMethod;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdResult"u8))
-            {
-                return global::Shapes.S09.MessageKind.IdResult;
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdResult"u8))
+                    {
+                        return global::Shapes.S09.MessageKind.IdResult;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S09.MessageKind.Unknown;
@@ -632,22 +756,28 @@ namespace Shapes.S09.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("jsonrpc"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.jsonrpc");
-                }
-                else if (reader.ValueTextEquals("method"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.method");
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.jsonrpc");
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.method");
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -662,6 +792,34 @@ namespace Shapes.S09.Serialization
                 Method = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "method"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "jsonrpc"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

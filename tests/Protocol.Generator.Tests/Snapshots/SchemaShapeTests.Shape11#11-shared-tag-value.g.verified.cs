@@ -238,22 +238,28 @@ namespace Shapes.S11.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("items"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ArraySchema.items");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ArraySchema.items");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -267,6 +273,34 @@ namespace Shapes.S11.Serialization
                 Items = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "items"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -400,15 +434,20 @@ namespace Shapes.S11.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -417,6 +456,25 @@ namespace Shapes.S11.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -457,19 +515,35 @@ namespace Shapes.S11.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S11.EnumSchemaKind.Unknown"/>.</returns>
         public static global::Shapes.S11.EnumSchemaKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringEnum"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S11.EnumSchemaKind.StringEnum;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Array"u8))
+                    {
+                        return global::Shapes.S11.EnumSchemaKind.Array;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringChoices"u8))
-            {
-                return global::Shapes.S11.EnumSchemaKind.StringChoices;
-            }
+                    break;
+                }
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringEnum"u8))
+                    {
+                        return global::Shapes.S11.EnumSchemaKind.StringEnum;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Array"u8))
-            {
-                return global::Shapes.S11.EnumSchemaKind.Array;
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringChoices"u8))
+                    {
+                        return global::Shapes.S11.EnumSchemaKind.StringChoices;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S11.EnumSchemaKind.Unknown;
@@ -548,22 +622,28 @@ namespace Shapes.S11.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("choices"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S11.StringChoicesSchemaChoicesItem>(ref reader, "StringChoicesSchema.choices", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.ReadValue(ref r1));
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S11.StringChoicesSchemaChoicesItem>(ref reader, "StringChoicesSchema.choices", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.ReadValue(ref r1));
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -577,6 +657,34 @@ namespace Shapes.S11.Serialization
                 Choices = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "choices"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -632,23 +740,29 @@ namespace Shapes.S11.Serialization
             var has1 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("value"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.value");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.title");
-                    has1 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.value");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.title");
+                        has1 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -668,6 +782,30 @@ namespace Shapes.S11.Serialization
                 Title = p1!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "title"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -730,22 +868,28 @@ namespace Shapes.S11.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("enum"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "StringEnumSchema.enum", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "StringEnumSchema.enum"));
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "StringEnumSchema.enum", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "StringEnumSchema.enum"));
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -759,6 +903,30 @@ namespace Shapes.S11.Serialization
                 Enum = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "enum"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

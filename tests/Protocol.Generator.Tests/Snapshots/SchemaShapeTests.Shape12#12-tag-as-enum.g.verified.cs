@@ -234,16 +234,21 @@ namespace Shapes.S12.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -251,6 +256,25 @@ namespace Shapes.S12.Serialization
             {
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -369,15 +393,20 @@ namespace Shapes.S12.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -386,6 +415,25 @@ namespace Shapes.S12.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -426,19 +474,31 @@ namespace Shapes.S12.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S12.FieldKind.Unknown"/>.</returns>
         public static global::Shapes.S12.FieldKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "String"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S12.FieldKind.String;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "String"u8))
+                    {
+                        return global::Shapes.S12.FieldKind.String;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Number"u8))
-            {
-                return global::Shapes.S12.FieldKind.Number;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Number"u8))
+                    {
+                        return global::Shapes.S12.FieldKind.Number;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Boolean"u8))
-            {
-                return global::Shapes.S12.FieldKind.Boolean;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Boolean"u8))
+                    {
+                        return global::Shapes.S12.FieldKind.Boolean;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S12.FieldKind.Unknown;
@@ -508,22 +568,28 @@ namespace Shapes.S12.Serialization
             double? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("minimum"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NumberField.minimum"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NumberField.minimum"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -538,6 +604,34 @@ namespace Shapes.S12.Serialization
                 Minimum = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "minimum"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -601,14 +695,26 @@ namespace Shapes.S12.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S12.NumberFieldType.Unknown"/>.</returns>
         public static global::Shapes.S12.NumberFieldType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "number"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S12.NumberFieldType.Number;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "number"u8))
+                    {
+                        return global::Shapes.S12.NumberFieldType.Number;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "integer"u8))
-            {
-                return global::Shapes.S12.NumberFieldType.Integer;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "integer"u8))
+                    {
+                        return global::Shapes.S12.NumberFieldType.Integer;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S12.NumberFieldType.Unknown;
@@ -683,21 +789,27 @@ namespace Shapes.S12.Serialization
             long? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("maxLength"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -706,6 +818,34 @@ namespace Shapes.S12.Serialization
                 MaxLength = p0,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "maxLength"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

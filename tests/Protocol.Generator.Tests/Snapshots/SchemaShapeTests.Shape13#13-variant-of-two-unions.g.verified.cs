@@ -353,15 +353,20 @@ namespace Shapes.S13.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -370,6 +375,25 @@ namespace Shapes.S13.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -409,14 +433,26 @@ namespace Shapes.S13.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S13.ContentBlockType.Unknown"/>.</returns>
         public static global::Shapes.S13.ContentBlockType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S13.ContentBlockType.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+                    {
+                        return global::Shapes.S13.ContentBlockType.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "image"u8))
-            {
-                return global::Shapes.S13.ContentBlockType.Image;
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "image"u8))
+                    {
+                        return global::Shapes.S13.ContentBlockType.Image;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S13.ContentBlockType.Unknown;
@@ -492,22 +528,28 @@ namespace Shapes.S13.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("data"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageContent.data");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageContent.data");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -521,6 +563,30 @@ namespace Shapes.S13.Serialization
                 Data = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -642,15 +708,20 @@ namespace Shapes.S13.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -659,6 +730,25 @@ namespace Shapes.S13.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
@@ -698,14 +788,26 @@ namespace Shapes.S13.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S13.SamplingContentType.Unknown"/>.</returns>
         public static global::Shapes.S13.SamplingContentType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S13.SamplingContentType.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+                    {
+                        return global::Shapes.S13.SamplingContentType.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_use"u8))
-            {
-                return global::Shapes.S13.SamplingContentType.ToolUse;
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_use"u8))
+                    {
+                        return global::Shapes.S13.SamplingContentType.ToolUse;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S13.SamplingContentType.Unknown;
@@ -781,22 +883,28 @@ namespace Shapes.S13.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("text"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContent.text");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContent.text");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -810,6 +918,30 @@ namespace Shapes.S13.Serialization
                 Text = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -872,22 +1004,28 @@ namespace Shapes.S13.Serialization
             var has0 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolUseContent.name");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolUseContent.name");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -901,6 +1039,30 @@ namespace Shapes.S13.Serialization
                 Name = p0!,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

@@ -77,16 +77,21 @@ namespace Shapes.S16.Serialization
             string? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "InputSchema.type");
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "InputSchema.type");
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -95,6 +100,25 @@ namespace Shapes.S16.Serialization
                 Type = p0 ?? "object",
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -142,12 +166,9 @@ namespace Shapes.S16.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                // Every member is undeclared.
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
+                var name = reader.GetString()!;
+                reader.Read();
+                (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
 
             return new global::Shapes.S16.Metadata
@@ -202,16 +223,21 @@ namespace Shapes.S16.Serialization
             string? p0 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("method"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Request.method");
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Request.method");
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -220,6 +246,25 @@ namespace Shapes.S16.Serialization
                 Method = p0 ?? "roots/list",
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "method"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
