@@ -126,6 +126,18 @@ namespace Sessions.Protocol.Generated
             return map;
         }
 
+        /// <summary>Writes an untyped value.</summary>
+        public static void WriteElement(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement element)
+        {
+#if NET9_0_OR_GREATER
+            // The element's own bytes, valid JSON already (a JsonDocument holds only what it parsed): copying them costs
+            // a fraction of WriteTo, which walks the element and validates and escapes each token again.
+            writer.WriteRawValue(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
+#else
+            element.WriteTo(writer);
+#endif
+        }
+
         public static void WriteArray<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> items, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeItem)
         {
             writer.WriteStartArray();

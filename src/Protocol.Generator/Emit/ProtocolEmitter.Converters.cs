@@ -106,7 +106,7 @@ internal static partial class ProtocolEmitter
             w.Open("if (value." + extension + " is { } extension)");
             w.Open("foreach (var member in extension)");
             w.Line("writer.WritePropertyName(member.Key);");
-            w.Line("member.Value.WriteTo(writer);");
+            w.Line(ValueCode.Helpers + ".WriteElement(writer, member.Value);");
             w.Close();
             w.Close();
         }
@@ -512,7 +512,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <summary>Writes the object back exactly as it was received.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value.</param>");
-        w.Line("public static void WriteValue(" + Writer + " writer, " + unknownType + " value) => value." + union.UnknownRawPropertyName + ".WriteTo(writer);");
+        w.Line("public static void WriteValue(" + Writer + " writer, " + unknownType + " value) => " + ValueCode.Helpers + ".WriteElement(writer, value." + union.UnknownRawPropertyName + ");");
         w.Close();
     }
 

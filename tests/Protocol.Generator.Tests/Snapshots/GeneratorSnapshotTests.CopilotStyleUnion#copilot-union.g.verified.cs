@@ -860,7 +860,7 @@ namespace Sessions.Tests.Generated.Serialization
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownSessionEvent value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownSessionEvent value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 
     /// <summary>Reads and writes <see cref="global::Sessions.Tests.Generated.SessionEventType"/> without reflection.</summary>
@@ -1964,7 +1964,7 @@ namespace Sessions.Tests.Generated.Serialization
             if (value.Arguments is { } argumentsValue)
             {
                 writer.WritePropertyName(NameArguments);
-                argumentsValue.WriteTo(writer);
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, argumentsValue);
             }
             if (value.ParentToolCallId is { } parenttoolcallidValue)
             {

@@ -289,7 +289,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }
@@ -543,11 +543,11 @@ namespace Sessions.Tests.Generated.Serialization
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, countersValue, static (w1, x1) => { w1.WriteNumberValue(x1); });
             }
             writer.WritePropertyName(NameMetadata);
-            value.Metadata.WriteTo(writer);
+            global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.Metadata);
             if (value.Note is { } noteValue)
             {
                 writer.WritePropertyName(NameNote);
-                noteValue.WriteTo(writer);
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, noteValue);
             }
             if (value.Tags is { } tagsValue)
             {
@@ -564,7 +564,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -327,7 +327,7 @@ namespace Shapes.S09.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }
@@ -465,13 +465,13 @@ namespace Shapes.S09.Serialization
             writer.WriteString(NameJsonrpc, value.Jsonrpc);
             writer.WriteNumber(NameId, value.Id);
             writer.WritePropertyName(NameResult);
-            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Result, static (w1, x1) => { x1.WriteTo(w1); });
+            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Result, static (w1, x1) => { global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(w1, x1); });
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }
@@ -627,7 +627,7 @@ namespace Shapes.S09.Serialization
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.UnknownMessage value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S09.UnknownMessage value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 
     /// <summary>Reads and writes <see cref="global::Shapes.S09.MessageKind"/> without reflection.</summary>
@@ -842,7 +842,7 @@ namespace Shapes.S09.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }
