@@ -422,48 +422,34 @@ internal static partial class ProtocolEmitter
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
         var direct = union.Variants.Where(v => ReadsMembersAfterTag(v, tag, file)).ToList();
-        w.Line("var probe = reader;");
         if (direct.Count > 0)
         {
-            // The writers put the tag first: then the variant reads on from the tag's value instead of from the start.
-            w.Line("var tagFirst = probe.Read() && probe.TokenType == " + TokenType + ".PropertyName && probe.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8);");
-            w.Open("if (tagFirst)");
-            w.Line("probe.Read();");
+            // The writers put the tag first: then the variant reads on from the tag's value, on this same reader, instead
+            // of from the start (one copy of the reader, kept to go back to when the tag is elsewhere).
+            w.Line("var start = reader;");
+            w.Open("if (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName && reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8) && reader.Read() && reader.TokenType == " + TokenType + ".String)");
+            w.Open("switch (" + typeEnum.ConverterName + ".ReadValue(ref reader))");
+            foreach (var variant in direct)
+            {
+                w.Line("case " + typeEnum.TypeName + "." + variant.TypeEnumMember + ": return " + ConverterOf(variant.Type) + ".ReadMembers(ref reader);");
+            }
+
             w.Close();
-            w.Open("else");
-            w.Line("probe = reader;");
-            w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
-            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
             w.Close();
-            w.Close();
-        }
-        else
-        {
-            w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
-            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
-            w.Close();
+            w.Line();
+            w.Line("reader = start;");
         }
 
+        w.Line("var probe = reader;");
+        w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
+        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
+        w.Close();
         w.Line();
         w.Open("if (probe.TokenType != " + TokenType + ".String)");
         w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
         w.Close();
         w.Line();
         w.Line("var kind = " + typeEnum.ConverterName + ".ReadValue(ref probe);");
-        if (direct.Count > 0)
-        {
-            w.Open("if (tagFirst)");
-            w.Open("switch (kind)");
-            foreach (var variant in direct)
-            {
-                w.Line("case " + typeEnum.TypeName + "." + variant.TypeEnumMember + ": { var value = " + ConverterOf(variant.Type) + ".ReadMembers(ref probe); reader = probe; return value; }");
-            }
-
-            w.Close();
-            w.Close();
-            w.Line();
-        }
-
         w.Open("return kind switch");
         foreach (var variant in union.Variants)
         {

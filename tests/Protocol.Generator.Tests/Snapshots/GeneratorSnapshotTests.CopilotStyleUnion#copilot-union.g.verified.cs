@@ -658,19 +658,23 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionStart: return global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta: return global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart: return global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionIdle: return global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -679,17 +683,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
 
             var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionStart: { var value = global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart: { var value = global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionIdle: { var value = global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.SessionStart => global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadValue(ref reader),

@@ -480,19 +480,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ClientFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ClientFrame");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
+                    case global::Sessions.Tests.Generated.ClientFrameType.CreateSession: return global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.ConnectSession: return global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessage: return global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessages: return global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.SendResponse: return global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.TerminateSession: return global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.Ping: return global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -501,20 +508,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
 
             var kind = global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Sessions.Tests.Generated.ClientFrameType.CreateSession: { var value = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.ConnectSession: { var value = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessage: { var value = global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessages: { var value = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.SendResponse: { var value = global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.TerminateSession: { var value = global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.Ping: { var value = global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Sessions.Tests.Generated.ClientFrameType.CreateSession => global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadValue(ref reader),

@@ -5685,19 +5685,36 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageDelta: return global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageComplete: return global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageStreaming: return global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolCall: return global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolResult: return global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.Thinking: return global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SearchResult: return global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest: return global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ReauthRequest: return global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.Error: return global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus: return global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionCreated: return global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: return global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: return global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: return global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: return global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.Pong: return global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -5706,30 +5723,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
 
             var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Sessions.Tests.Generated.SessionEventType.MessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessageComplete: { var value = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessageStreaming: { var value = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ToolCall: { var value = global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ToolResult: { var value = global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.Thinking: { var value = global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SearchResult: { var value = global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest: { var value = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ReauthRequest: { var value = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.Error: { var value = global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus: { var value = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionCreated: { var value = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: { var value = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: { var value = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.Pong: { var value = global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.MessageDelta => global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadValue(ref reader),

@@ -278,19 +278,21 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ContentBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ContentBlock");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
+                    case global::Shapes.S13.ContentBlockType.Text: return global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref reader);
+                    case global::Shapes.S13.ContentBlockType.Image: return global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -299,15 +301,6 @@ namespace Shapes.S13.Serialization
             }
 
             var kind = global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Shapes.S13.ContentBlockType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Shapes.S13.ContentBlockType.Image: { var value = global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Shapes.S13.ContentBlockType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
@@ -633,19 +626,21 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.SamplingContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SamplingContent");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
+                    case global::Shapes.S13.SamplingContentType.Text: return global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref reader);
+                    case global::Shapes.S13.SamplingContentType.ToolUse: return global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -654,15 +649,6 @@ namespace Shapes.S13.Serialization
             }
 
             var kind = global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Shapes.S13.SamplingContentType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Shapes.S13.SamplingContentType.ToolUse: { var value = global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Shapes.S13.SamplingContentType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),

@@ -655,19 +655,21 @@ namespace Shapes.S18.Serialization
         public static global::Shapes.S18.FunctionItemCallsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FunctionItemCallsItem");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Shapes.S18.Serialization.FunctionItemCallsItemTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FunctionItemCallsItem", "type");
+                    case global::Shapes.S18.FunctionItemCallsItemType.Function: return global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.ReadMembers(ref reader);
+                    case global::Shapes.S18.FunctionItemCallsItemType.Custom: return global::Shapes.S18.Serialization.CustomItemJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FunctionItemCallsItem", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -676,15 +678,6 @@ namespace Shapes.S18.Serialization
             }
 
             var kind = global::Shapes.S18.Serialization.FunctionItemCallsItemTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Shapes.S18.FunctionItemCallsItemType.Function: { var value = global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Shapes.S18.FunctionItemCallsItemType.Custom: { var value = global::Shapes.S18.Serialization.CustomItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Shapes.S18.FunctionItemCallsItemType.Function => global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.ReadValue(ref reader),
@@ -988,19 +981,21 @@ namespace Shapes.S18.Serialization
         public static global::Shapes.S18.SessionMessagesItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionMessagesItem");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("role"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("role"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "role"u8))
+                switch (global::Shapes.S18.Serialization.SessionMessagesItemRoleJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessagesItem", "role");
+                    case global::Shapes.S18.SessionMessagesItemRole.Function: return global::Shapes.S18.Serialization.FunctionItemJsonConverter.ReadMembers(ref reader);
+                    case global::Shapes.S18.SessionMessagesItemRole.User: return global::Shapes.S18.Serialization.UserItemJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "role"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessagesItem", "role");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -1009,15 +1004,6 @@ namespace Shapes.S18.Serialization
             }
 
             var kind = global::Shapes.S18.Serialization.SessionMessagesItemRoleJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Shapes.S18.SessionMessagesItemRole.Function: { var value = global::Shapes.S18.Serialization.FunctionItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Shapes.S18.SessionMessagesItemRole.User: { var value = global::Shapes.S18.Serialization.UserItemJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Shapes.S18.SessionMessagesItemRole.Function => global::Shapes.S18.Serialization.FunctionItemJsonConverter.ReadValue(ref reader),
