@@ -102,7 +102,16 @@ namespace Sessions.Protocol.Generated
         {
             ExpectStartObject(ref reader, owner);
             var whole = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+            // Sized first (counting walks the parsed index, it parses nothing): a map grown while filled leaves its
+            // smaller tables behind as garbage.
+            var count = 0;
+            foreach (var _ in whole.EnumerateObject())
+            {
+                count++;
+            }
+
+            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(count, global::System.StringComparer.Ordinal);
             foreach (var property in whole.EnumerateObject())
             {
                 map[property.Name] = property.Value;
