@@ -131,6 +131,32 @@ public sealed class GeneratedRoundTripTests
         Assert.Null(delta.AdditionalProperties);
     }
 
+    [Fact]
+    public void Untyped_values_are_written_as_valid_json_whatever_their_document_allowed()
+    {
+        // Scalars are written as their own bytes; an object or array is written anew, without the comments and
+        // trailing commas its document skipped.
+        var lenient = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var container = JsonDocument.Parse("""{ "a": 1, /* note */ "b": [1, 2,], }""", lenient);
+        using var scalar = JsonDocument.Parse("\"caf\\u00e9 <b>\"");
+        var frame = new CreateSessionFrame
+        {
+            RequestId = "r",
+            Data = new CreateSessionFrameData
+            {
+                AgentId = "a",
+                Metadata = new Dictionary<string, JsonElement> { ["container"] = container.RootElement, ["scalar"] = scalar.RootElement },
+            },
+        };
+
+        var written = Encoding.UTF8.GetString(GeneratedCodec.Encode(frame));
+
+        using var back = JsonDocument.Parse(written);
+        var metadata = back.RootElement.GetProperty("data").GetProperty("metadata");
+        Assert.Equal("""{"a":1,"b":[1,2]}""", metadata.GetProperty("container").GetRawText());
+        Assert.Equal("café <b>", metadata.GetProperty("scalar").GetString());
+    }
+
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;

@@ -139,12 +139,17 @@ namespace Sessions.Protocol.Generated
         public static void WriteElement(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement element)
         {
 #if NET9_0_OR_GREATER
-            // The element's own bytes, valid JSON already (a JsonDocument holds only what it parsed): copying them costs
-            // a fraction of WriteTo, which walks the element and validates and escapes each token again.
-            writer.WriteRawValue(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
-#else
-            element.WriteTo(writer);
+            if (element.ValueKind is global::System.Text.Json.JsonValueKind.String or global::System.Text.Json.JsonValueKind.Number
+                or global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False or global::System.Text.Json.JsonValueKind.Null)
+            {
+                // A scalar's own bytes are one token its document validated: copying them costs a fraction of WriteTo,
+                // which decodes and escapes it again. Not for objects and arrays: their bytes may hold the comments or
+                // trailing commas their document was allowed to skip, which WriteTo leaves out.
+                writer.WriteRawValue(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
+                return;
+            }
 #endif
+            element.WriteTo(writer);
         }
 
         public static void WriteArray<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> items, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeItem)
