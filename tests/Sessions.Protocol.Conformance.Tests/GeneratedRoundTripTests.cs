@@ -1,3 +1,5 @@
+using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -6,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using NJsonSchema;
+using Sessions.Serialization;
 using Xunit;
 
 namespace Sessions.Protocol.Conformance.Tests;
@@ -95,6 +98,75 @@ public sealed class GeneratedRoundTripTests
         var delta = Assert.IsType<MessageDeltaEvent>(GeneratedCodec.Decode("session-events.schema.json", "", last));
         Assert.Equal("hi", delta.Data.Delta);
         Assert.Equal(3, delta.Seq);
+    }
+
+    [Fact]
+    public void Escaped_member_names_and_values_find_their_members()
+    {
+        // The converters find a member by its name's length and bytes; an escaped name is unescaped first.
+        var escaped = Encoding.UTF8.GetBytes("""{"type":"message\u005fdelta","\u0073ession_id":"s","data":{"d\u0065lta":"hi"},"se\u0071":3,"sea":1}""");
+        var delta = Assert.IsType<MessageDeltaEvent>(GeneratedCodec.Decode("session-events.schema.json", "", escaped));
+        Assert.Equal("s", delta.SessionId);
+        Assert.Equal("hi", delta.Data.Delta);
+        Assert.Equal(3, delta.Seq);
+
+        // A name of a known member's length that is not that member is an undeclared member, kept as received.
+        var extra = Assert.Single(delta.AdditionalProperties!);
+        Assert.Equal("sea", extra.Key);
+        Assert.Equal(1, extra.Value.GetInt32());
+    }
+
+    [Fact]
+    public void A_member_name_split_across_buffer_segments_finds_its_member()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"type":"message_delta","session_id":"s","data":{"delta":"hi"},"seq":3}""");
+        var split = Array.IndexOf(json, (byte)'q');
+        var first = new Segment(json.AsMemory(0, split));
+        var last = first.Append(json.AsMemory(split));
+        var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        reader.Read();
+
+        var delta = Assert.IsType<MessageDeltaEvent>(SessionEventJsonConverter.ReadValue(ref reader));
+        Assert.Equal(3, delta.Seq);
+        Assert.Null(delta.AdditionalProperties);
+    }
+
+    [Fact]
+    public void Untyped_values_are_written_as_valid_json_whatever_their_document_allowed()
+    {
+        // Scalars are written as their own bytes; an object or array is written anew, without the comments and
+        // trailing commas its document skipped.
+        var lenient = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var container = JsonDocument.Parse("""{ "a": 1, /* note */ "b": [1, 2,], }""", lenient);
+        using var scalar = JsonDocument.Parse("\"caf\\u00e9 <b>\"");
+        var frame = new CreateSessionFrame
+        {
+            RequestId = "r",
+            Data = new CreateSessionFrameData
+            {
+                AgentId = "a",
+                Metadata = new Dictionary<string, JsonElement> { ["container"] = container.RootElement, ["scalar"] = scalar.RootElement },
+            },
+        };
+
+        var written = Encoding.UTF8.GetString(GeneratedCodec.Encode(frame));
+
+        using var back = JsonDocument.Parse(written);
+        var metadata = back.RootElement.GetProperty("data").GetProperty("metadata");
+        Assert.Equal("""{"a":1,"b":[1,2]}""", metadata.GetProperty("container").GetRawText());
+        Assert.Equal("café <b>", metadata.GetProperty("scalar").GetString());
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
     }
 
     [Theory]

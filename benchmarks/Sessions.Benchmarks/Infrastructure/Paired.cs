@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime;
 
 namespace Sessions.Benchmarks.Infrastructure;
 
@@ -22,8 +23,7 @@ public static class Paired
     public static Result Compare(Func<long> ours, Func<long> baseline, TimeSpan budget)
     {
         // Warm both (JIT tiers, caches), then size a slice to about 4 ms of ours.
-        Warm(ours);
-        Warm(baseline);
+        Warm(ours, baseline);
         var perOp = Slice(ours, 16) / 16;
         var n = Math.Max(1, (int)(4_000_000 / Math.Max(perOp, 1)));
 
@@ -53,14 +53,37 @@ public static class Paired
         return new Result(Median(ratios), Median(oursTimes), Median(baselineTimes), ratios.Count);
     }
 
-    private static void Warm(Func<long> f)
+    /// <summary>
+    /// Runs both, in turn, until the JIT has compiled no method for <see cref="SettledAfter"/> (at least
+    /// <see cref="MinimumWarm"/>, at most <see cref="MaximumWarm"/>). Tiered compilation replaces hot methods with
+    /// optimised code on a background thread, after a delay that restarts whenever new code runs: for a few small
+    /// converters that is done in well under a second, but goal 8 runs thousands of generated methods on each side, and
+    /// on a loaded 2-core machine their tier-1 code takes tens of seconds to arrive. Timed before that, both sides run
+    /// partly unoptimised code and the ratio measures the JIT's backlog, not the decoders.
+    /// </summary>
+    private static void Warm(Func<long> ours, Func<long> baseline)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.ElapsedMilliseconds < 150)
+        var quiet = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (clock.Elapsed < MaximumWarm && (clock.Elapsed < MinimumWarm || quiet.Elapsed < SettledAfter))
         {
-            _sink += f();
+            _sink += ours();
+            _sink += baseline();
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quiet.Restart();
+            }
         }
     }
+
+    private static readonly TimeSpan MinimumWarm = TimeSpan.FromMilliseconds(300);
+
+    private static readonly TimeSpan SettledAfter = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan MaximumWarm = TimeSpan.FromSeconds(60);
 
     private static double Slice(Func<long> f, int n)
     {

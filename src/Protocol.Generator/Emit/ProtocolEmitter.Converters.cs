@@ -104,7 +104,7 @@ internal static partial class ProtocolEmitter
             w.Open("if (value." + extension + " is { } extension)");
             w.Open("foreach (var member in extension)");
             w.Line("writer.WritePropertyName(member.Key);");
-            w.Line("member.Value.WriteTo(writer);");
+            w.Line(ValueCode.Helpers + ".WriteElement(writer, member.Value);");
             w.Close();
             w.Close();
         }
@@ -149,62 +149,88 @@ internal static partial class ProtocolEmitter
             }
         }
 
-        w.Open("while (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName)");
-        var keyword = "if";
+        // Each member the object knows, in the order an if-chain would test them (the first of equal names wins); the
+        // loop finds a name's member with one switch on its length and one comparison of its bytes (MemberOf below)
+        // instead of comparing it with every name before its own.
+        var members = new List<(string WireName, List<string> Body)>();
+        void Member(string wireName, params string[] body)
+        {
+            if (!members.Any(m => m.WireName == wireName))
+            {
+                members.Add((wireName, body.ToList()));
+            }
+        }
+
         if (unknown is { UnknownDiscriminatorPropertyName: not null })
         {
-            w.Open("if (reader.ValueTextEquals(" + SourceWriter.Literal(unknown.DiscriminatorWireName!) + "u8))");
-            w.Line("reader.Read();");
-            w.Line("discriminator = reader.TokenType == " + TokenType + ".String ? reader.GetString() : null;");
-            w.Close();
-            keyword = "else if";
+            Member(unknown.DiscriminatorWireName!, "reader.Read();", "discriminator = reader.TokenType == " + TokenType + ".String ? reader.GetString() : null;");
         }
 
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
             var index = i.ToString(CultureInfo.InvariantCulture);
-            w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(property.WireName) + "u8))");
-            w.Line("reader.Read();");
-            w.Line("p" + index + " = " + ValueCode.Read(property.Type, "reader", Owner(typeName, property)) + ";");
+            var read = "p" + index + " = " + ValueCode.Read(property.Type, "reader", Owner(typeName, property)) + ";";
             if (property.IsRequired)
             {
-                w.Line("has" + index + " = true;");
+                Member(property.WireName, "reader.Read();", read, "has" + index + " = true;");
             }
-
-            w.Close();
-            keyword = "else if";
+            else
+            {
+                Member(property.WireName, "reader.Read();", read);
+            }
         }
 
+        var otherwise = new List<string> { "reader.Read();", "reader.Skip();" };
         if (extension is not null)
         {
-            // The tags the converter writes itself are not undeclared members. Tested last: a union that finds its
-            // tag first hands the reader on after it (ReadMembers), so only a tag found elsewhere gets here.
+            // The tags the converter writes itself are not undeclared members. A union that finds its tag first hands the
+            // reader on after it (ReadMembers), so only a tag found elsewhere gets here.
             foreach (var tag in tags ?? new List<string>())
             {
-                w.Open(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8))");
-                w.Line("reader.Read();");
-                w.Line("reader.Skip();");
-                w.Close();
-                keyword = "else if";
+                Member(tag, "reader.Read();", "reader.Skip();");
             }
 
-            w.Open(keyword == "if" ? "// Every member is undeclared." : "else");
-            w.Line("var name = reader.GetString()!;");
-            w.Line("reader.Read();");
-            w.Line("(extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-            w.Close();
+            otherwise = new List<string>
+            {
+                "var name = reader.GetString()!;",
+                "reader.Read();",
+                "(extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);",
+            };
         }
-        else if (keyword == "if")
+
+        w.Open("while (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName)");
+        if (members.Count == 0)
         {
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
+            foreach (var line in otherwise)
+            {
+                w.Line(line);
+            }
         }
         else
         {
-            w.Open("else");
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
+            // An escaped or split name is unescaped into a copy first (rare: writers do not escape plain names).
+            w.Open("switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))");
+            for (var i = 0; i < members.Count; i++)
+            {
+                w.Open("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
+                foreach (var line in members[i].Body)
+                {
+                    w.Line(line);
+                }
+
+                w.Line("break;");
+                w.Close();
+            }
+
+            w.Open("default:");
+            foreach (var line in otherwise)
+            {
+                w.Line(line);
+            }
+
+            w.Line("break;");
+            w.Close();
             w.Close();
         }
 
@@ -249,6 +275,42 @@ internal static partial class ProtocolEmitter
         }
 
         w.Close(";");
+        if (members.Count > 0)
+        {
+            w.Line();
+            w.Line("// Which member a name is: the index of its case above, or -1.");
+            w.Open("static int MemberOf(global::System.ReadOnlySpan<byte> name)");
+            ByteSwitch(w, "name", members.Select((m, i) => (m.WireName, "return " + i.ToString(CultureInfo.InvariantCulture) + ";")).ToList());
+            w.Line("return -1;");
+            w.Close();
+        }
+    }
+
+    /// <summary>
+    /// Statements that run the statement of the UTF-8 value equal to <paramref name="span"/>: a switch on its length,
+    /// then one byte comparison per value of that length (the literals are constants the JIT compares unrolled). Falls
+    /// through when none is equal.
+    /// </summary>
+    private static void ByteSwitch(SourceWriter w, string span, List<(string Value, string Statement)> cases)
+    {
+        w.Open("switch (" + span + ".Length)");
+        foreach (var group in cases.GroupBy(c => System.Text.Encoding.UTF8.GetByteCount(c.Value)).OrderBy(g => g.Key))
+        {
+            w.Open("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
+            foreach (var (value, statement) in group)
+            {
+                w.Open("if (global::System.MemoryExtensions.SequenceEqual(" + span + ", " + SourceWriter.Literal(value) + "u8))");
+                w.Line(statement);
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("break;");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
     }
 
     private static void Lines(SourceWriter w, string statements)
@@ -259,7 +321,10 @@ internal static partial class ProtocolEmitter
         }
     }
 
-    /// <summary>Whether the type is a generated record (so its converter has the internal <c>WriteMembers</c>).</summary>
+    /// <summary>
+    /// Whether the type is a generated record: its converter, emitted in this compilation from this file or another,
+    /// has the internal <c>WriteMembers</c>, so a parent writes the name and the brace in one call.
+    /// </summary>
     private static bool IsRecord(TypeRef type) => type.Kind == TypeKind.Object;
 
     private static string WriteNamed(PropertyModel property, GeneratedTypeFile file, string value)
@@ -339,48 +404,34 @@ internal static partial class ProtocolEmitter
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
         var direct = union.Variants.Where(v => v.ReadsMembersAfterTag).ToList();
-        w.Line("var probe = reader;");
         if (direct.Count > 0)
         {
-            // The writers put the tag first: then the variant reads on from the tag's value instead of from the start.
-            w.Line("var tagFirst = probe.Read() && probe.TokenType == " + TokenType + ".PropertyName && probe.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8);");
-            w.Open("if (tagFirst)");
-            w.Line("probe.Read();");
+            // The writers put the tag first: then the variant reads on from the tag's value, on this same reader, instead
+            // of from the start (one copy of the reader, kept to go back to when the tag is elsewhere).
+            w.Line("var start = reader;");
+            w.Open("if (reader.Read() && reader.TokenType == " + TokenType + ".PropertyName && reader.ValueTextEquals(" + SourceWriter.Literal(tag) + "u8) && reader.Read() && reader.TokenType == " + TokenType + ".String)");
+            w.Open("switch (" + ConverterOf(typeEnum) + ".ReadValue(ref reader))");
+            foreach (var variant in direct)
+            {
+                w.Line("case " + typeEnum.TypeName + "." + variant.TypeEnumMember + ": return " + ConverterOf(variant.Type) + ".ReadMembers(ref reader);");
+            }
+
             w.Close();
-            w.Open("else");
-            w.Line("probe = reader;");
-            w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
-            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
             w.Close();
-            w.Close();
-        }
-        else
-        {
-            w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
-            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
-            w.Close();
+            w.Line();
+            w.Line("reader = start;");
         }
 
+        w.Line("var probe = reader;");
+        w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
+        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
+        w.Close();
         w.Line();
         w.Open("if (probe.TokenType != " + TokenType + ".String)");
         w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
         w.Close();
         w.Line();
         w.Line("var kind = " + ConverterOf(typeEnum) + ".ReadValue(ref probe);");
-        if (direct.Count > 0)
-        {
-            w.Open("if (tagFirst)");
-            w.Open("switch (kind)");
-            foreach (var variant in direct)
-            {
-                w.Line("case " + typeEnum.TypeName + "." + variant.TypeEnumMember + ": { var value = " + ConverterOf(variant.Type) + ".ReadMembers(ref probe); reader = probe; return value; }");
-            }
-
-            w.Close();
-            w.Close();
-            w.Line();
-        }
-
         w.Open("return kind switch");
         foreach (var variant in union.Variants)
         {
@@ -411,7 +462,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <summary>Writes the object back exactly as it was received.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value.</param>");
-        w.Line("public static void WriteValue(" + Writer + " writer, " + unknownType + " value) => value." + union.UnknownRawPropertyName + ".WriteTo(writer);");
+        w.Line("public static void WriteValue(" + Writer + " writer, " + unknownType + " value) => " + ValueCode.Helpers + ".WriteElement(writer, value." + union.UnknownRawPropertyName + ");");
         w.Close();
     }
 
@@ -588,14 +639,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"utf8\">The value's bytes.</param>");
         w.Line("/// <returns>The member, or <see cref=\"" + type + "." + enumeration.UnknownMember + "\"/>.</returns>");
         w.Open("public static " + type + " FromUtf8(global::System.ReadOnlySpan<byte> utf8)");
-        foreach (var member in enumeration.Members)
-        {
-            w.Open("if (global::System.MemoryExtensions.SequenceEqual(utf8, " + SourceWriter.Literal(member.WireValue) + "u8))");
-            w.Line("return " + type + "." + member.Name + ";");
-            w.Close();
-            w.Line();
-        }
-
+        ByteSwitch(w, "utf8", enumeration.Members.Select(m => (m.WireValue, "return " + type + "." + m.Name + ";")).ToList());
         w.Line("return " + type + "." + enumeration.UnknownMember + ";");
         w.Close();
         w.Line();

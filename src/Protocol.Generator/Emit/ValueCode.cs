@@ -75,7 +75,7 @@ internal static class ValueCode
             case TypeKind.Boolean:
                 return writer + ".WriteBooleanValue(" + value + ");";
             case TypeKind.Json:
-                return value + ".WriteTo(" + writer + ");";
+                return Helpers + ".WriteElement(" + writer + ", " + value + ");";
             case TypeKind.Object:
             case TypeKind.Union:
             case TypeKind.Enum:

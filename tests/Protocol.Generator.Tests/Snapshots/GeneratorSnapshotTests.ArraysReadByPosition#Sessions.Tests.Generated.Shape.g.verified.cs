@@ -52,22 +52,28 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>? p1 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("corner"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traits"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ShapeTraitsItem>(ref reader, "Shape.traits", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ShapeTraitsItemJsonConverter.ReadValue(ref r1)));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader);
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ShapeTraitsItem>(ref reader, "Shape.traits", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ShapeTraitsItemJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -82,6 +88,30 @@ namespace Sessions.Tests.Generated.Serialization
                 Traits = p1,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "corner"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traits"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -109,7 +139,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -100,13 +100,13 @@ namespace Sessions.Tests.Generated.Serialization
             }
             if (length > 1)
             {
-                if (value.Item2 is { } v0) { global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, v0, static (w1, x1) => { x1.WriteTo(w1); }); } else { writer.WriteNullValue(); }
+                if (value.Item2 is { } v0) { global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, v0, static (w1, x1) => { global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(w1, x1); }); } else { writer.WriteNullValue(); }
             }
             if (value.Rest is { } rest)
             {
                 foreach (var item in rest)
                 {
-                    item.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, item);
                 }
             }
             writer.WriteEndArray();

@@ -106,70 +106,85 @@ namespace Sessions.Tests.Generated.Serialization
             string? p10 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("class"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.class");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("namespace"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.namespace"));
-                }
-                else if (reader.ValueTextEquals("2fa_code"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.2fa_code");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.type");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("snake_case_name"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.snake_case_name"));
-                }
-                else if (reader.ValueTextEquals("dotted.name"u8))
-                {
-                    reader.Read();
-                    p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.dotted.name"));
-                }
-                else if (reader.ValueTextEquals("kebab-name"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Awkward.kebab-name"));
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    reader.Read();
-                    p7 = global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.ReadValue(ref reader);
-                    has7 = true;
-                }
-                else if (reader.ValueTextEquals("awkward"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.awkward"));
-                }
-                else if (reader.ValueTextEquals("ALLCAPS"u8))
-                {
-                    reader.Read();
-                    p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "Awkward.ALLCAPS"));
-                }
-                else if (reader.ValueTextEquals("_leadingUnderscore"u8))
-                {
-                    reader.Read();
-                    p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward._leadingUnderscore"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.class");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.namespace"));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.2fa_code");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.type");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.snake_case_name"));
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.dotted.name"));
+                        break;
+                    }
+                    case 6:
+                    {
+                        reader.Read();
+                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Awkward.kebab-name"));
+                        break;
+                    }
+                    case 7:
+                    {
+                        reader.Read();
+                        p7 = global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.ReadValue(ref reader);
+                        has7 = true;
+                        break;
+                    }
+                    case 8:
+                    {
+                        reader.Read();
+                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.awkward"));
+                        break;
+                    }
+                    case 9:
+                    {
+                        reader.Read();
+                        p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "Awkward.ALLCAPS"));
+                        break;
+                    }
+                    case 10:
+                    {
+                        reader.Read();
+                        p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward._leadingUnderscore"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -208,6 +223,107 @@ namespace Sessions.Tests.Generated.Serialization
                 LeadingUnderscore = p10,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "class"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "owner"u8))
+                        {
+                            return 7;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "awkward"u8))
+                        {
+                            return 8;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "ALLCAPS"u8))
+                        {
+                            return 9;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "2fa_code"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "namespace"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "kebab-name"u8))
+                        {
+                            return 6;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "dotted.name"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 15:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "snake_case_name"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 18:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "_leadingUnderscore"u8))
+                        {
+                            return 10;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -262,7 +378,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -65,24 +65,44 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionEventType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionEventType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.start"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionStart;
-            }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.idle"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionIdle;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant.message_delta"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.start"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionStart;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool.execution_start"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart;
-            }
+                    break;
+                }
+                case 20:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool.execution_start"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session.idle"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionIdle;
+                    break;
+                }
+                case 23:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant.message_delta"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionEventType.Unknown;

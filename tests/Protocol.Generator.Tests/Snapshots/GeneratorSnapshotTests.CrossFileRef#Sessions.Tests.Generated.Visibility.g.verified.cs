@@ -57,14 +57,26 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.Visibility.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.Visibility FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "public"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.Visibility.Public;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "public"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Visibility.Public;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "private"u8))
-            {
-                return global::Sessions.Tests.Generated.Visibility.Private;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "private"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Visibility.Private;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.Visibility.Unknown;

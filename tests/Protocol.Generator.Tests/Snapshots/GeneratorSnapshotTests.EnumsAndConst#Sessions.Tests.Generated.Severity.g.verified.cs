@@ -61,19 +61,35 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.Severity.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.Severity FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "info"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.Severity.Info;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "info"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Severity.Info;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "warning"u8))
-            {
-                return global::Sessions.Tests.Generated.Severity.Warning;
-            }
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Severity.Error;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
-            {
-                return global::Sessions.Tests.Generated.Severity.Error;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "warning"u8))
+                    {
+                        return global::Sessions.Tests.Generated.Severity.Warning;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.Severity.Unknown;

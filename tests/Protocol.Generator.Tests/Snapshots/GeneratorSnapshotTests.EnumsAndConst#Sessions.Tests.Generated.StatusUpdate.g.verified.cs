@@ -83,50 +83,61 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>? p6 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("kind"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StatusUpdate.kind");
-                }
-                else if (reader.ValueTextEquals("schemaVersion"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StatusUpdate.schemaVersion");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("previousStatus"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.ToolCallStatus?) : global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader));
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("severity"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Severity?) : global::Sessions.Tests.Generated.Serialization.SeverityJsonConverter.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("mode"u8))
-                {
-                    reader.Read();
-                    p5 = global::Sessions.Tests.Generated.Serialization.StatusUpdateModeJsonConverter.ReadValue(ref reader);
-                    has5 = true;
-                }
-                else if (reader.ValueTextEquals("history"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ToolCallStatus>(ref reader, "StatusUpdate.history", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref r1)));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StatusUpdate.kind");
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StatusUpdate.schemaVersion");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.ToolCallStatus?) : global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader));
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Severity?) : global::Sessions.Tests.Generated.Serialization.SeverityJsonConverter.ReadValue(ref reader));
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = global::Sessions.Tests.Generated.Serialization.StatusUpdateModeJsonConverter.ReadValue(ref reader);
+                        has5 = true;
+                        break;
+                    }
+                    case 6:
+                    {
+                        reader.Read();
+                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ToolCallStatus>(ref reader, "StatusUpdate.history", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -161,6 +172,75 @@ namespace Sessions.Tests.Generated.Serialization
                 History = p6,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "kind"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "history"u8))
+                        {
+                            return 6;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "severity"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 13:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "schemaVersion"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 14:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "previousStatus"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -202,7 +282,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -61,19 +61,35 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.StatusUpdateMode.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.StatusUpdateMode FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "interactive"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.StatusUpdateMode.Interactive;
-            }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "interactive"u8))
+                    {
+                        return global::Sessions.Tests.Generated.StatusUpdateMode.Interactive;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "non-interactive"u8))
-            {
-                return global::Sessions.Tests.Generated.StatusUpdateMode.NonInteractive;
-            }
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "auto_approve"u8))
+                    {
+                        return global::Sessions.Tests.Generated.StatusUpdateMode.AutoApprove;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "auto_approve"u8))
-            {
-                return global::Sessions.Tests.Generated.StatusUpdateMode.AutoApprove;
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "non-interactive"u8))
+                    {
+                        return global::Sessions.Tests.Generated.StatusUpdateMode.NonInteractive;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.StatusUpdateMode.Unknown;

@@ -73,34 +73,58 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ToolCallStatus.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ToolCallStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "pending"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Pending;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "class"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Class;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "in-progress"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.InProgress;
-            }
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "pending"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Pending;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "completed"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Completed;
-            }
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "completed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Completed;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user.cancelled"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.UserCancelled;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "timed_out"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.TimedOut;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "timed_out"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.TimedOut;
-            }
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "in-progress"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.InProgress;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "class"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Class;
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user.cancelled"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.UserCancelled;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ToolCallStatus.Unknown;

@@ -92,59 +92,72 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::System.Uri>? p8 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("labels"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "Bundle.labels", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.labels"));
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("attachmentsByName"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::Sessions.Tests.Generated.Attachment>(ref reader, "Bundle.attachmentsByName", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r1)));
-                }
-                else if (reader.ValueTextEquals("matrix"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<double>(ref r1, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref r2, "Bundle.matrix")));
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("grid"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>(ref reader, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.Attachment>(ref r1, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r2))));
-                }
-                else if (reader.ValueTextEquals("counters"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<long>(ref reader, "Bundle.counters", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "Bundle.counters")));
-                }
-                else if (reader.ValueTextEquals("metadata"u8))
-                {
-                    reader.Read();
-                    p5 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    has5 = true;
-                }
-                else if (reader.ValueTextEquals("note"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    reader.Read();
-                    p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "Bundle.tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.tags")));
-                }
-                else if (reader.ValueTextEquals("links"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Uri>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Uri>(ref reader, "Bundle.links", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref r1, "Bundle.links")));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "Bundle.labels", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.labels"));
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::Sessions.Tests.Generated.Attachment>(ref reader, "Bundle.attachmentsByName", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<double>(ref r1, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref r2, "Bundle.matrix")));
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>(ref reader, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.Attachment>(ref r1, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r2))));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<long>(ref reader, "Bundle.counters", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "Bundle.counters")));
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        has5 = true;
+                        break;
+                    }
+                    case 6:
+                    {
+                        reader.Read();
+                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        break;
+                    }
+                    case 7:
+                    {
+                        reader.Read();
+                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "Bundle.tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.tags")));
+                        break;
+                    }
+                    case 8:
+                    {
+                        reader.Read();
+                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Uri>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Uri>(ref reader, "Bundle.links", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref r1, "Bundle.links")));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -176,6 +189,81 @@ namespace Sessions.Tests.Generated.Serialization
                 Links = p8,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "grid"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                        {
+                            return 6;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                        {
+                            return 7;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "links"u8))
+                        {
+                            return 8;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "matrix"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "counters"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 17:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "attachmentsByName"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -211,11 +299,11 @@ namespace Sessions.Tests.Generated.Serialization
                 global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, countersValue, static (w1, x1) => { w1.WriteNumberValue(x1); });
             }
             writer.WritePropertyName(NameMetadata);
-            value.Metadata.WriteTo(writer);
+            global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.Metadata);
             if (value.Note is { } noteValue)
             {
                 writer.WritePropertyName(NameNote);
-                noteValue.WriteTo(writer);
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, noteValue);
             }
             if (value.Tags is { } tagsValue)
             {
@@ -232,7 +320,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -56,32 +56,40 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("messageId"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.messageId");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("deltaContent"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.deltaContent");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("totalResponseSizeBytes"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "AssistantMessageDeltaEventData.totalResponseSizeBytes"));
-                }
-                else if (reader.ValueTextEquals("parentToolCallId"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.parentToolCallId"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.messageId");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.deltaContent");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "AssistantMessageDeltaEventData.totalResponseSizeBytes"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.parentToolCallId"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -102,6 +110,52 @@ namespace Sessions.Tests.Generated.Serialization
                 TotalResponseSizeBytes = p2,
                 ParentToolCallId = p3,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "messageId"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "deltaContent"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 16:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentToolCallId"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 22:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "totalResponseSizeBytes"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

@@ -119,19 +119,23 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionStart: return global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta: return global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart: return global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionIdle: return global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -140,17 +144,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
 
             var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionStart: { var value = global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.AssistantMessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ToolExecutionStart: { var value = global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionIdle: { var value = global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.SessionStart => global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.ReadValue(ref reader),
@@ -209,33 +202,41 @@ namespace Sessions.Tests.Generated.Serialization
             var has2 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "UnknownSessionEvent.timestamp");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("parentId"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.parentId"));
-                    has2 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "UnknownSessionEvent.timestamp");
+                        has1 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.parentId"));
+                        has2 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -262,11 +263,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Timestamp = p1,
                 ParentId = p2,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 1;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 8:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "parentId"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownSessionEvent value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownSessionEvent value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 }

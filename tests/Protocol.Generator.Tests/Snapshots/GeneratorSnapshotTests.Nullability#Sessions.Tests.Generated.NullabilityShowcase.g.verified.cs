@@ -107,83 +107,100 @@ namespace Sessions.Tests.Generated.Serialization
             var has12 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("requiredString"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredString");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("requiredInteger"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredInteger");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("requiredNullableByTypeArray"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByTypeArray"));
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("requiredNullableByAnyOf"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByAnyOf"));
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("requiredNullableByOneOf"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NullabilityShowcase.requiredNullableByOneOf"));
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("requiredNullableRef"u8))
-                {
-                    reader.Read();
-                    p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
-                    has5 = true;
-                }
-                else if (reader.ValueTextEquals("requiredNullFirstInteger"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredNullFirstInteger"));
-                    has6 = true;
-                }
-                else if (reader.ValueTextEquals("optionalString"u8))
-                {
-                    reader.Read();
-                    p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.optionalString"));
-                }
-                else if (reader.ValueTextEquals("optionalBoolean"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "NullabilityShowcase.optionalBoolean"));
-                }
-                else if (reader.ValueTextEquals("optionalNullableInteger"u8))
-                {
-                    reader.Read();
-                    p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.optionalNullableInteger"));
-                }
-                else if (reader.ValueTextEquals("optionalRef"u8))
-                {
-                    reader.Read();
-                    p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("optionalNullableArray"u8))
-                {
-                    reader.Read();
-                    p11 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "NullabilityShowcase.optionalNullableArray", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "NullabilityShowcase.optionalNullableArray")));
-                }
-                else if (reader.ValueTextEquals("requiredArrayOfNullable"u8))
-                {
-                    reader.Read();
-                    p12 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<long?>(ref reader, "NullabilityShowcase.requiredArrayOfNullable", static (ref global::System.Text.Json.Utf8JsonReader r1) => (r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "NullabilityShowcase.requiredArrayOfNullable")));
-                    has12 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredString");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredInteger");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByTypeArray"));
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByAnyOf"));
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NullabilityShowcase.requiredNullableByOneOf"));
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
+                        has5 = true;
+                        break;
+                    }
+                    case 6:
+                    {
+                        reader.Read();
+                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredNullFirstInteger"));
+                        has6 = true;
+                        break;
+                    }
+                    case 7:
+                    {
+                        reader.Read();
+                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.optionalString"));
+                        break;
+                    }
+                    case 8:
+                    {
+                        reader.Read();
+                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "NullabilityShowcase.optionalBoolean"));
+                        break;
+                    }
+                    case 9:
+                    {
+                        reader.Read();
+                        p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.optionalNullableInteger"));
+                        break;
+                    }
+                    case 10:
+                    {
+                        reader.Read();
+                        p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
+                        break;
+                    }
+                    case 11:
+                    {
+                        reader.Read();
+                        p11 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "NullabilityShowcase.optionalNullableArray", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "NullabilityShowcase.optionalNullableArray")));
+                        break;
+                    }
+                    case 12:
+                    {
+                        reader.Read();
+                        p12 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<long?>(ref reader, "NullabilityShowcase.requiredArrayOfNullable", static (ref global::System.Text.Json.Utf8JsonReader r1) => (r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "NullabilityShowcase.requiredArrayOfNullable")));
+                        has12 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -243,6 +260,113 @@ namespace Sessions.Tests.Generated.Serialization
                 OptionalNullableArray = p11,
                 RequiredArrayOfNullable = p12!,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "optionalRef"u8))
+                        {
+                            return 10;
+                        }
+
+                        break;
+                    }
+                    case 14:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredString"u8))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "optionalString"u8))
+                        {
+                            return 7;
+                        }
+
+                        break;
+                    }
+                    case 15:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredInteger"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "optionalBoolean"u8))
+                        {
+                            return 8;
+                        }
+
+                        break;
+                    }
+                    case 19:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredNullableRef"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 21:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "optionalNullableArray"u8))
+                        {
+                            return 11;
+                        }
+
+                        break;
+                    }
+                    case 23:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredNullableByAnyOf"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredNullableByOneOf"u8))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "optionalNullableInteger"u8))
+                        {
+                            return 9;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredArrayOfNullable"u8))
+                        {
+                            return 12;
+                        }
+
+                        break;
+                    }
+                    case 24:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredNullFirstInteger"u8))
+                        {
+                            return 6;
+                        }
+
+                        break;
+                    }
+                    case 27:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "requiredNullableByTypeArray"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>

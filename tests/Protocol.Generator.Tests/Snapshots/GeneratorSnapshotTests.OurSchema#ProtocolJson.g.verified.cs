@@ -102,13 +102,39 @@ namespace Sessions.Protocol.Generated
         {
             ExpectStartObject(ref reader, owner);
             var whole = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+            // Sized first (counting walks the parsed index, it parses nothing): a map grown while filled leaves its
+            // smaller tables behind as garbage.
+            var count = 0;
+            foreach (var _ in whole.EnumerateObject())
+            {
+                count++;
+            }
+
+            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(count, global::System.StringComparer.Ordinal);
             foreach (var property in whole.EnumerateObject())
             {
                 map[property.Name] = property.Value;
             }
 
             return map;
+        }
+
+        /// <summary>Writes an untyped value.</summary>
+        public static void WriteElement(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement element)
+        {
+#if NET9_0_OR_GREATER
+            if (element.ValueKind is global::System.Text.Json.JsonValueKind.String or global::System.Text.Json.JsonValueKind.Number
+                or global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False or global::System.Text.Json.JsonValueKind.Null)
+            {
+                // A scalar's own bytes are one token its document validated: copying them costs a fraction of WriteTo,
+                // which decodes and escapes it again. Not for objects and arrays: their bytes may hold the comments or
+                // trailing commas their document was allowed to skip, which WriteTo leaves out.
+                writer.WriteRawValue(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
+                return;
+            }
+#endif
+            element.WriteTo(writer);
         }
 
         public static void WriteArray<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> items, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeItem)

@@ -85,40 +85,49 @@ namespace Sessions.Tests.Generated.Serialization
             string? p4 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("approval_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.approval_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("tool_name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("tool_id"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_id");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ApprovalRequestEventData.arguments");
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("reason"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.reason"));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.approval_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.tool_id");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ApprovalRequestEventData.arguments");
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ApprovalRequestEventData.reason"));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -151,6 +160,57 @@ namespace Sessions.Tests.Generated.Serialization
                 Reason = p4,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "reason"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "approval_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -170,7 +230,7 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(NameToolName, value.ToolName);
             writer.WriteString(NameToolId, value.ToolId);
             writer.WritePropertyName(NameArguments);
-            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
+            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(w1, x1); });
             if (value.Reason is { } reasonValue)
             {
                 writer.WriteString(NameReason, reasonValue);
@@ -180,7 +240,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -140,19 +140,26 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ClientFrame ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ClientFrame");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
+                    case global::Sessions.Tests.Generated.ClientFrameType.CreateSession: return global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.ConnectSession: return global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessage: return global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessages: return global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.SendResponse: return global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.TerminateSession: return global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.ClientFrameType.Ping: return global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ClientFrame", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -161,20 +168,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
 
             var kind = global::Sessions.Tests.Generated.Serialization.ClientFrameTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Sessions.Tests.Generated.ClientFrameType.CreateSession: { var value = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.ConnectSession: { var value = global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessage: { var value = global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.PostMessages: { var value = global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.SendResponse: { var value = global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.TerminateSession: { var value = global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.ClientFrameType.Ping: { var value = global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Sessions.Tests.Generated.ClientFrameType.CreateSession => global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.ReadValue(ref reader),
@@ -237,31 +230,39 @@ namespace Sessions.Tests.Generated.Serialization
             string? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("traceparent"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
-                }
-                else if (reader.ValueTextEquals("tracestate"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -278,11 +279,53 @@ namespace Sessions.Tests.Generated.Serialization
                 Traceparent = p1,
                 Tracestate = p2,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tracestate"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 11:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "traceparent"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownClientFrame value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownClientFrame value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 }

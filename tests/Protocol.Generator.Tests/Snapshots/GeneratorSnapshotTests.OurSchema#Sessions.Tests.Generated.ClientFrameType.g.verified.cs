@@ -77,39 +77,67 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ClientFrameType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ClientFrameType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "create_session"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ClientFrameType.CreateSession;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ping"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.Ping;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "connect_session"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.ConnectSession;
-            }
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_message"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.PostMessage;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_message"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.PostMessage;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_messages"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.PostMessages;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "post_messages"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.PostMessages;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "send_response"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.SendResponse;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "send_response"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.SendResponse;
-            }
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "create_session"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.CreateSession;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "terminate_session"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.TerminateSession;
-            }
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "connect_session"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.ConnectSession;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "ping"u8))
-            {
-                return global::Sessions.Tests.Generated.ClientFrameType.Ping;
+                    break;
+                }
+                case 17:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "terminate_session"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ClientFrameType.TerminateSession;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ClientFrameType.Unknown;

@@ -57,14 +57,22 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ContentType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ContentType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ContentType.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ContentType.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "file"u8))
-            {
-                return global::Sessions.Tests.Generated.ContentType.File;
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "file"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ContentType.File;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ContentType.Unknown;

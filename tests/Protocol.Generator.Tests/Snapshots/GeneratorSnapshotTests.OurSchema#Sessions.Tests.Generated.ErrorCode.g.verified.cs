@@ -129,104 +129,152 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ErrorCode.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ErrorCode FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_json"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ErrorCode.InvalidJson;
-            }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_found"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.NotFound;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_frame"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.InvalidFrame;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "forbidden"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.Forbidden;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_type"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.UnknownType;
-            }
+                    break;
+                }
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "empty_file"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.EmptyFile;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_attached"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.NotAttached;
-            }
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.AgentError;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "already_attached"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached;
-            }
+                    break;
+                }
+                case 12:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_json"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.InvalidJson;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_found"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.NotFound;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_type"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.UnknownType;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_terminated"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.SessionTerminated;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "not_attached"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.NotAttached;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "forbidden"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.Forbidden;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_failed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.AgentFailed;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_approval"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.UnknownApproval;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unauthorized"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.Unauthorized;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_already_answered"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_file"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.UnknownFile;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_error"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.AgentError;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_frame"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.InvalidFrame;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "agent_failed"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.AgentFailed;
-            }
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "file_too_large"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.FileTooLarge;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unauthorized"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.Unauthorized;
-            }
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_request"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.InvalidRequest;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "invalid_request"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.InvalidRequest;
-            }
+                    break;
+                }
+                case 16:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "already_attached"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.AlreadyAttached;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "websocket_required"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_approval"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.UnknownApproval;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "file_too_large"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.FileTooLarge;
-            }
+                    break;
+                }
+                case 17:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_too_large"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.MessageTooLarge;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_too_large"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.MessageTooLarge;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "upload_incomplete"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.UploadIncomplete;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "empty_file"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.EmptyFile;
-            }
+                    break;
+                }
+                case 18:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_terminated"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.SessionTerminated;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "upload_incomplete"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.UploadIncomplete;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "websocket_required"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.WebsocketRequired;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "unknown_file"u8))
-            {
-                return global::Sessions.Tests.Generated.ErrorCode.UnknownFile;
+                    break;
+                }
+                case 25:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_already_answered"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ErrorCode.ApprovalAlreadyAnswered;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ErrorCode.Unknown;

@@ -65,24 +65,44 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ParticipantState.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ParticipantState FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "idle"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ParticipantState.Idle;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "idle"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.Idle;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
-            {
-                return global::Sessions.Tests.Generated.ParticipantState.Thinking;
-            }
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "typing"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.Typing;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "typing"u8))
-            {
-                return global::Sessions.Tests.Generated.ParticipantState.Typing;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.Thinking;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "waiting_for_approval"u8))
-            {
-                return global::Sessions.Tests.Generated.ParticipantState.WaitingForApproval;
+                    break;
+                }
+                case 20:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "waiting_for_approval"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ParticipantState.WaitingForApproval;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ParticipantState.Unknown;

@@ -196,19 +196,36 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionEvent");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageDelta: return global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageComplete: return global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessageStreaming: return global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolCall: return global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ToolResult: return global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.Thinking: return global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SearchResult: return global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest: return global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ReauthRequest: return global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.Error: return global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus: return global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionCreated: return global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: return global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: return global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: return global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: return global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadMembers(ref reader);
+                    case global::Sessions.Tests.Generated.SessionEventType.Pong: return global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionEvent", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -217,30 +234,6 @@ namespace Sessions.Tests.Generated.Serialization
             }
 
             var kind = global::Sessions.Tests.Generated.Serialization.SessionEventTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Sessions.Tests.Generated.SessionEventType.MessageDelta: { var value = global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessageComplete: { var value = global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessageStreaming: { var value = global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ToolCall: { var value = global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ToolResult: { var value = global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.Thinking: { var value = global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SearchResult: { var value = global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest: { var value = global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ReauthRequest: { var value = global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.Error: { var value = global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus: { var value = global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionCreated: { var value = global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.SessionConnected: { var value = global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessagePosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.MessagesPosted: { var value = global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted: { var value = global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Sessions.Tests.Generated.SessionEventType.Pong: { var value = global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Sessions.Tests.Generated.SessionEventType.MessageDelta => global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.ReadValue(ref reader),
@@ -325,36 +318,45 @@ namespace Sessions.Tests.Generated.Serialization
             string? p3 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
-                {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.session_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message_id"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.message_id"));
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "UnknownSessionEvent.seq"));
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.request_id"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.session_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.message_id"));
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "UnknownSessionEvent.seq"));
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.request_id"));
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -372,11 +374,58 @@ namespace Sessions.Tests.Generated.Serialization
                 Seq = p2,
                 RequestId = p3,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "message_id"u8))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "request_id"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownSessionEvent value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Sessions.Tests.Generated.UnknownSessionEvent value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 }

@@ -117,89 +117,137 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionEventType.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionEventType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_delta"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionEventType.MessageDelta;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "pong"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.Pong;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_complete"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessageComplete;
-            }
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.Error;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_streaming"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessageStreaming;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.Thinking;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_call"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ToolCall;
-            }
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_call"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ToolCall;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_result"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ToolResult;
-            }
+                    break;
+                }
+                case 11:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_result"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ToolResult;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "thinking"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.Thinking;
-            }
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_delta"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessageDelta;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "search_result"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SearchResult;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "search_result"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SearchResult;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_request"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest;
-            }
+                    break;
+                }
+                case 14:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "reauth_request"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ReauthRequest;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "reauth_request"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ReauthRequest;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_posted"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessagePosted;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.Error;
-            }
+                    break;
+                }
+                case 15:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_created"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionCreated;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "participant_status"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "messages_posted"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessagesPosted;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_created"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionCreated;
-            }
+                    break;
+                }
+                case 16:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_complete"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessageComplete;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_connected"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.SessionConnected;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "approval_request"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ApprovalRequest;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_posted"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessagePosted;
-            }
+                    break;
+                }
+                case 17:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "message_streaming"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.MessageStreaming;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "messages_posted"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.MessagesPosted;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "session_connected"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.SessionConnected;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "response_accepted"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "response_accepted"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ResponseAccepted;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "pong"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionEventType.Pong;
+                    break;
+                }
+                case 18:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "participant_status"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionEventType.ParticipantStatus;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionEventType.Unknown;

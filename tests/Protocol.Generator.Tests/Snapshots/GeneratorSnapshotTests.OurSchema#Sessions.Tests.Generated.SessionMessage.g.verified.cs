@@ -118,61 +118,74 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>? p8 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("session_id"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.session_id");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionMessage.seq");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("sender"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else if (reader.ValueTextEquals("content_type"u8))
-                {
-                    reader.Read();
-                    p4 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.content_type");
-                    has4 = true;
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.text"));
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.SessionMessageStatus?) : global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
-                }
-                else if (reader.ValueTextEquals("files"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.session_id");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionMessage.seq");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    case 4:
+                    {
+                        reader.Read();
+                        p4 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.content_type");
+                        has4 = true;
+                        break;
+                    }
+                    case 5:
+                    {
+                        reader.Read();
+                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.text"));
+                        break;
+                    }
+                    case 6:
+                    {
+                        reader.Read();
+                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.SessionMessageStatus?) : global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader));
+                        break;
+                    }
+                    case 7:
+                    {
+                        reader.Read();
+                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
+                        break;
+                    }
+                    case 8:
+                    {
+                        reader.Read();
+                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -214,6 +227,89 @@ namespace Sessions.Tests.Generated.Serialization
                 Files = p8,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "seq"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                        {
+                            return 5;
+                        }
+
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "files"u8))
+                        {
+                            return 8;
+                        }
+
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "sender"u8))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 6;
+                        }
+
+                        break;
+                    }
+                    case 10:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "session_id"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
+                        {
+                            return 7;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "content_type"u8))
+                        {
+                            return 4;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -259,7 +355,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

@@ -65,24 +65,40 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionMessageRole.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionMessageRole FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionMessageRole.User;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageRole.Assistant;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.Tool;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "system"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageRole.System;
-            }
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "system"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.System;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageRole.Tool;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageRole.Assistant;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionMessageRole.Unknown;

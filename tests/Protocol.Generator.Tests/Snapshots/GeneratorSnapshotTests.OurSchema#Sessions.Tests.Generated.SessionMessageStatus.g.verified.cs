@@ -61,19 +61,35 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SessionMessageStatus.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SessionMessageStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "streaming"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SessionMessageStatus.Streaming;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageStatus.Error;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "complete"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageStatus.Complete;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "complete"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageStatus.Complete;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "error"u8))
-            {
-                return global::Sessions.Tests.Generated.SessionMessageStatus.Error;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "streaming"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SessionMessageStatus.Streaming;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SessionMessageStatus.Unknown;

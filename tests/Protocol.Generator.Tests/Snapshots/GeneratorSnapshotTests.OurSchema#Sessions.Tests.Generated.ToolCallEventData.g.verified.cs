@@ -77,35 +77,43 @@ namespace Sessions.Tests.Generated.Serialization
             var has3 = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("tool_call_id"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_call_id");
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("tool_name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_name");
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p3 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
-                    has3 = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_call_id");
+                        has0 = true;
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_name");
+                        has1 = true;
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
+                        has2 = true;
+                        break;
+                    }
+                    case 3:
+                    {
+                        reader.Read();
+                        p3 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
+                        has3 = true;
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -137,6 +145,48 @@ namespace Sessions.Tests.Generated.Serialization
                 Status = p3,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                        {
+                            return 3;
+                        }
+
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_name"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                    case 12:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tool_call_id"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -155,7 +205,7 @@ namespace Sessions.Tests.Generated.Serialization
             writer.WriteString(NameToolCallId, value.ToolCallId);
             writer.WriteString(NameToolName, value.ToolName);
             writer.WritePropertyName(NameArguments);
-            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { x1.WriteTo(w1); });
+            global::Sessions.Protocol.Generated.ProtocolJson.WriteMap(writer, value.Arguments, static (w1, x1) => { global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(w1, x1); });
             writer.WritePropertyName(NameStatus);
             global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.WriteValue(writer, value.Status);
             if (value.AdditionalProperties is { } extension)
@@ -163,7 +213,7 @@ namespace Sessions.Tests.Generated.Serialization
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

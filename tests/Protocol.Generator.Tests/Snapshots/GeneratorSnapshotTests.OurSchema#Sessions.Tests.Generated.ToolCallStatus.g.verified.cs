@@ -61,19 +61,35 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.ToolCallStatus.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.ToolCallStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "started"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Started;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "failed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Failed;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "completed"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Completed;
-            }
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "started"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Started;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "failed"u8))
-            {
-                return global::Sessions.Tests.Generated.ToolCallStatus.Failed;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "completed"u8))
+                    {
+                        return global::Sessions.Tests.Generated.ToolCallStatus.Completed;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.ToolCallStatus.Unknown;

@@ -53,9 +53,17 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.BearerHttpSchemeScheme FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "bearer"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Bearer;
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "bearer"u8))
+                    {
+                        return global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Bearer;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.BearerHttpSchemeScheme.Unknown;

@@ -57,14 +57,26 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.HeaderApiKeyIn.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.HeaderApiKeyIn FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "header"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.HeaderApiKeyIn.Header;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "query"u8))
+                    {
+                        return global::Sessions.Tests.Generated.HeaderApiKeyIn.Query;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "query"u8))
-            {
-                return global::Sessions.Tests.Generated.HeaderApiKeyIn.Query;
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "header"u8))
+                    {
+                        return global::Sessions.Tests.Generated.HeaderApiKeyIn.Header;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.HeaderApiKeyIn.Unknown;

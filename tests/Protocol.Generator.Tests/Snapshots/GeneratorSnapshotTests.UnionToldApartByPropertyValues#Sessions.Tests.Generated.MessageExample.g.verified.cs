@@ -56,26 +56,33 @@ namespace Sessions.Tests.Generated.Serialization
             global::System.Text.Json.JsonElement? p2 = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageExample.name"));
-                }
-                else if (reader.ValueTextEquals("headers"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "MessageExample.headers", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessageExample.headers")));
-                }
-                else if (reader.ValueTextEquals("payload"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0:
+                    {
+                        reader.Read();
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageExample.name"));
+                        break;
+                    }
+                    case 1:
+                    {
+                        reader.Read();
+                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "MessageExample.headers", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessageExample.headers")));
+                        break;
+                    }
+                    case 2:
+                    {
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        break;
+                    }
+                    default:
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                    }
                 }
             }
 
@@ -86,6 +93,39 @@ namespace Sessions.Tests.Generated.Serialization
                 Payload = p2,
                 AdditionalProperties = extension,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "headers"u8))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "payload"u8))
+                        {
+                            return 2;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes one value.</summary>
@@ -113,14 +153,14 @@ namespace Sessions.Tests.Generated.Serialization
             if (value.Payload is { } payloadValue)
             {
                 writer.WritePropertyName(NamePayload);
-                payloadValue.WriteTo(writer);
+                global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, payloadValue);
             }
             if (value.AdditionalProperties is { } extension)
             {
                 foreach (var member in extension)
                 {
                     writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, member.Value);
                 }
             }
         }

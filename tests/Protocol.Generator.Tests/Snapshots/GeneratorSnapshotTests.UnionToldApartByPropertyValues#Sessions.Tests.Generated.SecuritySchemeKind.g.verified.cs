@@ -84,29 +84,53 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.SecuritySchemeKind.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.SecuritySchemeKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.Http;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.Http;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http2"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.Http2;
-            }
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http2"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.Http2;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey;
-            }
+                    break;
+                }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey2"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey2;
-            }
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ApiKey2"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.ApiKey2;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "OpenIdConnect"u8))
-            {
-                return global::Sessions.Tests.Generated.SecuritySchemeKind.OpenIdConnect;
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "OpenIdConnect"u8))
+                    {
+                        return global::Sessions.Tests.Generated.SecuritySchemeKind.OpenIdConnect;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.SecuritySchemeKind.Unknown;

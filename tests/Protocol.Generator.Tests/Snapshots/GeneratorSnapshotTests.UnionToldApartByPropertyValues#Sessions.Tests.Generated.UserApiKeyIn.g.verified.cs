@@ -57,14 +57,26 @@ namespace Sessions.Tests.Generated.Serialization
         /// <returns>The member, or <see cref="global::Sessions.Tests.Generated.UserApiKeyIn.Unknown"/>.</returns>
         public static global::Sessions.Tests.Generated.UserApiKeyIn FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+            switch (utf8.Length)
             {
-                return global::Sessions.Tests.Generated.UserApiKeyIn.User;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Sessions.Tests.Generated.UserApiKeyIn.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "password"u8))
-            {
-                return global::Sessions.Tests.Generated.UserApiKeyIn.Password;
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "password"u8))
+                    {
+                        return global::Sessions.Tests.Generated.UserApiKeyIn.Password;
+                    }
+
+                    break;
+                }
             }
 
             return global::Sessions.Tests.Generated.UserApiKeyIn.Unknown;

@@ -63,14 +63,26 @@ namespace Shapes.S01.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S01.Role.Unknown"/>.</returns>
         public static global::Shapes.S01.Role FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S01.Role.User;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Shapes.S01.Role.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
-            {
-                return global::Shapes.S01.Role.Assistant;
+                    break;
+                }
+                case 9:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "assistant"u8))
+                    {
+                        return global::Shapes.S01.Role.Assistant;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S01.Role.Unknown;

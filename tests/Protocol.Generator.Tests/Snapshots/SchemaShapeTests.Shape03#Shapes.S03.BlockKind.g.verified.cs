@@ -63,14 +63,26 @@ namespace Shapes.S03.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S03.BlockKind.Unknown"/>.</returns>
         public static global::Shapes.S03.BlockKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Text"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S03.BlockKind.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Text"u8))
+                    {
+                        return global::Shapes.S03.BlockKind.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Image"u8))
-            {
-                return global::Shapes.S03.BlockKind.Image;
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Image"u8))
+                    {
+                        return global::Shapes.S03.BlockKind.Image;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S03.BlockKind.Unknown;

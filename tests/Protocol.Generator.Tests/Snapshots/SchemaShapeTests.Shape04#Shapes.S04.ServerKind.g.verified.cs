@@ -70,19 +70,35 @@ namespace Shapes.S04.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S04.ServerKind.Unknown"/>.</returns>
         public static global::Shapes.S04.ServerKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S04.ServerKind.Http;
-            }
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Sse"u8))
+                    {
+                        return global::Shapes.S04.ServerKind.Sse;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Sse"u8))
-            {
-                return global::Shapes.S04.ServerKind.Sse;
-            }
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Http"u8))
+                    {
+                        return global::Shapes.S04.ServerKind.Http;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Command"u8))
-            {
-                return global::Shapes.S04.ServerKind.Command;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Command"u8))
+                    {
+                        return global::Shapes.S04.ServerKind.Command;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S04.ServerKind.Unknown;

@@ -63,14 +63,26 @@ namespace Shapes.S05.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S05.ParamsKind.Unknown"/>.</returns>
         public static global::Shapes.S05.ParamsKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Form"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S05.ParamsKind.Form;
-            }
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Url"u8))
+                    {
+                        return global::Shapes.S05.ParamsKind.Url;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Url"u8))
-            {
-                return global::Shapes.S05.ParamsKind.Url;
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Form"u8))
+                    {
+                        return global::Shapes.S05.ParamsKind.Form;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S05.ParamsKind.Unknown;

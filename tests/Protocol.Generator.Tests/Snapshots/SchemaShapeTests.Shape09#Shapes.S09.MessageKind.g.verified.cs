@@ -70,19 +70,31 @@ namespace Shapes.S09.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S09.MessageKind.Unknown"/>.</returns>
         public static global::Shapes.S09.MessageKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdMethod"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S09.MessageKind.IdMethod;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Method"u8))
+                    {
+                        return global::Shapes.S09.MessageKind.Method;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Method"u8))
-            {
-                return global::Shapes.S09.MessageKind.Method;
-            }
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdMethod"u8))
+                    {
+                        return global::Shapes.S09.MessageKind.IdMethod;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdResult"u8))
-            {
-                return global::Shapes.S09.MessageKind.IdResult;
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "IdResult"u8))
+                    {
+                        return global::Shapes.S09.MessageKind.IdResult;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S09.MessageKind.Unknown;

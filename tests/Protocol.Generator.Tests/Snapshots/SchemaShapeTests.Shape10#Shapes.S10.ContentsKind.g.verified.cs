@@ -63,14 +63,22 @@ namespace Shapes.S10.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S10.ContentsKind.Unknown"/>.</returns>
         public static global::Shapes.S10.ContentsKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Text"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S10.ContentsKind.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Text"u8))
+                    {
+                        return global::Shapes.S10.ContentsKind.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Blob"u8))
-            {
-                return global::Shapes.S10.ContentsKind.Blob;
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Blob"u8))
+                    {
+                        return global::Shapes.S10.ContentsKind.Blob;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S10.ContentsKind.Unknown;

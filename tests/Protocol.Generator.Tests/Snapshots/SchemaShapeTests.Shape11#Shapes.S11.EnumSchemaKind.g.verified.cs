@@ -70,19 +70,35 @@ namespace Shapes.S11.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S11.EnumSchemaKind.Unknown"/>.</returns>
         public static global::Shapes.S11.EnumSchemaKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringEnum"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S11.EnumSchemaKind.StringEnum;
-            }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Array"u8))
+                    {
+                        return global::Shapes.S11.EnumSchemaKind.Array;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringChoices"u8))
-            {
-                return global::Shapes.S11.EnumSchemaKind.StringChoices;
-            }
+                    break;
+                }
+                case 10:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringEnum"u8))
+                    {
+                        return global::Shapes.S11.EnumSchemaKind.StringEnum;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Array"u8))
-            {
-                return global::Shapes.S11.EnumSchemaKind.Array;
+                    break;
+                }
+                case 13:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "StringChoices"u8))
+                    {
+                        return global::Shapes.S11.EnumSchemaKind.StringChoices;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S11.EnumSchemaKind.Unknown;

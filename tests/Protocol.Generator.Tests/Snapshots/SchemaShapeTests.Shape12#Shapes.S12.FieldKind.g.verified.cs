@@ -70,19 +70,31 @@ namespace Shapes.S12.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S12.FieldKind.Unknown"/>.</returns>
         public static global::Shapes.S12.FieldKind FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "String"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S12.FieldKind.String;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "String"u8))
+                    {
+                        return global::Shapes.S12.FieldKind.String;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Number"u8))
-            {
-                return global::Shapes.S12.FieldKind.Number;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Number"u8))
+                    {
+                        return global::Shapes.S12.FieldKind.Number;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "Boolean"u8))
-            {
-                return global::Shapes.S12.FieldKind.Boolean;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "Boolean"u8))
+                    {
+                        return global::Shapes.S12.FieldKind.Boolean;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S12.FieldKind.Unknown;

@@ -57,14 +57,26 @@ namespace Shapes.S12.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S12.NumberFieldType.Unknown"/>.</returns>
         public static global::Shapes.S12.NumberFieldType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "number"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S12.NumberFieldType.Number;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "number"u8))
+                    {
+                        return global::Shapes.S12.NumberFieldType.Number;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "integer"u8))
-            {
-                return global::Shapes.S12.NumberFieldType.Integer;
+                    break;
+                }
+                case 7:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "integer"u8))
+                    {
+                        return global::Shapes.S12.NumberFieldType.Integer;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S12.NumberFieldType.Unknown;

@@ -97,19 +97,21 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.ContentBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ContentBlock");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
+                    case global::Shapes.S13.ContentBlockType.Text: return global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref reader);
+                    case global::Shapes.S13.ContentBlockType.Image: return global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ContentBlock", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -118,15 +120,6 @@ namespace Shapes.S13.Serialization
             }
 
             var kind = global::Shapes.S13.Serialization.ContentBlockTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Shapes.S13.ContentBlockType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Shapes.S13.ContentBlockType.Image: { var value = global::Shapes.S13.Serialization.ImageContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Shapes.S13.ContentBlockType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
@@ -172,15 +165,20 @@ namespace Shapes.S13.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -189,11 +187,30 @@ namespace Shapes.S13.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.UnknownContentBlock value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.UnknownContentBlock value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 }

@@ -57,14 +57,26 @@ namespace Shapes.S13.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S13.ContentBlockType.Unknown"/>.</returns>
         public static global::Shapes.S13.ContentBlockType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S13.ContentBlockType.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+                    {
+                        return global::Shapes.S13.ContentBlockType.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "image"u8))
-            {
-                return global::Shapes.S13.ContentBlockType.Image;
+                    break;
+                }
+                case 5:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "image"u8))
+                    {
+                        return global::Shapes.S13.ContentBlockType.Image;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S13.ContentBlockType.Unknown;

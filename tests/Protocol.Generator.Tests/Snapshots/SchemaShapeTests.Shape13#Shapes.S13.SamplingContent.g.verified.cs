@@ -92,19 +92,21 @@ namespace Shapes.S13.Serialization
         public static global::Shapes.S13.SamplingContent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SamplingContent");
-            var probe = reader;
-            var tagFirst = probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && probe.ValueTextEquals("type"u8);
-            if (tagFirst)
+            var start = reader;
+            if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8) && reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                probe.Read();
-            }
-            else
-            {
-                probe = reader;
-                if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+                switch (global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref reader))
                 {
-                    throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
+                    case global::Shapes.S13.SamplingContentType.Text: return global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref reader);
+                    case global::Shapes.S13.SamplingContentType.ToolUse: return global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadMembers(ref reader);
                 }
+            }
+
+            reader = start;
+            var probe = reader;
+            if (!global::Sessions.Protocol.Generated.ProtocolJson.FindProperty(ref probe, "type"u8))
+            {
+                throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SamplingContent", "type");
             }
 
             if (probe.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -113,15 +115,6 @@ namespace Shapes.S13.Serialization
             }
 
             var kind = global::Shapes.S13.Serialization.SamplingContentTypeJsonConverter.ReadValue(ref probe);
-            if (tagFirst)
-            {
-                switch (kind)
-                {
-                    case global::Shapes.S13.SamplingContentType.Text: { var value = global::Shapes.S13.Serialization.TextContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                    case global::Shapes.S13.SamplingContentType.ToolUse: { var value = global::Shapes.S13.Serialization.ToolUseContentJsonConverter.ReadMembers(ref probe); reader = probe; return value; }
-                }
-            }
-
             return kind switch
             {
                 global::Shapes.S13.SamplingContentType.Text => global::Shapes.S13.Serialization.TextContentJsonConverter.ReadValue(ref reader),
@@ -167,15 +160,20 @@ namespace Shapes.S13.Serialization
             string? discriminator = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
                 {
-                    reader.Read();
-                    discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 0:
+                    {
+                        reader.Read();
+                        discriminator = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    }
+                    default:
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        break;
+                    }
                 }
             }
 
@@ -184,11 +182,30 @@ namespace Shapes.S13.Serialization
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
             };
+
+            // Which member a name is: the index of its case above, or -1.
+            static int MemberOf(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                        {
+                            return 0;
+                        }
+
+                        break;
+                    }
+                }
+
+                return -1;
+            }
         }
 
         /// <summary>Writes the object back exactly as it was received.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.UnknownSamplingContent value) => value.RawJson.WriteTo(writer);
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.S13.UnknownSamplingContent value) => global::Sessions.Protocol.Generated.ProtocolJson.WriteElement(writer, value.RawJson);
     }
 }

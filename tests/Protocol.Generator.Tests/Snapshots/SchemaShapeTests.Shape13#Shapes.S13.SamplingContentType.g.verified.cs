@@ -57,14 +57,26 @@ namespace Shapes.S13.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S13.SamplingContentType.Unknown"/>.</returns>
         public static global::Shapes.S13.SamplingContentType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S13.SamplingContentType.Text;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "text"u8))
+                    {
+                        return global::Shapes.S13.SamplingContentType.Text;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_use"u8))
-            {
-                return global::Shapes.S13.SamplingContentType.ToolUse;
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tool_use"u8))
+                    {
+                        return global::Shapes.S13.SamplingContentType.ToolUse;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S13.SamplingContentType.Unknown;

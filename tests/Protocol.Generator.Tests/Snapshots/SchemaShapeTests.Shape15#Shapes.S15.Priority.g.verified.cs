@@ -57,14 +57,26 @@ namespace Shapes.S15.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S15.Priority.Unknown"/>.</returns>
         public static global::Shapes.S15.Priority FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "high"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S15.Priority.High;
-            }
+                case 3:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "low"u8))
+                    {
+                        return global::Shapes.S15.Priority.Low;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "low"u8))
-            {
-                return global::Shapes.S15.Priority.Low;
+                    break;
+                }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "high"u8))
+                    {
+                        return global::Shapes.S15.Priority.High;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S15.Priority.Unknown;

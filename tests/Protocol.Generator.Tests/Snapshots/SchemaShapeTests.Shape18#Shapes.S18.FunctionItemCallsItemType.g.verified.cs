@@ -57,14 +57,26 @@ namespace Shapes.S18.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S18.FunctionItemCallsItemType.Unknown"/>.</returns>
         public static global::Shapes.S18.FunctionItemCallsItemType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "function"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S18.FunctionItemCallsItemType.Function;
-            }
+                case 6:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "custom"u8))
+                    {
+                        return global::Shapes.S18.FunctionItemCallsItemType.Custom;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "custom"u8))
-            {
-                return global::Shapes.S18.FunctionItemCallsItemType.Custom;
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "function"u8))
+                    {
+                        return global::Shapes.S18.FunctionItemCallsItemType.Function;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S18.FunctionItemCallsItemType.Unknown;

@@ -57,14 +57,26 @@ namespace Shapes.S18.Serialization
         /// <returns>The member, or <see cref="global::Shapes.S18.SessionMessagesItemRole.Unknown"/>.</returns>
         public static global::Shapes.S18.SessionMessagesItemRole FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "function"u8))
+            switch (utf8.Length)
             {
-                return global::Shapes.S18.SessionMessagesItemRole.Function;
-            }
+                case 4:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
+                    {
+                        return global::Shapes.S18.SessionMessagesItemRole.User;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(utf8, "user"u8))
-            {
-                return global::Shapes.S18.SessionMessagesItemRole.User;
+                    break;
+                }
+                case 8:
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "function"u8))
+                    {
+                        return global::Shapes.S18.SessionMessagesItemRole.Function;
+                    }
+
+                    break;
+                }
             }
 
             return global::Shapes.S18.SessionMessagesItemRole.Unknown;
