@@ -52,7 +52,7 @@ public static class GeneratorGoal
             var compilation = GeneratorHarness.CreateCompilation();
             var driver = GeneratorHarness.CreateDriver(GeneratorBenchmarks.SchemasOf(schema)).RunGenerators(compilation);
             var second = driver.RunGenerators(GeneratorBenchmarks.UnrelatedEdit(compilation)).GetRunResult().Results[0];
-            foreach (var name in new[] { TrackingNames.SchemaFiles, TrackingNames.ParsedSchemas, TrackingNames.ProtocolModel, TrackingNames.GeneratedFiles, TrackingNames.LanguageSupport })
+            foreach (var name in new[] { TrackingNames.SchemaFiles, TrackingNames.ParsedSchemas, TrackingNames.ProtocolModel, TrackingNames.GeneratedTypes, TrackingNames.LanguageSupport })
             {
                 var reasons = second.TrackedSteps.TryGetValue(name, out var runs)
                     ? runs.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList()
