@@ -55,6 +55,10 @@ public partial class Session : IAsyncDisposable
     public virtual string? SessionId => Core.SessionId;
 
     /// <summary>True while the connection is open and the session joined.</summary>
+    /// <remarks>
+    /// After a reconnect, the events the engine replays reach listeners as the new connection joins, a moment before this
+    /// turns true: to act on the reconnection itself, watch <see cref="StateChanged"/> rather than the events.
+    /// </remarks>
     public virtual bool IsConnected => State == SessionState.Connected;
 
     /// <summary>Where the session is in its life.</summary>
