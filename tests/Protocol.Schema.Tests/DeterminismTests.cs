@@ -98,7 +98,7 @@ public class DeterminismTests
 
         Assert.Empty(first.Diagnostics);
         Assert.Equal(first, second);
-        Assert.Equal(new[] { "a.g.cs", "b.g.cs" }, first.Files.Select(f => f.HintName).ToArray());
+        Assert.Equal(new[] { "N.A.g.cs", "N.B.g.cs" }, first.TypeFiles.Select(f => f.HintName).ToArray());
     }
 
     [Fact]

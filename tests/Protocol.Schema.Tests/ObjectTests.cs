@@ -28,7 +28,7 @@ public class ObjectTests
             """);
 
         var file = Assert.Single(model.Files);
-        Assert.Equal("test.g.cs", file.HintName);
+        Assert.Equal("Test.Ns.Person.g.cs", Assert.Single(model.TypeFiles).HintName);
         Assert.Equal("test.schema.json", file.SchemaFileName);
         Assert.Equal("Test.Ns", file.Namespace);
         Assert.Equal("Test.Ns.Serialization", file.SerializationNamespace);
@@ -244,7 +244,7 @@ public class ObjectTests
                 """, "Orders.Ns"));
 
         Assert.Empty(model.Diagnostics);
-        Assert.Equal(new[] { "a-orders.g.cs", "b-common.g.cs" }, model.Files.Select(f => f.HintName).ToArray());
+        Assert.Equal(new[] { "Common.Ns.Money.g.cs", "Orders.Ns.Order.g.cs" }, model.TypeFiles.Select(f => f.HintName).ToArray());
         Assert.Equal(new[] { "a-orders.schema.json", "b-common.schema.json" }, model.Files.Select(f => f.SchemaFileName).ToArray());
         Assert.Equal(new[] { "Orders.Ns", "Common.Ns" }, model.Files.Select(f => f.Namespace).ToArray());
         Assert.Equal("Order", Assert.Single(model.Files[0].Types).Name);

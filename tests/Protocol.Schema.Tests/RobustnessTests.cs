@@ -113,14 +113,14 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Two_files_with_the_same_name_in_different_folders_get_distinct_hint_names()
+    public void Two_files_with_the_same_name_in_different_folders_give_sources_with_distinct_hint_names()
     {
         var a = """{ "definitions": { "A": { "type": "object", "properties": { "x": {} } } } }""";
         var b = """{ "definitions": { "B": { "type": "object", "properties": { "y": {} } } } }""";
         var model = Schema.Build(("/one/events.schema.json", a, "One"), ("/two/events.schema.json", b, "Two"));
 
         Assert.Equal(2, model.Files.Count);
-        Assert.Equal(2, model.Files.Select(f => f.HintName).Distinct().Count());
+        Assert.Equal(new[] { "One.A.g.cs", "Two.B.g.cs" }, model.TypeFiles.Select(f => f.HintName).ToArray());
         CheckInvariants(model, new Dictionary<string, string> { ["/one/events.schema.json"] = a, ["/two/events.schema.json"] = b });
     }
 

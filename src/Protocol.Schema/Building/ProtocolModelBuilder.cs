@@ -267,7 +267,6 @@ internal sealed partial class ProtocolModelBuilder
     private EquatableArray<GeneratedFileModel> MakeFiles()
     {
         var files = new List<GeneratedFileModel>();
-        var hints = new NameScope();
         foreach (var file in _files)
         {
             var types = _typesByFile[file.Source.Path];
@@ -276,9 +275,7 @@ internal sealed partial class ProtocolModelBuilder
                 continue;
             }
 
-            var (hint, _) = hints.Take(FileStem(file), file.Source.Path);
             files.Add(new GeneratedFileModel(
-                hint + ".g.cs",
                 file.FileName,
                 file.Source.Namespace,
                 types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),

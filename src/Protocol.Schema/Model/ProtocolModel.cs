@@ -14,12 +14,11 @@ public sealed record ProtocolModel(EquatableArray<GeneratedFileModel> Files, Equ
 }
 
 /// <summary>The types one schema file defines (each becomes a source of its own: <see cref="ProtocolModel.TypeFiles"/>).</summary>
-/// <param name="HintName">A name for the schema file, unique in the compilation (for example <c>session-events.g.cs</c>).</param>
 /// <param name="SchemaFileName">The schema file's name, quoted in the generated header.</param>
 /// <param name="Namespace">The namespace of the types.</param>
 /// <param name="Types">The types, ordered by name.</param>
 /// <param name="Accessibility">The accessibility keyword of every generated type of the file: <c>public</c> or <c>internal</c>.</param>
-public sealed record GeneratedFileModel(string HintName, string SchemaFileName, string Namespace, EquatableArray<TypeModel> Types, string Accessibility = "public")
+public sealed record GeneratedFileModel(string SchemaFileName, string Namespace, EquatableArray<TypeModel> Types, string Accessibility = "public")
 {
     /// <summary>The namespace of the converters.</summary>
     public string SerializationNamespace => Namespace + ".Serialization";
