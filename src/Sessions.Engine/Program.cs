@@ -45,7 +45,7 @@ internal static class Program
         {
             Console.WriteLine("Sessions.Engine is listening on " + engine.BaseAddress);
             Console.WriteLine("  WebSocket: " + engine.WebSocketAddress);
-            Console.WriteLine("  History:   GET " + engine.BaseAddress + "v1/sessions/{session_id}/messages[?after_seq=N]");
+            Console.WriteLine("  History:   GET " + engine.BaseAddress + global::Sessions.Protocol.ProtocolFacts.HistoryPathTemplate + "[?" + global::Sessions.Protocol.ProtocolFacts.AfterSeqParameter + "=N]");
             Console.WriteLine(engine.ApiKeyGenerated
                 ? "  API key:   " + engine.ApiKey + "  (a development key made up for this run; set Engine:ApiKeys:0 to choose one)"
                 : "  API key:   configured (" + options.ApiKeys.Count + (options.ApiKeys.Count == 1 ? " key)" : " keys)"));

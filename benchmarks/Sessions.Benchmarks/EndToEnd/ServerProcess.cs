@@ -25,7 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri EchoAddress { get; }
 
     /// <summary>The engine's WebSocket endpoint (what the runtime connects to).</summary>
-    public Uri EngineWebSocket => new UriBuilder(EngineAddress) { Scheme = "ws", Path = "v1/sessions/ws" }.Uri;
+    public Uri EngineWebSocket => new UriBuilder(EngineAddress) { Scheme = "ws", Path = global::Sessions.Protocol.ProtocolFacts.SocketPath }.Uri;
 
     public static async Task<ServerProcess> StartAsync()
     {

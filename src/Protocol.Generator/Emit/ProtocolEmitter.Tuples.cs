@@ -173,6 +173,4 @@ internal static partial class ProtocolEmitter
         w.Close();
         w.Close();
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

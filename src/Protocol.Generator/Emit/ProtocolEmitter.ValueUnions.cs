@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sessions.Protocol.Schema.Model;
 
@@ -25,7 +24,7 @@ internal static partial class ProtocolEmitter
             w.Line("/// <summary>A value holding " + c.Holding + ".</summary>");
             w.Line("/// <param name=\"value\">The value.</param>");
             w.Open("public " + name + "(" + c.Type.TypeName + " value)");
-            w.Line("_tag = " + TagOf(c) + ";");
+            w.Line("_tag = " + Number(c.Tag) + ";");
             w.Line(c.FieldName + " = " + (c.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))") + ";");
             foreach (var other in cases.Where(o => !ReferenceEquals(o, c)))
             {
@@ -40,12 +39,12 @@ internal static partial class ProtocolEmitter
             w.Line();
             w.Line("/// <summary>Whether the value holds " + c.Holding + ".</summary>");
             Recognition(w, c);
-            w.Line("public bool Is" + c.Name + " => _tag == " + TagOf(c) + ";");
+            w.Line("public bool Is" + c.Name + " => _tag == " + Number(c.Tag) + ";");
             w.Line();
             w.Line("/// <summary>The value held, when it holds " + c.Holding + ".</summary>");
             Recognition(w, c);
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">When it holds another case.</exception>");
-            w.Line("public " + c.Type.TypeName + " As" + c.Name + " => _tag == " + TagOf(c) + " ? " + Held(c) + " : throw Wrong(" + SourceWriter.Literal(c.Name) + ");");
+            w.Line("public " + c.Type.TypeName + " As" + c.Name + " => _tag == " + Number(c.Tag) + " ? " + Held(c) + " : throw Wrong(" + SourceWriter.Literal(c.Name) + ");");
         }
 
         foreach (var c in cases.Where(c => c.ConversionFrom is not null))
@@ -69,7 +68,7 @@ internal static partial class ProtocolEmitter
         w.Open("public TResult Match<TResult>(" + string.Join(", ", cases.Select(c => "global::System.Func<" + c.Type.TypeName + ", TResult> " + c.ParameterName)) + ") => _tag switch");
         foreach (var c in cases)
         {
-            w.Line(TagOf(c) + " => " + c.ParameterName + "(" + Held(c) + "),");
+            w.Line(Number(c.Tag) + " => " + c.ParameterName + "(" + Held(c) + "),");
         }
 
         w.Line("_ => throw Wrong(null),");
@@ -80,7 +79,7 @@ internal static partial class ProtocolEmitter
         w.Line("{");
         foreach (var c in cases)
         {
-            w.Line("    " + TagOf(c) + " => " + (c.Type.Kind == TypeKind.String ? c.FieldName + "!" : c.Type.IsValueType ? c.FieldName + ".ToString()" : c.FieldName + "!.ToString()!") + ",");
+            w.Line("    " + Number(c.Tag) + " => " + (c.Type.Kind == TypeKind.String ? c.FieldName + "!" : c.Type.IsValueType ? c.FieldName + ".ToString()" : c.FieldName + "!.ToString()!") + ",");
         }
 
         w.Line("    _ => string.Empty,");
@@ -91,7 +90,7 @@ internal static partial class ProtocolEmitter
         w.Line("    {");
         foreach (var c in cases)
         {
-            w.Line("        " + TagOf(c) + " => " + SourceWriter.Literal(c.Name) + ",");
+            w.Line("        " + Number(c.Tag) + " => " + SourceWriter.Literal(c.Name) + ",");
         }
 
         w.Line("        _ => \"nothing\",");
@@ -130,8 +129,6 @@ internal static partial class ProtocolEmitter
         JsonKind.Array => "reader.TokenType == " + TokenType + ".StartArray",
         _ => "reader.TokenType == " + TokenType + ".StartObject",
     };
-
-    private static string TagOf(IValueUnionCase c) => c.Tag.ToString(CultureInfo.InvariantCulture);
 
     private static string Held(IValueUnionCase c) => c.FieldName + (c.Type.IsValueType ? string.Empty : "!");
 

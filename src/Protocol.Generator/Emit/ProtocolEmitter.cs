@@ -63,6 +63,9 @@ internal static partial class ProtocolEmitter
         return w.ToString();
     }
 
+    /// <summary>An integer as C# source.</summary>
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Global(GeneratedTypeFile file, string name) => "global::" + file.Namespace + "." + name;
 
     private static string GlobalConverter(GeneratedTypeFile file, string name) => "global::" + file.SerializationNamespace + "." + name;

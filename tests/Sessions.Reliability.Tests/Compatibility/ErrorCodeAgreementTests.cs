@@ -132,7 +132,7 @@ public sealed class ErrorCodeAgreementTests
         }
 
         // The file endpoints: the same authorization and lookup, a FileError body.
-        var files = new Uri(engine.BaseAddress, "v1/sessions/0123456789abcdef01234567/files");
+        var files = new Uri(engine.BaseAddress, global::Sessions.Protocol.ProtocolFacts.FilesPath("0123456789abcdef01234567"));
         using (var unknownSession = await http.GetAsync(new Uri(files + "/file_none"), Within.Token()))
         {
             codes.Add(await CodeOf(unknownSession));

@@ -196,7 +196,7 @@ public sealed class FileSendTests : IClassFixture<EngineFixture>
         Assert.Equal(("small.json", "application/json", 1000L), (stored.Name, stored.MimeType, stored.Size));
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _engine.Engine.ApiKey);
-        var readBack = await http.GetByteArrayAsync(new Uri(_engine.Engine.BaseAddress, "v1/sessions/" + session.SessionId + "/files/" + stored.FileId), Within.Token());
+        var readBack = await http.GetByteArrayAsync(new Uri(_engine.Engine.BaseAddress, global::Sessions.Protocol.ProtocolFacts.FilePath(session.SessionId!, stored.FileId)), Within.Token());
         Assert.Equal(bytes, readBack);
     }
 
