@@ -96,7 +96,7 @@ internal static partial class ProtocolEmitter
 
         foreach (var property in properties)
         {
-            WriteProperty(w, property, file);
+            WriteProperty(w, property);
         }
 
         if (record.ExtensionDataName is { } extension)
@@ -327,17 +327,17 @@ internal static partial class ProtocolEmitter
     /// </summary>
     private static bool IsRecord(TypeRef type) => type.Kind == TypeKind.Object;
 
-    private static string WriteNamed(PropertyModel property, GeneratedTypeFile file, string value)
+    private static string WriteNamed(PropertyModel property, string value)
         => IsRecord(property.Type)
             ? "writer.WriteStartObject(" + NameField(property) + ");\n" + ConverterOf(property.Type) + ".WriteMembers(writer, " + value + ");\nwriter.WriteEndObject();"
             : ValueCode.WriteNamed(property.Type, "writer", NameField(property), value);
 
-    private static void WriteProperty(SourceWriter w, PropertyModel property, GeneratedTypeFile file)
+    private static void WriteProperty(SourceWriter w, PropertyModel property)
     {
         var access = "value." + property.Name;
         if (!property.Type.IsNullable)
         {
-            Lines(w, WriteNamed(property, file, access));
+            Lines(w, WriteNamed(property, access));
         }
         else if (property.IsRequired)
         {
@@ -351,7 +351,7 @@ internal static partial class ProtocolEmitter
         {
             // Optional and absent: the property is left out rather than written as null.
             w.Open("if (" + access + " is { } " + property.ValueLocal + ")");
-            Lines(w, WriteNamed(property, file, property.ValueLocal));
+            Lines(w, WriteNamed(property, property.ValueLocal));
             w.Close();
         }
     }

@@ -17,7 +17,7 @@ internal sealed partial class ProtocolModelBuilder
         var shape = ReadObjectShape(node, new HashSet<(string, string)>());
         var type = NamedRef(TypeKind.Object, node.File, name);
         _built[node.Key] = type;
-        var properties = BuildProperties(node, name, shape, except: null, reserved: Naming.RecordMembers);
+        var properties = BuildProperties(name, shape, except: null, reserved: Naming.RecordMembers);
         AddType(node.File, new ObjectTypeModel(name, node.Description ?? shape.Description, ConverterName(name), properties, null, default, ExtensionDataName(shape, properties)));
         return type;
     }
@@ -153,7 +153,6 @@ internal sealed partial class ProtocolModelBuilder
 
     /// <summary>Records' properties: C# names, types (inline objects get a name of their own), nullability.</summary>
     private EquatableArray<PropertyModel> BuildProperties(
-        SchemaNode owner,
         string typeName,
         ObjectShape shape,
         string? except,

@@ -365,7 +365,7 @@ internal sealed partial class ProtocolModelBuilder
             var variantName = AdoptedRecordName(target) ?? NameFor(target, (target.Value.StringOf("title") is { } title ? Naming.ToPascal(title) : part) + suffix, part + name);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
-            var properties = BuildProperties(target, variantName, shape, except: rule.FixedTag ? tag : null, reserved);
+            var properties = BuildProperties(variantName, shape, except: rule.FixedTag ? tag : null, reserved);
             if (tag is not null && !rule.FixedTag)
             {
                 // A tag that is optional or takes several values is the variant's own property, written only as received.

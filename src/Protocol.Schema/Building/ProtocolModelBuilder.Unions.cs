@@ -86,7 +86,7 @@ internal sealed partial class ProtocolModelBuilder
             var variantName = AdoptedRecordName(target) ?? NameFor(target, Naming.ToPascal(value) + suffix, Naming.ToPascal(value) + name);
             _variantOf[target.Key] = name;
             _built[target.Key] = NamedRef(TypeKind.Object, target.File, variantName);
-            var properties = BuildProperties(target, variantName, shape, except: discriminator, reserved);
+            var properties = BuildProperties(variantName, shape, except: discriminator, reserved);
             built.Add((target, variantName, value, members[i].Name, target.Description ?? shape.Description, properties, false, shape));
         }
 
