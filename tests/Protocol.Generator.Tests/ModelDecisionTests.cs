@@ -9,9 +9,10 @@ namespace Sessions.Protocol.Generator.Tests;
 
 /// <summary>
 /// The decisions the emitter only prints are made in the model: which tags a variant writes itself and under which
-/// fields, which variants read on after their union's tag, the names of fields and locals, enum values, fallback docs.
+/// fields, which variants read on after their union's tag, the names of fields and locals, enum values, fallback docs,
+/// what error messages call a type or property, and how a rule union's reader probes and tests (see the other part).
 /// </summary>
-public sealed class ModelDecisionTests
+public sealed partial class ModelDecisionTests
 {
     private const string Schema = """
         {
@@ -73,5 +74,49 @@ public sealed class ModelDecisionTests
 
         Assert.Equal("Four equal sides.", TypeFile<ObjectTypeModel>(model, "Square").Summary);
         Assert.Equal("Circle (the schema gives no description).", TypeFile<ObjectTypeModel>(model, "Circle").Summary);
+    }
+
+    [Fact]
+    public void A_converters_locals_are_named_after_the_property_and_its_errors_name_type_and_wire_name()
+    {
+        ProtocolModel model = Model();
+
+        ObjectTypeModel circle = TypeFile<ObjectTypeModel>(model, "Circle");
+        Assert.Equal(
+            new[] { ("radiusValue", "radiusPresent", "Circle.radius"), ("uRLValue", "uRLPresent", "Circle.URL") },
+            circle.PropertyReads.Select(r => (r.Property.ValueLocal, r.Property.PresentLocal, r.ErrorOwner)));
+        Assert.Equal("Circle", circle.ErrorOwner);
+
+        UnionTypeModel shape = TypeFile<UnionTypeModel>(model, "Shape");
+        Assert.Equal(("Shape", "UnknownShape", "Shape.type"), (shape.ErrorOwner, shape.UnknownErrorOwner, shape.TagErrorOwner));
+        Assert.Empty(shape.UnknownPropertyReads);
+
+        Assert.Equal("Colour has no wire value for this member.", TypeFile<EnumTypeModel>(model, "Colour").NoWireValueMessage);
+    }
+
+    [Fact]
+    public void Properties_named_alike_get_distinct_locals_that_are_no_keyword()
+    {
+        const string schema = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$defs": {
+                "Link": {
+                  "type": "object",
+                  "properties": { "url": { "type": "string" }, "URL": { "type": "string" }, "class": { "type": "string" } },
+                  "required": [ "url", "class" ]
+                }
+              }
+            }
+            """;
+        ProtocolModel model = SchemaReader.BuildModel(new[]
+        {
+            SchemaReader.Parse(new SchemaSourceFile(TestPaths.VirtualRepoRoot + "/schema/links.schema.json", schema, "Links")),
+        });
+
+        var reads = TypeFile<ObjectTypeModel>(model, "Link").PropertyReads;
+        Assert.Equal(
+            new[] { ("urlValue", "urlPresent", "Link.url"), ("uRLValue", "uRLPresent", "Link.URL"), ("classValue", "classPresent", "Link.class") },
+            reads.Select(r => (r.Property.ValueLocal, r.Property.PresentLocal, r.ErrorOwner)));
     }
 }

@@ -25,7 +25,7 @@ internal static partial class ProtocolEmitter
     private static void EmitAnyOfUnionConverter(SourceWriter w, AnyOfUnionTypeModel union, GeneratedTypeFile file)
     {
         var type = Global(file, union.Name);
-        var owner = SourceWriter.Literal(union.Name);
+        var owner = SourceWriter.Literal(union.ErrorOwner);
         OpenConverter(w, file, union.ConverterName, type);
         Overrides(w, type);
         w.Line();
@@ -40,8 +40,8 @@ internal static partial class ProtocolEmitter
             {
                 // Not the last alternative for this kind: taken only when it reads the value and writes it back unchanged.
                 var c = candidates[i];
-                var local = "as" + c.Name;
-                w.Open("if (" + ValueCode.Helpers + ".TryReadExactly<" + c.Type.TypeName + ">(ref reader, static (ref " + Reader + " r) => " + ValueCode.Read(c.Type, "r", SourceWriter.Literal(union.Name + "." + c.Name))
+                var local = c.ReadLocal;
+                w.Open("if (" + ValueCode.Helpers + ".TryReadExactly<" + c.Type.TypeName + ">(ref reader, static (ref " + Reader + " r) => " + ValueCode.Read(c.Type, "r", SourceWriter.Literal(union.ErrorOwnerOf(c)))
                        + ", static (w, v) => { " + ValueCode.Write(c.Type, "w", "v") + " }, out var " + local + "))");
                 w.Line("return new " + type + "(" + local + ");");
                 w.Close();
@@ -49,7 +49,7 @@ internal static partial class ProtocolEmitter
             }
 
             var last = candidates[candidates.Count - 1];
-            w.Line("return new " + type + "(" + ValueCode.Read(last.Type, "reader", SourceWriter.Literal(union.Name + "." + last.Name)) + ");");
+            w.Line("return new " + type + "(" + ValueCode.Read(last.Type, "reader", SourceWriter.Literal(union.ErrorOwnerOf(last))) + ");");
             w.Close();
             w.Line();
         }

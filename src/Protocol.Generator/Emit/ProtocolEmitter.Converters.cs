@@ -64,7 +64,7 @@ internal static partial class ProtocolEmitter
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         if (tags.Count > 0)
         {
-            w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(record.Name) + ");");
+            w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(record.ErrorOwner) + ");");
             w.Line("return ReadMembers(ref reader);");
             w.Close();
             w.Line();
@@ -75,7 +75,7 @@ internal static partial class ProtocolEmitter
             w.Open("internal static " + type + " ReadMembers(ref " + Reader + " reader)");
         }
 
-        ReadObjectBody(w, record.Name, type, properties, unknown: null, record.ExtensionDataName, tags.Select(t => t.WireName).ToList(), expectStart: tags.Count == 0);
+        ReadObjectBody(w, record.ErrorOwner, type, record.PropertyReads, unknown: null, record.ExtensionDataName, tags.Select(t => t.WireName).ToList(), expectStart: tags.Count == 0);
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes one value.</summary>");
@@ -114,11 +114,12 @@ internal static partial class ProtocolEmitter
     }
 
     /// <summary>The body of a <c>ReadValue</c>: one pass over the properties, a check of the required ones, the initializer.</summary>
-    private static void ReadObjectBody(SourceWriter w, string typeName, string type, List<PropertyModel> properties, UnionTypeModel? unknown, string? extension = null, List<string>? tags = null, bool expectStart = true)
+    private static void ReadObjectBody(SourceWriter w, string errorOwner, string type, IReadOnlyList<PropertyRead> reads, UnionTypeModel? unknown, string? extension = null, List<string>? tags = null, bool expectStart = true)
     {
+        var properties = reads.Select(r => r.Property).ToList();
         if (expectStart)
         {
-            w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(typeName) + ");");
+            w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(errorOwner) + ");");
         }
 
         if (unknown is not null)
@@ -137,15 +138,13 @@ internal static partial class ProtocolEmitter
             w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;");
         }
 
-        for (var i = 0; i < properties.Count; i++)
+        foreach (var property in properties)
         {
-            var property = properties[i];
-            var local = "p" + i.ToString(CultureInfo.InvariantCulture);
             var declared = property.Type.IsValueType && !property.Type.IsNullable ? property.Type.TypeName : property.Type.TypeName + "?";
-            w.Line(declared + " " + local + " = default;");
+            w.Line(declared + " " + property.ValueLocal + " = default;");
             if (property.IsRequired)
             {
-                w.Line("var has" + i.ToString(CultureInfo.InvariantCulture) + " = false;");
+                w.Line("var " + property.PresentLocal + " = false;");
             }
         }
 
@@ -166,14 +165,12 @@ internal static partial class ProtocolEmitter
             Member(unknown.DiscriminatorWireName!, "reader.Read();", "discriminator = reader.TokenType == " + TokenType + ".String ? reader.GetString() : null;");
         }
 
-        for (var i = 0; i < properties.Count; i++)
+        foreach (var (property, owner) in reads)
         {
-            var property = properties[i];
-            var index = i.ToString(CultureInfo.InvariantCulture);
-            var read = "p" + index + " = " + ValueCode.Read(property.Type, "reader", Owner(typeName, property)) + ";";
+            var read = property.ValueLocal + " = " + ValueCode.Read(property.Type, "reader", SourceWriter.Literal(owner)) + ";";
             if (property.IsRequired)
             {
-                Member(property.WireName, "reader.Read();", read, "has" + index + " = true;");
+                Member(property.WireName, "reader.Read();", read, property.PresentLocal + " = true;");
             }
             else
             {
@@ -236,16 +233,12 @@ internal static partial class ProtocolEmitter
 
         w.Close();
         w.Line();
-        for (var i = 0; i < properties.Count; i++)
+        foreach (var property in properties.Where(p => p.IsRequired))
         {
-            if (properties[i].IsRequired)
-            {
-                var index = i.ToString(CultureInfo.InvariantCulture);
-                w.Open("if (!has" + index + ")");
-                w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(typeName) + ", " + SourceWriter.Literal(properties[i].WireName) + ");");
-                w.Close();
-                w.Line();
-            }
+            w.Open("if (!" + property.PresentLocal + ")");
+            w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(errorOwner) + ", " + SourceWriter.Literal(property.WireName) + ");");
+            w.Close();
+            w.Line();
         }
 
         w.Open("return new " + type);
@@ -259,10 +252,9 @@ internal static partial class ProtocolEmitter
             w.Line(unknown.UnknownRawPropertyName + " = raw,");
         }
 
-        for (var i = 0; i < properties.Count; i++)
+        foreach (var property in properties)
         {
-            var property = properties[i];
-            var local = "p" + i.ToString(CultureInfo.InvariantCulture);
+            var local = property.ValueLocal;
             var value = property.ConstValue is { } constant && !property.Type.IsNullable ? local + " ?? " + SourceWriter.Literal(constant)
                 : property.IsRequired && !property.Type.IsNullable && !property.Type.IsValueType ? local + "!"
                 : local;
@@ -377,15 +369,14 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Open("public static void WriteValue(" + Writer + " writer, " + type + " value)");
         w.Open("switch (value)");
-        var index = 0;
         foreach (var variant in union.Variants)
         {
-            var local = "v" + index++.ToString(CultureInfo.InvariantCulture);
-            w.Line("case " + variant.Type.TypeName + " " + local + ": " + ConverterOf(variant.Type) + ".WriteValue(writer, " + local + "); break;");
+            // One name serves every case: a case label's pattern variable is scoped to its own switch section.
+            w.Line("case " + variant.Type.TypeName + " variant: " + ConverterOf(variant.Type) + ".WriteValue(writer, variant); break;");
         }
 
         w.Line("case " + Global(file, union.UnknownVariantName) + " unknown: " + GlobalConverter(file, union.UnknownConverterName) + ".WriteValue(writer, unknown); break;");
-        w.Line("default: throw new " + Json + ".JsonException(\"" + union.Name + " has no converter for \" + value.GetType().FullName + \".\");");
+        w.Line("default: throw new " + Json + ".JsonException(" + SourceWriter.Literal(union.ErrorOwner + " has no converter for ") + " + value.GetType().FullName + \".\");");
         w.Close();
         w.Close();
         w.Close();
@@ -402,7 +393,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
         w.Line("/// <returns>The variant read, or an unknown variant for a kind this version does not know.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.ErrorOwner) + ");");
         var direct = union.Variants.Where(v => v.ReadsMembersAfterTag).ToList();
         if (direct.Count > 0)
         {
@@ -424,11 +415,11 @@ internal static partial class ProtocolEmitter
 
         w.Line("var probe = reader;");
         w.Open("if (!" + ValueCode.Helpers + ".FindProperty(ref probe, " + SourceWriter.Literal(tag) + "u8))");
-        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.Name) + ", " + SourceWriter.Literal(tag) + ");");
+        w.Line("throw " + ValueCode.Helpers + ".MissingProperty(" + SourceWriter.Literal(union.ErrorOwner) + ", " + SourceWriter.Literal(tag) + ");");
         w.Close();
         w.Line();
         w.Open("if (probe.TokenType != " + TokenType + ".String)");
-        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.Name + "." + tag) + ", \"a string\");");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref probe, " + SourceWriter.Literal(union.TagErrorOwner!) + ", \"a string\");");
         w.Close();
         w.Line();
         w.Line("var kind = " + ConverterOf(typeEnum) + ".ReadValue(ref probe);");
@@ -456,7 +447,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
         w.Line("/// <returns>The unknown variant.</returns>");
         w.Open("public static " + unknownType + " ReadValue(ref " + Reader + " reader)");
-        ReadObjectBody(w, union.UnknownVariantName, unknownType, union.BaseProperties.ToList(), union);
+        ReadObjectBody(w, union.UnknownErrorOwner, unknownType, union.UnknownPropertyReads, union);
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes the object back exactly as it was received.</summary>");
@@ -472,29 +463,28 @@ internal static partial class ProtocolEmitter
     private static void ReadByRules(SourceWriter w, UnionTypeModel union, GeneratedTypeFile file, string type)
     {
         var tag = union.DiscriminatorWireName;
+        var members = union.ProbedMembers;
         w.Line("/// <summary>");
         w.Line("/// Reads one value of the kind its rule recognises (see each kind); an object no rule matches is the unknown kind.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"reader\">The reader, on the object's first token; left on its last.</param>");
         w.Line("/// <returns>The variant read, or an unknown variant.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.Name) + ");");
+        w.Line(ValueCode.Helpers + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(union.ErrorOwner) + ");");
         w.Line("var probe = reader;");
         if (tag is not null)
         {
             w.Line("string? tag = null;");
         }
 
-        if (union.ProbedProperties.Count + union.NestedProbes.Count > 0)
+        if (union.ProbeNotesPresence)
         {
             w.Line("var seen = 0L;");
         }
 
-        // Properties besides the tag whose string value a rule tests: noted like the tag (and as present, if probed).
-        var valued = union.ValueTestedProperties.ToList();
-        for (var i = 0; i < valued.Count; i++)
+        foreach (var member in members.Where(m => m.ValueLocal is not null))
         {
-            w.Line("string? value" + i.ToString(CultureInfo.InvariantCulture) + " = null;");
+            w.Line("string? " + member.ValueLocal + " = null;");
         }
 
         w.Open("while (probe.Read() && probe.TokenType == " + TokenType + ".PropertyName)");
@@ -509,40 +499,25 @@ internal static partial class ProtocolEmitter
             keyword = "else if";
         }
 
-        for (var i = 0; i < valued.Count; i++)
+        foreach (var member in members)
         {
-            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(valued[i]) + "u8))");
-            var bit = union.ProbedProperties.ToList().IndexOf(valued[i]);
-            if (bit >= 0)
+            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(member.WireName) + "u8))");
+            if (member.PresenceBit is { } bit)
             {
-                w.Line("seen |= 1L << " + bit.ToString(CultureInfo.InvariantCulture) + ";");
+                w.Line("seen |= 1L << " + Number(bit) + ";");
             }
 
-            w.Line("probe.Read();");
-            w.Line("value" + i.ToString(CultureInfo.InvariantCulture) + " = probe.TokenType == " + TokenType + ".String ? probe.GetString() : null;");
-            w.Line("probe.Skip();");
-            w.Close();
-            keyword = "else if";
-        }
-
-        for (var i = 0; i < union.ProbedProperties.Count; i++)
-        {
-            if (valued.Contains(union.ProbedProperties[i]))
+            if (member.ValueLocal is { } local)
             {
-                continue;
+                w.Line("probe.Read();");
+                w.Line(local + " = probe.TokenType == " + TokenType + ".String ? probe.GetString() : null;");
+                w.Line("probe.Skip();");
+            }
+            else
+            {
+                EmitProbeValue(w, member);
             }
 
-            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(union.ProbedProperties[i]) + "u8))");
-            w.Line("seen |= 1L << " + i.ToString(CultureInfo.InvariantCulture) + ";");
-            EmitProbeValue(w, union, union.ProbedProperties[i]);
-            w.Close();
-            keyword = "else if";
-        }
-
-        foreach (var property in NestedOnlyProperties(union, valued.Concat(union.ProbedProperties).ToList()))
-        {
-            w.Open(keyword + " (probe.ValueTextEquals(" + SourceWriter.Literal(property) + "u8))");
-            EmitProbeValue(w, union, property);
             w.Close();
             keyword = "else if";
         }
@@ -562,54 +537,48 @@ internal static partial class ProtocolEmitter
 
         w.Close();
         w.Line();
-        var unconditional = false;
-        foreach (var variant in union.Variants.OrderBy(v => v.Recognition!.Order))
+        foreach (var check in union.RuleChecks)
         {
-            var rule = variant.Recognition!;
-            var parts = new List<string>();
-            if (tag is not null && (rule.TagValues.Count > 0 || rule.WhenTagAbsent))
+            var read = "return " + ConverterOf(check.Variant.Type) + ".ReadValue(ref reader);";
+            if (check.AlwaysHolds)
             {
-                var values = rule.TagValues.Select(SourceWriter.Literal).ToList();
-                if (rule.WhenTagAbsent)
-                {
-                    values.Add("null");
-                }
-
-                parts.Add("tag is " + string.Join(" or ", values));
-            }
-
-            foreach (var test in rule.ValueTests)
-            {
-                parts.Add("value" + valued.IndexOf(test.Property).ToString(CultureInfo.InvariantCulture) + " is " + string.Join(" or ", test.Values.Select(SourceWriter.Literal)));
-            }
-
-            if (rule.RequiredMask != 0)
-            {
-                var mask = rule.RequiredMask.ToString(CultureInfo.InvariantCulture) + "L";
-                parts.Add("(seen & " + mask + ") == " + mask);
-            }
-
-            var read = "return " + ConverterOf(variant.Type) + ".ReadValue(ref reader);";
-            if (parts.Count == 0)
-            {
-                // Holds whatever the object is: later rules could never be reached.
                 w.Line(read);
-                unconditional = true;
                 break;
             }
 
-            w.Open("if (" + string.Join(" && ", parts) + ")");
+            w.Open("if (" + string.Join(" && ", check.Tests.Select(Condition)) + ")");
             w.Line(read);
             w.Close();
             w.Line();
         }
 
-        if (!unconditional)
+        if (union.RulesFallBackToUnknown)
         {
             w.Line("return " + GlobalConverter(file, union.UnknownConverterName) + ".ReadValue(ref reader);");
         }
 
         w.Close();
+    }
+
+    /// <summary>One test of a rule as a C# condition on the probe's locals.</summary>
+    private static string Condition(RuleTest test)
+    {
+        switch (test)
+        {
+            case TagTest tagTest:
+                var values = tagTest.Values.Select(SourceWriter.Literal).ToList();
+                if (tagTest.OrAbsent)
+                {
+                    values.Add("null");
+                }
+
+                return "tag is " + string.Join(" or ", values);
+            case ValueTest valueTest:
+                return valueTest.Local + " is " + string.Join(" or ", valueTest.Values.Select(SourceWriter.Literal));
+            default:
+                var mask = ((PresenceTest)test).Mask.ToString(CultureInfo.InvariantCulture) + "L";
+                return "(seen & " + mask + ") == " + mask;
+        }
     }
 
     private static void EmitEnumConverter(SourceWriter w, EnumTypeModel enumeration, GeneratedTypeFile file)
@@ -629,7 +598,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <returns>The member.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Open("if (reader.TokenType != " + TokenType + ".String)");
-        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + SourceWriter.Literal(enumeration.Name) + ", \"a string\");");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + SourceWriter.Literal(enumeration.ErrorOwner) + ", \"a string\");");
         w.Close();
         w.Line();
         w.Line("return reader.ValueIsEscaped || reader.HasValueSequence ? FromWireName(reader.GetString()!) : FromUtf8(reader.ValueSpan);");
@@ -665,7 +634,7 @@ internal static partial class ProtocolEmitter
             w.Line(type + "." + member.Name + " => " + SourceWriter.Literal(member.WireValue) + ",");
         }
 
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, " + SourceWriter.Literal(enumeration.Name + " has no wire value for this member.") + "),");
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, " + SourceWriter.Literal(enumeration.NoWireValueMessage) + "),");
         w.Close(";");
         w.Line();
         w.Line("/// <summary>Writes one value.</summary>");
@@ -679,7 +648,7 @@ internal static partial class ProtocolEmitter
             w.Line("case " + type + "." + member.Name + ": writer.WriteStringValue(" + member.EncodedField + "); break;");
         }
 
-        w.Line("default: throw " + ValueCode.Helpers + ".CannotWrite(" + SourceWriter.Literal(enumeration.Name) + ", value.ToString());");
+        w.Line("default: throw " + ValueCode.Helpers + ".CannotWrite(" + SourceWriter.Literal(enumeration.ErrorOwner) + ", value.ToString());");
         w.Close();
         w.Close();
         w.Close();

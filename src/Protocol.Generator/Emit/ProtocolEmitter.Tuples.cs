@@ -53,7 +53,7 @@ internal static partial class ProtocolEmitter
     private static void EmitTupleConverter(SourceWriter w, TupleTypeModel tuple, GeneratedTypeFile file)
     {
         var type = Global(file, tuple.Name);
-        var owner = SourceWriter.Literal(tuple.Name);
+        var owner = SourceWriter.Literal(tuple.ErrorOwner);
         OpenConverter(w, file, tuple.ConverterName, type);
         Overrides(w, type);
         w.Line();
@@ -88,12 +88,12 @@ internal static partial class ProtocolEmitter
         w.Line("default:");
         if (tuple.Rest is { } kept)
         {
-            w.Line("    (rest ??= new()).Add(" + ValueCode.Read(kept.List.Element, "reader", SourceWriter.Literal(tuple.Name + "." + kept.Name)) + ");");
+            w.Line("    (rest ??= new()).Add(" + ValueCode.Read(kept.List.Element, "reader", SourceWriter.Literal(tuple.RestErrorOwner!)) + ");");
             w.Line("    break;");
         }
         else
         {
-            w.Line("    throw new " + Json + ".JsonException(" + SourceWriter.Literal("Cannot read " + tuple.Name + ": the array has more than " + tuple.PositionCount + ", and the schema allows no more.") + ");");
+            w.Line("    throw new " + Json + ".JsonException(" + SourceWriter.Literal(tuple.TooManyItemsMessage) + ");");
         }
 
         w.Close();
@@ -104,7 +104,7 @@ internal static partial class ProtocolEmitter
         {
             w.Line();
             w.Open("if (count < " + Number(tuple.RequiredCount) + ")");
-            w.Line("throw new " + Json + ".JsonException(" + SourceWriter.Literal("Cannot read " + tuple.Name + ": the array must have at least " + Number(tuple.RequiredCount) + " items but has ") + " + count + \".\");");
+            w.Line("throw new " + Json + ".JsonException(" + SourceWriter.Literal(tuple.TooFewItemsMessageStart) + " + count + \".\");");
             w.Close();
         }
 

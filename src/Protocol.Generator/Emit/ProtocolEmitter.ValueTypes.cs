@@ -92,7 +92,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <returns>The value.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
         w.Open("if (reader.TokenType != " + TokenType + ".String)");
-        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + SourceWriter.Literal(enumeration.Name) + ", \"a string\");");
+        w.Line("throw " + ValueCode.Helpers + ".UnexpectedToken(ref reader, " + SourceWriter.Literal(enumeration.ErrorOwner) + ", \"a string\");");
         w.Close();
         w.Line();
         w.Line("return new " + type + "(reader.GetString()!);");
@@ -137,7 +137,7 @@ internal static partial class ProtocolEmitter
     private static void EmitNamedMapConverter(SourceWriter w, MapTypeModel map, GeneratedTypeFile file)
     {
         var type = Global(file, map.Name);
-        var owner = SourceWriter.Literal(map.Name);
+        var owner = SourceWriter.Literal(map.ErrorOwner);
         OpenConverter(w, file, map.ConverterName, type);
         Overrides(w, type);
         w.Line();
@@ -181,7 +181,7 @@ internal static partial class ProtocolEmitter
         w.Line("/// <param name=\"reader\">The reader, on the value's first token; left on its last.</param>");
         w.Line("/// <returns>The value.</returns>");
         w.Open("public static " + type + " ReadValue(ref " + Reader + " reader)");
-        var owner = SourceWriter.Literal(union.Name);
+        var owner = SourceWriter.Literal(union.ErrorOwner);
         foreach (var c in union.Cases)
         {
             w.Open("if (" + TokenIs(c.Kind, union.IntegerCaseTestsRange) + ")");

@@ -207,7 +207,4 @@ internal static partial class ProtocolEmitter
         w.Close();
     }
 
-    private static string Owner(string typeName, PropertyModel property)
-        => SourceWriter.Literal(typeName + "." + property.WireName);
-
 }

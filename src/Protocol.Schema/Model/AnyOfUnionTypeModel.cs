@@ -32,6 +32,11 @@ public sealed record AnyOfUnionTypeModel(
 
     /// <summary>The token kinds it accepts, in words, for the error on any other.</summary>
     public string ExpectedKinds => string.Join(" or ", CandidatesByKind.Select(k => KindUnionCaseModel.WithArticle(k.Kind)));
+
+    /// <summary>What the errors of reading a case call it: the union's name and the case's (<c>Key.Reference</c>).</summary>
+    /// <param name="c">One of <see cref="Cases"/>.</param>
+    /// <returns>The owner.</returns>
+    public string ErrorOwnerOf(AnyOfCaseModel c) => Name + "." + c.Name;
 }
 
 /// <summary>One alternative of an <see cref="AnyOfUnionTypeModel"/>.</summary>
@@ -54,4 +59,7 @@ public sealed record AnyOfCaseModel(string Name, TypeRef Type, int KindMask, int
 
     /// <inheritdoc/>
     public string Holding => Name;
+
+    /// <summary>The reader's local that receives the value when this case reads it exactly (<c>asReference</c>).</summary>
+    public string ReadLocal => "as" + Name;
 }

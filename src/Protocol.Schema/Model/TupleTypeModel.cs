@@ -31,6 +31,15 @@ public sealed record TupleTypeModel(
 
     /// <summary>The positions in words, for the docs and errors: <c>2 positions</c>.</summary>
     public string PositionCount => Positions.Count.ToString(CultureInfo.InvariantCulture) + (Positions.Count == 1 ? " position" : " positions");
+
+    /// <summary>What the errors of reading an item after the positions call it (<c>Trait.Rest</c>); null when the schema refuses such items.</summary>
+    public string? RestErrorOwner => Rest is { } rest ? Name + "." + rest.Name : null;
+
+    /// <summary>The error for an array longer than the positions when the schema refuses more items.</summary>
+    public string TooManyItemsMessage => "Cannot read " + ErrorOwner + ": the array has more than " + PositionCount + ", and the schema allows no more.";
+
+    /// <summary>The start of the error for an array shorter than <see cref="RequiredCount"/>; the reader appends the count it found.</summary>
+    public string TooFewItemsMessageStart => "Cannot read " + ErrorOwner + ": the array must have at least " + RequiredCount.ToString(CultureInfo.InvariantCulture) + " items but has ";
 }
 
 /// <summary>One position of a <see cref="TupleTypeModel"/>.</summary>

@@ -16,6 +16,9 @@ public abstract record TypeModel(string Name, string? Description, string Conver
     /// that documents its API).
     /// </summary>
     public string Summary => Description ?? Name + " (the schema gives no description).";
+
+    /// <summary>What the converter's errors call this type (<c>Cannot read Shape: ...</c>): its C# name.</summary>
+    public string ErrorOwner => Name;
 }
 
 /// <summary>A record from an object schema, possibly a variant of a union.</summary>
@@ -40,6 +43,9 @@ public sealed record ObjectTypeModel(
 {
     /// <summary>The properties its converter reads and writes: those it inherits from its base union, then its own.</summary>
     public IReadOnlyList<PropertyModel> AllProperties => (Variant?.InheritedProperties ?? default).Concat(Properties).ToList();
+
+    /// <summary>How its converter reads <see cref="AllProperties"/>: each with the owner its errors name (<c>Circle.radius</c>).</summary>
+    public IReadOnlyList<PropertyRead> PropertyReads => PropertyRead.Of(ErrorOwner, AllProperties);
 
     /// <summary>
     /// The union tags its converter writes itself, in order: its base union's, then each interface union's not written
@@ -121,7 +127,7 @@ public sealed record VariantModel(
 /// Members of object properties whose presence the reader notes too: bit <c>ProbedProperties.Count + i</c> of the
 /// presence mask is probe i (<c>alert</c> has <c>state</c>). Empty when no rule looks inside a property.
 /// </param>
-public sealed record UnionTypeModel(
+public sealed partial record UnionTypeModel(
     string Name,
     string? Description,
     string ConverterName,
@@ -147,6 +153,15 @@ public sealed record UnionTypeModel(
     /// <summary>The properties besides the tag whose string value some variant's rule tests (see <see cref="VariantRecognition.ValueTests"/>), each once, in rule order.</summary>
     public IReadOnlyList<string> ValueTestedProperties
         => Variants.SelectMany(v => v.Recognition?.ValueTests ?? default).Select(t => t.Property).Distinct().ToList();
+
+    /// <summary>What the unknown variant's converter errors call it: its C# name.</summary>
+    public string UnknownErrorOwner => UnknownVariantName;
+
+    /// <summary>How the unknown variant's converter reads <see cref="BaseProperties"/>, each with the owner its errors name.</summary>
+    public IReadOnlyList<PropertyRead> UnknownPropertyReads => PropertyRead.Of(UnknownErrorOwner, BaseProperties);
+
+    /// <summary>What the error for a tag that is not a string calls it (<c>Shape.type</c>); null when the union has no tag.</summary>
+    public string? TagErrorOwner => DiscriminatorWireName is { } tag ? Name + "." + tag : null;
 }
 
 /// <summary>One variant as the union sees it.</summary>
@@ -195,6 +210,9 @@ public sealed record EnumTypeModel(
 {
     /// <summary>The members with their C# values: 1, 2, ... in schema order, as 0 is <see cref="UnknownMember"/> (the default value).</summary>
     public IEnumerable<(EnumMemberModel Member, int Value)> NumberedMembers => Members.Select((member, index) => (member, index + 1));
+
+    /// <summary>The message of the error for the unknown member, whose wire value was not kept.</summary>
+    public string NoWireValueMessage => ErrorOwner + " has no wire value for this member.";
 }
 
 /// <summary>One enum member.</summary>
@@ -352,9 +370,29 @@ public sealed record PropertyModel(string Name, string WireName, TypeRef Type, b
     public string EncodedNameField => "Name" + Name;
 
     /// <summary>
-    /// The local that holds the value of an optional property while it is written. Names that differ only in case
-    /// (<c>Url</c>, <c>URL</c>) keep their locals apart, as the locals of one method share a scope; lowering only the
-    /// first letter keeps them unique because a property name never starts with a lower-case letter.
+    /// The local that holds the property's value while the object is read, and while an optional one is written. Names
+    /// that differ only in case (<c>Url</c>, <c>URL</c>) keep their locals apart, as the locals of one method share a
+    /// scope; lowering only the first letter keeps them unique because a property name never starts with a lower-case
+    /// letter, and the suffix keeps them off C# keywords (<c>classValue</c>) and off the reader's own locals.
     /// </summary>
     public string ValueLocal => char.ToLowerInvariant(Name[0]) + Name.Substring(1) + "Value";
+
+    /// <summary>
+    /// The local that notes whether a required property was present while the object is read (<c>radiusPresent</c>).
+    /// Unique as <see cref="ValueLocal"/> is, and never equal to one: this suffix is not <c>Value</c>.
+    /// </summary>
+    public string PresentLocal => char.ToLowerInvariant(Name[0]) + Name.Substring(1) + "Present";
+}
+
+/// <summary>How a converter reads one property.</summary>
+/// <param name="Property">The property.</param>
+/// <param name="ErrorOwner">What the errors of reading it call it: the reading type's name and the wire name (<c>Circle.radius</c>).</param>
+public sealed record PropertyRead(PropertyModel Property, string ErrorOwner)
+{
+    /// <summary>The reads of <paramref name="properties"/> by a converter whose errors call its type <paramref name="typeOwner"/>.</summary>
+    /// <param name="typeOwner">The reading type's <see cref="TypeModel.ErrorOwner"/>.</param>
+    /// <param name="properties">The properties it reads, in order.</param>
+    /// <returns>One read per property, in the same order.</returns>
+    public static IReadOnlyList<PropertyRead> Of(string typeOwner, IEnumerable<PropertyModel> properties)
+        => properties.Select(p => new PropertyRead(p, typeOwner + "." + p.WireName)).ToList();
 }

@@ -55,12 +55,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Project");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            global::System.DateTimeOffset p2 = default;
-            var has2 = false;
-            global::System.DateTimeOffset? p3 = default;
+            string? nameValue = default;
+            var namePresent = false;
+            string? displayNameValue = default;
+            global::System.DateTimeOffset createdAtValue = default;
+            var createdAtPresent = false;
+            global::System.DateTimeOffset? updatedAtValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -68,27 +68,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Project.name");
-                        has0 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Project.name");
+                        namePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Project.displayName"));
+                        displayNameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Project.displayName"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Project.createdAt");
-                        has2 = true;
+                        createdAtValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Project.createdAt");
+                        createdAtPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Project.updatedAt"));
+                        updatedAtValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Project.updatedAt"));
                         break;
                     }
                     default:
@@ -101,22 +101,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Project", "name");
             }
 
-            if (!has2)
+            if (!createdAtPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Project", "createdAt");
             }
 
             return new global::Sessions.Tests.Generated.Project
             {
-                Name = p0!,
-                DisplayName = p1,
-                CreatedAt = p2,
-                UpdatedAt = p3,
+                Name = nameValue!,
+                DisplayName = displayNameValue,
+                CreatedAt = createdAtValue,
+                UpdatedAt = updatedAtValue,
                 AdditionalProperties = extension,
             };
 

@@ -55,12 +55,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Workspace");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.DateTimeOffset p0 = default;
-            var has0 = false;
-            global::System.DateTimeOffset? p1 = default;
-            string? p2 = default;
-            var has2 = false;
-            bool? p3 = default;
+            global::System.DateTimeOffset createdAtValue = default;
+            var createdAtPresent = false;
+            global::System.DateTimeOffset? updatedAtValue = default;
+            string? pathValue = default;
+            var pathPresent = false;
+            bool? isTrustedValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -68,27 +68,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Workspace.createdAt");
-                        has0 = true;
+                        createdAtValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Workspace.createdAt");
+                        createdAtPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Workspace.updatedAt"));
+                        updatedAtValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Workspace.updatedAt"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Workspace.path");
-                        has2 = true;
+                        pathValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Workspace.path");
+                        pathPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "Workspace.isTrusted"));
+                        isTrustedValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "Workspace.isTrusted"));
                         break;
                     }
                     default:
@@ -101,22 +101,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!createdAtPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Workspace", "createdAt");
             }
 
-            if (!has2)
+            if (!pathPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Workspace", "path");
             }
 
             return new global::Sessions.Tests.Generated.Workspace
             {
-                CreatedAt = p0,
-                UpdatedAt = p1,
-                Path = p2!,
-                IsTrusted = p3,
+                CreatedAt = createdAtValue,
+                UpdatedAt = updatedAtValue,
+                Path = pathValue!,
+                IsTrusted = isTrustedValue,
                 AdditionalProperties = extension,
             };
 

@@ -47,9 +47,9 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Shape");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.Point? p0 = default;
-            var has0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>? p1 = default;
+            global::Sessions.Tests.Generated.Point? cornerValue = default;
+            var cornerPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>? traitsValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -57,14 +57,14 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        cornerValue = global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader);
+                        cornerPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ShapeTraitsItem>(ref reader, "Shape.traits", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ShapeTraitsItemJsonConverter.ReadValue(ref r1)));
+                        traitsValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ShapeTraitsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ShapeTraitsItem>(ref reader, "Shape.traits", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ShapeTraitsItemJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     default:
@@ -77,15 +77,15 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!cornerPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Shape", "corner");
             }
 
             return new global::Sessions.Tests.Generated.Shape
             {
-                Corner = p0!,
-                Traits = p1,
+                Corner = cornerValue!,
+                Traits = traitsValue,
                 AdditionalProperties = extension,
             };
 

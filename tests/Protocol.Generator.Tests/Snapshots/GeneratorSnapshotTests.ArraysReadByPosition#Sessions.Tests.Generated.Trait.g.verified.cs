@@ -43,8 +43,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Trait");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? nameValue = default;
+            var namePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Trait.name");
-                        has0 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Trait.name");
+                        namePresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Trait", "name");
             }
 
             return new global::Sessions.Tests.Generated.Trait
             {
-                Name = p0!,
+                Name = nameValue!,
                 AdditionalProperties = extension,
             };
 

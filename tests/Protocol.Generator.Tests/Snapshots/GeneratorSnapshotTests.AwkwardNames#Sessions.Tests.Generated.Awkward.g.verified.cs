@@ -89,21 +89,21 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Awkward");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            string? p2 = default;
-            var has2 = false;
-            string? p3 = default;
-            var has3 = false;
-            string? p4 = default;
-            string? p5 = default;
-            long? p6 = default;
-            global::Sessions.Tests.Generated.Owner? p7 = default;
-            var has7 = false;
-            string? p8 = default;
-            bool? p9 = default;
-            string? p10 = default;
+            string? classValue = default;
+            var classPresent = false;
+            string? namespaceValue = default;
+            string? _2faCodeValue = default;
+            var _2faCodePresent = false;
+            string? typeValue = default;
+            var typePresent = false;
+            string? snakeCaseNameValue = default;
+            string? dottedNameValue = default;
+            long? kebabNameValue = default;
+            global::Sessions.Tests.Generated.Owner? ownerValue = default;
+            var ownerPresent = false;
+            string? awkwardValueValue = default;
+            bool? aLLCAPSValue = default;
+            string? leadingUnderscoreValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -111,71 +111,71 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.class");
-                        has0 = true;
+                        classValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.class");
+                        classPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.namespace"));
+                        namespaceValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.namespace"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.2fa_code");
-                        has2 = true;
+                        _2faCodeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.2fa_code");
+                        _2faCodePresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.type");
-                        has3 = true;
+                        typeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.type");
+                        typePresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.snake_case_name"));
+                        snakeCaseNameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.snake_case_name"));
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.dotted.name"));
+                        dottedNameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.dotted.name"));
                         break;
                     }
                     case 6:
                     {
                         reader.Read();
-                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Awkward.kebab-name"));
+                        kebabNameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Awkward.kebab-name"));
                         break;
                     }
                     case 7:
                     {
                         reader.Read();
-                        p7 = global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.ReadValue(ref reader);
-                        has7 = true;
+                        ownerValue = global::Sessions.Tests.Generated.Serialization.OwnerJsonConverter.ReadValue(ref reader);
+                        ownerPresent = true;
                         break;
                     }
                     case 8:
                     {
                         reader.Read();
-                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.awkward"));
+                        awkwardValueValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward.awkward"));
                         break;
                     }
                     case 9:
                     {
                         reader.Read();
-                        p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "Awkward.ALLCAPS"));
+                        aLLCAPSValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "Awkward.ALLCAPS"));
                         break;
                     }
                     case 10:
                     {
                         reader.Read();
-                        p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward._leadingUnderscore"));
+                        leadingUnderscoreValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Awkward._leadingUnderscore"));
                         break;
                     }
                     default:
@@ -188,39 +188,39 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!classPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Awkward", "class");
             }
 
-            if (!has2)
+            if (!_2faCodePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Awkward", "2fa_code");
             }
 
-            if (!has3)
+            if (!typePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Awkward", "type");
             }
 
-            if (!has7)
+            if (!ownerPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Awkward", "owner");
             }
 
             return new global::Sessions.Tests.Generated.Awkward
             {
-                Class = p0!,
-                Namespace = p1,
-                _2faCode = p2!,
-                Type = p3!,
-                SnakeCaseName = p4,
-                DottedName = p5,
-                KebabName = p6,
-                Owner = p7!,
-                AwkwardValue = p8,
-                ALLCAPS = p9,
-                LeadingUnderscore = p10,
+                Class = classValue!,
+                Namespace = namespaceValue,
+                _2faCode = _2faCodeValue!,
+                Type = typeValue!,
+                SnakeCaseName = snakeCaseNameValue,
+                DottedName = dottedNameValue,
+                KebabName = kebabNameValue,
+                Owner = ownerValue!,
+                AwkwardValue = awkwardValueValue,
+                ALLCAPS = aLLCAPSValue,
+                LeadingUnderscore = leadingUnderscoreValue,
                 AdditionalProperties = extension,
             };
 

@@ -60,16 +60,16 @@ namespace Sessions.Tests.Generated.Serialization
         /// </summary>
         internal static global::Sessions.Tests.Generated.AssistantMessageDeltaEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            string? p0 = default;
-            var has0 = false;
-            global::System.DateTimeOffset p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
-            bool p3 = default;
-            var has3 = false;
-            global::Sessions.Tests.Generated.AssistantMessageDeltaEventData? p4 = default;
-            var has4 = false;
+            string? idValue = default;
+            var idPresent = false;
+            global::System.DateTimeOffset timestampValue = default;
+            var timestampPresent = false;
+            string? parentIdValue = default;
+            var parentIdPresent = false;
+            bool ephemeralValue = default;
+            var ephemeralPresent = false;
+            global::Sessions.Tests.Generated.AssistantMessageDeltaEventData? dataValue = default;
+            var dataPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -77,36 +77,36 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.id");
-                        has0 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.id");
+                        idPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "AssistantMessageDeltaEvent.timestamp");
-                        has1 = true;
+                        timestampValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "AssistantMessageDeltaEvent.timestamp");
+                        timestampPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.parentId"));
-                        has2 = true;
+                        parentIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEvent.parentId"));
+                        parentIdPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "AssistantMessageDeltaEvent.ephemeral");
-                        has3 = true;
+                        ephemeralValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "AssistantMessageDeltaEvent.ephemeral");
+                        ephemeralPresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.ReadValue(ref reader);
-                        has4 = true;
+                        dataValue = global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventDataJsonConverter.ReadValue(ref reader);
+                        dataPresent = true;
                         break;
                     }
                     default:
@@ -118,38 +118,38 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEvent", "id");
             }
 
-            if (!has1)
+            if (!timestampPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEvent", "timestamp");
             }
 
-            if (!has2)
+            if (!parentIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEvent", "parentId");
             }
 
-            if (!has3)
+            if (!ephemeralPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEvent", "ephemeral");
             }
 
-            if (!has4)
+            if (!dataPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEvent", "data");
             }
 
             return new global::Sessions.Tests.Generated.AssistantMessageDeltaEvent
             {
-                Id = p0!,
-                Timestamp = p1,
-                ParentId = p2,
-                Ephemeral = p3,
-                Data = p4!,
+                Id = idValue!,
+                Timestamp = timestampValue,
+                ParentId = parentIdValue,
+                Ephemeral = ephemeralValue,
+                Data = dataValue!,
             };
 
             // Which member a name is: the index of its case above, or -1.

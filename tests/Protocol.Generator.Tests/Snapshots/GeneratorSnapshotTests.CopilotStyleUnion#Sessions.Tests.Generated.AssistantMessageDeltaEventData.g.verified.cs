@@ -48,12 +48,12 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.AssistantMessageDeltaEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "AssistantMessageDeltaEventData");
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            double? p2 = default;
-            string? p3 = default;
+            string? messageIdValue = default;
+            var messageIdPresent = false;
+            string? deltaContentValue = default;
+            var deltaContentPresent = false;
+            double? totalResponseSizeBytesValue = default;
+            string? parentToolCallIdValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -61,27 +61,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.messageId");
-                        has0 = true;
+                        messageIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.messageId");
+                        messageIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.deltaContent");
-                        has1 = true;
+                        deltaContentValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.deltaContent");
+                        deltaContentPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "AssistantMessageDeltaEventData.totalResponseSizeBytes"));
+                        totalResponseSizeBytesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "AssistantMessageDeltaEventData.totalResponseSizeBytes"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.parentToolCallId"));
+                        parentToolCallIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "AssistantMessageDeltaEventData.parentToolCallId"));
                         break;
                     }
                     default:
@@ -93,22 +93,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!messageIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEventData", "messageId");
             }
 
-            if (!has1)
+            if (!deltaContentPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("AssistantMessageDeltaEventData", "deltaContent");
             }
 
             return new global::Sessions.Tests.Generated.AssistantMessageDeltaEventData
             {
-                MessageId = p0!,
-                DeltaContent = p1!,
-                TotalResponseSizeBytes = p2,
-                ParentToolCallId = p3,
+                MessageId = messageIdValue!,
+                DeltaContent = deltaContentValue!,
+                TotalResponseSizeBytes = totalResponseSizeBytesValue,
+                ParentToolCallId = parentToolCallIdValue,
             };
 
             // Which member a name is: the index of its case above, or -1.

@@ -52,15 +52,15 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.SessionStartEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionStartEventData");
-            string? p0 = default;
-            var has0 = false;
-            double p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
-            global::System.DateTimeOffset p3 = default;
-            var has3 = false;
-            string? p4 = default;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            double versionValue = default;
+            var versionPresent = false;
+            string? producerValue = default;
+            var producerPresent = false;
+            global::System.DateTimeOffset startTimeValue = default;
+            var startTimePresent = false;
+            string? selectedModelValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -68,35 +68,35 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.sessionId");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.sessionId");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "SessionStartEventData.version");
-                        has1 = true;
+                        versionValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "SessionStartEventData.version");
+                        versionPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.producer");
-                        has2 = true;
+                        producerValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.producer");
+                        producerPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionStartEventData.startTime");
-                        has3 = true;
+                        startTimeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionStartEventData.startTime");
+                        startTimePresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.selectedModel"));
+                        selectedModelValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionStartEventData.selectedModel"));
                         break;
                     }
                     default:
@@ -108,33 +108,33 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionStartEventData", "sessionId");
             }
 
-            if (!has1)
+            if (!versionPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionStartEventData", "version");
             }
 
-            if (!has2)
+            if (!producerPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionStartEventData", "producer");
             }
 
-            if (!has3)
+            if (!startTimePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionStartEventData", "startTime");
             }
 
             return new global::Sessions.Tests.Generated.SessionStartEventData
             {
-                SessionId = p0!,
-                Version = p1,
-                Producer = p2!,
-                StartTime = p3,
-                SelectedModel = p4,
+                SessionId = sessionIdValue!,
+                Version = versionValue,
+                Producer = producerValue!,
+                StartTime = startTimeValue,
+                SelectedModel = selectedModelValue,
             };
 
             // Which member a name is: the index of its case above, or -1.

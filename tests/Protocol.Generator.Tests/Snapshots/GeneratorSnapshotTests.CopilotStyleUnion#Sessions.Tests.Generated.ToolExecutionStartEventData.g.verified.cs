@@ -48,12 +48,12 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.ToolExecutionStartEventData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolExecutionStartEventData");
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            global::System.Text.Json.JsonElement? p2 = default;
-            string? p3 = default;
+            string? toolCallIdValue = default;
+            var toolCallIdPresent = false;
+            string? toolNameValue = default;
+            var toolNamePresent = false;
+            global::System.Text.Json.JsonElement? argumentsValue = default;
+            string? parentToolCallIdValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -61,27 +61,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolCallId");
-                        has0 = true;
+                        toolCallIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolCallId");
+                        toolCallIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolName");
-                        has1 = true;
+                        toolNameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.toolName");
+                        toolNamePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        argumentsValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.parentToolCallId"));
+                        parentToolCallIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolExecutionStartEventData.parentToolCallId"));
                         break;
                     }
                     default:
@@ -93,22 +93,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!toolCallIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolExecutionStartEventData", "toolCallId");
             }
 
-            if (!has1)
+            if (!toolNamePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolExecutionStartEventData", "toolName");
             }
 
             return new global::Sessions.Tests.Generated.ToolExecutionStartEventData
             {
-                ToolCallId = p0!,
-                ToolName = p1!,
-                Arguments = p2,
-                ParentToolCallId = p3,
+                ToolCallId = toolCallIdValue!,
+                ToolName = toolNameValue!,
+                Arguments = argumentsValue,
+                ParentToolCallId = parentToolCallIdValue,
             };
 
             // Which member a name is: the index of its case above, or -1.

@@ -55,12 +55,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Comment");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.Identity? p0 = default;
-            var has0 = false;
-            global::Sessions.Tests.Generated.Visibility? p1 = default;
-            string? p2 = default;
-            var has2 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Comment>? p3 = default;
+            global::Sessions.Tests.Generated.Identity? authorValue = default;
+            var authorPresent = false;
+            global::Sessions.Tests.Generated.Visibility? visibilityValue = default;
+            string? bodyValue = default;
+            var bodyPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Comment>? repliesValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -68,27 +68,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.IdentityJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        authorValue = global::Sessions.Tests.Generated.Serialization.IdentityJsonConverter.ReadValue(ref reader);
+                        authorPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Visibility?) : global::Sessions.Tests.Generated.Serialization.VisibilityJsonConverter.ReadValue(ref reader));
+                        visibilityValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Visibility?) : global::Sessions.Tests.Generated.Serialization.VisibilityJsonConverter.ReadValue(ref reader));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Comment.body");
-                        has2 = true;
+                        bodyValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Comment.body");
+                        bodyPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Comment>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.Comment>(ref reader, "Comment.replies", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.CommentJsonConverter.ReadValue(ref r1)));
+                        repliesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Comment>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.Comment>(ref reader, "Comment.replies", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.CommentJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     default:
@@ -101,22 +101,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!authorPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Comment", "author");
             }
 
-            if (!has2)
+            if (!bodyPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Comment", "body");
             }
 
             return new global::Sessions.Tests.Generated.Comment
             {
-                Author = p0!,
-                Visibility = p1,
-                Body = p2!,
-                Replies = p3,
+                Author = authorValue!,
+                Visibility = visibilityValue,
+                Body = bodyValue!,
+                Replies = repliesValue,
                 AdditionalProperties = extension,
             };
 

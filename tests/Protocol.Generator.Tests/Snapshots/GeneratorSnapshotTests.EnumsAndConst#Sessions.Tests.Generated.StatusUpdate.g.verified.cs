@@ -70,17 +70,17 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StatusUpdate");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            long p1 = default;
-            var has1 = false;
-            global::Sessions.Tests.Generated.ToolCallStatus p2 = default;
-            var has2 = false;
-            global::Sessions.Tests.Generated.ToolCallStatus? p3 = default;
-            var has3 = false;
-            global::Sessions.Tests.Generated.Severity? p4 = default;
-            global::Sessions.Tests.Generated.StatusUpdateMode p5 = default;
-            var has5 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>? p6 = default;
+            string? kindValue = default;
+            long schemaVersionValue = default;
+            var schemaVersionPresent = false;
+            global::Sessions.Tests.Generated.ToolCallStatus statusValue = default;
+            var statusPresent = false;
+            global::Sessions.Tests.Generated.ToolCallStatus? previousStatusValue = default;
+            var previousStatusPresent = false;
+            global::Sessions.Tests.Generated.Severity? severityValue = default;
+            global::Sessions.Tests.Generated.StatusUpdateMode modeValue = default;
+            var modePresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>? historyValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -88,47 +88,47 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StatusUpdate.kind");
+                        kindValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StatusUpdate.kind");
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StatusUpdate.schemaVersion");
-                        has1 = true;
+                        schemaVersionValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StatusUpdate.schemaVersion");
+                        schemaVersionPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
-                        has2 = true;
+                        statusValue = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
+                        statusPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.ToolCallStatus?) : global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader));
-                        has3 = true;
+                        previousStatusValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.ToolCallStatus?) : global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader));
+                        previousStatusPresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Severity?) : global::Sessions.Tests.Generated.Serialization.SeverityJsonConverter.ReadValue(ref reader));
+                        severityValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Severity?) : global::Sessions.Tests.Generated.Serialization.SeverityJsonConverter.ReadValue(ref reader));
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = global::Sessions.Tests.Generated.Serialization.StatusUpdateModeJsonConverter.ReadValue(ref reader);
-                        has5 = true;
+                        modeValue = global::Sessions.Tests.Generated.Serialization.StatusUpdateModeJsonConverter.ReadValue(ref reader);
+                        modePresent = true;
                         break;
                     }
                     case 6:
                     {
                         reader.Read();
-                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ToolCallStatus>(ref reader, "StatusUpdate.history", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref r1)));
+                        historyValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.ToolCallStatus>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.ToolCallStatus>(ref reader, "StatusUpdate.history", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     default:
@@ -141,35 +141,35 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has1)
+            if (!schemaVersionPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StatusUpdate", "schemaVersion");
             }
 
-            if (!has2)
+            if (!statusPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StatusUpdate", "status");
             }
 
-            if (!has3)
+            if (!previousStatusPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StatusUpdate", "previousStatus");
             }
 
-            if (!has5)
+            if (!modePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StatusUpdate", "mode");
             }
 
             return new global::Sessions.Tests.Generated.StatusUpdate
             {
-                Kind = p0 ?? "status_update",
-                SchemaVersion = p1,
-                Status = p2,
-                PreviousStatus = p3,
-                Severity = p4,
-                Mode = p5,
-                History = p6,
+                Kind = kindValue ?? "status_update",
+                SchemaVersion = schemaVersionValue,
+                Status = statusValue,
+                PreviousStatus = previousStatusValue,
+                Severity = severityValue,
+                Mode = modeValue,
+                History = historyValue,
                 AdditionalProperties = extension,
             };
 

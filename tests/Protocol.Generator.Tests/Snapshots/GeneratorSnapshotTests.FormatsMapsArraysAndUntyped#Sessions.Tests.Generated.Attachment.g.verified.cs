@@ -63,15 +63,15 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Attachment");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Guid p0 = default;
-            var has0 = false;
-            global::System.Uri? p1 = default;
-            var has1 = false;
-            global::System.DateTimeOffset p2 = default;
-            var has2 = false;
-            long? p3 = default;
-            double? p4 = default;
-            string? p5 = default;
+            global::System.Guid idValue = default;
+            var idPresent = false;
+            global::System.Uri? uriValue = default;
+            var uriPresent = false;
+            global::System.DateTimeOffset createdAtValue = default;
+            var createdAtPresent = false;
+            long? sizeBytesValue = default;
+            double? ratioValue = default;
+            string? mimeTypeValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -79,40 +79,40 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadGuid(ref reader, "Attachment.id");
-                        has0 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadGuid(ref reader, "Attachment.id");
+                        idPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "Attachment.uri");
-                        has1 = true;
+                        uriValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "Attachment.uri");
+                        uriPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Attachment.createdAt");
-                        has2 = true;
+                        createdAtValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "Attachment.createdAt");
+                        createdAtPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Attachment.sizeBytes"));
+                        sizeBytesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Attachment.sizeBytes"));
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "Attachment.ratio"));
+                        ratioValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "Attachment.ratio"));
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Attachment.mimeType"));
+                        mimeTypeValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Attachment.mimeType"));
                         break;
                     }
                     default:
@@ -125,29 +125,29 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Attachment", "id");
             }
 
-            if (!has1)
+            if (!uriPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Attachment", "uri");
             }
 
-            if (!has2)
+            if (!createdAtPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Attachment", "createdAt");
             }
 
             return new global::Sessions.Tests.Generated.Attachment
             {
-                Id = p0,
-                Uri = p1!,
-                CreatedAt = p2,
-                SizeBytes = p3,
-                Ratio = p4,
-                MimeType = p5,
+                Id = idValue,
+                Uri = uriValue!,
+                CreatedAt = createdAtValue,
+                SizeBytes = sizeBytesValue,
+                Ratio = ratioValue,
+                MimeType = mimeTypeValue,
                 AdditionalProperties = extension,
             };
 

@@ -78,18 +78,18 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Bundle");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p0 = default;
-            var has0 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>? p1 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>? p2 = default;
-            var has2 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>? p3 = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p4 = default;
-            global::System.Text.Json.JsonElement p5 = default;
-            var has5 = false;
-            global::System.Text.Json.JsonElement? p6 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p7 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Uri>? p8 = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labelsValue = default;
+            var labelsPresent = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>? attachmentsByNameValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>? matrixValue = default;
+            var matrixPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>? gridValue = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, long>? countersValue = default;
+            global::System.Text.Json.JsonElement metadataValue = default;
+            var metadataPresent = false;
+            global::System.Text.Json.JsonElement? noteValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::System.Uri>? linksValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -97,58 +97,58 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "Bundle.labels", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.labels"));
-                        has0 = true;
+                        labelsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "Bundle.labels", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.labels"));
+                        labelsPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::Sessions.Tests.Generated.Attachment>(ref reader, "Bundle.attachmentsByName", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r1)));
+                        attachmentsByNameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Sessions.Tests.Generated.Attachment>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<global::Sessions.Tests.Generated.Attachment>(ref reader, "Bundle.attachmentsByName", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<double>(ref r1, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref r2, "Bundle.matrix")));
-                        has2 = true;
+                        matrixValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<double>(ref r1, "Bundle.matrix", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref r2, "Bundle.matrix")));
+                        matrixPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>(ref reader, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.Attachment>(ref r1, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r2))));
+                        gridValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.Attachment>>(ref reader, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.Attachment>(ref r1, "Bundle.grid", static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Sessions.Tests.Generated.Serialization.AttachmentJsonConverter.ReadValue(ref r2))));
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<long>(ref reader, "Bundle.counters", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "Bundle.counters")));
+                        countersValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<long>(ref reader, "Bundle.counters", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "Bundle.counters")));
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        has5 = true;
+                        metadataValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        metadataPresent = true;
                         break;
                     }
                     case 6:
                     {
                         reader.Read();
-                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        noteValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
                         break;
                     }
                     case 7:
                     {
                         reader.Read();
-                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "Bundle.tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.tags")));
+                        tagsValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "Bundle.tags", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "Bundle.tags")));
                         break;
                     }
                     case 8:
                     {
                         reader.Read();
-                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Uri>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Uri>(ref reader, "Bundle.links", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref r1, "Bundle.links")));
+                        linksValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Uri>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::System.Uri>(ref reader, "Bundle.links", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref r1, "Bundle.links")));
                         break;
                     }
                     default:
@@ -161,32 +161,32 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!labelsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Bundle", "labels");
             }
 
-            if (!has2)
+            if (!matrixPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Bundle", "matrix");
             }
 
-            if (!has5)
+            if (!metadataPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Bundle", "metadata");
             }
 
             return new global::Sessions.Tests.Generated.Bundle
             {
-                Labels = p0!,
-                AttachmentsByName = p1,
-                Matrix = p2!,
-                Grid = p3,
-                Counters = p4,
-                Metadata = p5,
-                Note = p6,
-                Tags = p7,
-                Links = p8,
+                Labels = labelsValue!,
+                AttachmentsByName = attachmentsByNameValue,
+                Matrix = matrixValue!,
+                Grid = gridValue,
+                Counters = countersValue,
+                Metadata = metadataValue,
+                Note = noteValue,
+                Tags = tagsValue,
+                Links = linksValue,
                 AdditionalProperties = extension,
             };
 

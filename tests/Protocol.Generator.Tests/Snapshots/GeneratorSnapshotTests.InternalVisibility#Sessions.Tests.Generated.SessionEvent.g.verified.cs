@@ -161,10 +161,10 @@ namespace Sessions.Tests.Generated.Serialization
         {
             switch (value)
             {
-                case global::Sessions.Tests.Generated.SessionStartEvent v0: global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.WriteValue(writer, v0); break;
-                case global::Sessions.Tests.Generated.AssistantMessageDeltaEvent v1: global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.WriteValue(writer, v1); break;
-                case global::Sessions.Tests.Generated.ToolExecutionStartEvent v2: global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.WriteValue(writer, v2); break;
-                case global::Sessions.Tests.Generated.SessionIdleEvent v3: global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.WriteValue(writer, v3); break;
+                case global::Sessions.Tests.Generated.SessionStartEvent variant: global::Sessions.Tests.Generated.Serialization.SessionStartEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.AssistantMessageDeltaEvent variant: global::Sessions.Tests.Generated.Serialization.AssistantMessageDeltaEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ToolExecutionStartEvent variant: global::Sessions.Tests.Generated.Serialization.ToolExecutionStartEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.SessionIdleEvent variant: global::Sessions.Tests.Generated.Serialization.SessionIdleEventJsonConverter.WriteValue(writer, variant); break;
                 case global::Sessions.Tests.Generated.UnknownSessionEvent unknown: global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("SessionEvent has no converter for " + value.GetType().FullName + ".");
             }
@@ -194,12 +194,12 @@ namespace Sessions.Tests.Generated.Serialization
             var copy = reader;
             var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);
             string? discriminator = null;
-            string? p0 = default;
-            var has0 = false;
-            global::System.DateTimeOffset p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
+            string? idValue = default;
+            var idPresent = false;
+            global::System.DateTimeOffset timestampValue = default;
+            var timestampPresent = false;
+            string? parentIdValue = default;
+            var parentIdPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -213,22 +213,22 @@ namespace Sessions.Tests.Generated.Serialization
                     case 1:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.id");
-                        has0 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.id");
+                        idPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "UnknownSessionEvent.timestamp");
-                        has1 = true;
+                        timestampValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "UnknownSessionEvent.timestamp");
+                        timestampPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.parentId"));
-                        has2 = true;
+                        parentIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.parentId"));
+                        parentIdPresent = true;
                         break;
                     }
                     default:
@@ -240,17 +240,17 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UnknownSessionEvent", "id");
             }
 
-            if (!has1)
+            if (!timestampPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UnknownSessionEvent", "timestamp");
             }
 
-            if (!has2)
+            if (!parentIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UnknownSessionEvent", "parentId");
             }
@@ -259,9 +259,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
-                Id = p0!,
-                Timestamp = p1,
-                ParentId = p2,
+                Id = idValue!,
+                Timestamp = timestampValue,
+                ParentId = parentIdValue,
             };
 
             // Which member a name is: the index of its case above, or -1.

@@ -84,27 +84,27 @@ namespace Sessions.Tests.Generated.Serialization
         public static global::Sessions.Tests.Generated.NullabilityShowcase ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "NullabilityShowcase");
-            string? p0 = default;
-            var has0 = false;
-            long p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
-            string? p3 = default;
-            var has3 = false;
-            double? p4 = default;
-            var has4 = false;
-            global::Sessions.Tests.Generated.Point? p5 = default;
-            var has5 = false;
-            long? p6 = default;
-            var has6 = false;
-            string? p7 = default;
-            bool? p8 = default;
-            long? p9 = default;
-            global::Sessions.Tests.Generated.Point? p10 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p11 = default;
-            global::System.Collections.Generic.IReadOnlyList<long?>? p12 = default;
-            var has12 = false;
+            string? requiredStringValue = default;
+            var requiredStringPresent = false;
+            long requiredIntegerValue = default;
+            var requiredIntegerPresent = false;
+            string? requiredNullableByTypeArrayValue = default;
+            var requiredNullableByTypeArrayPresent = false;
+            string? requiredNullableByAnyOfValue = default;
+            var requiredNullableByAnyOfPresent = false;
+            double? requiredNullableByOneOfValue = default;
+            var requiredNullableByOneOfPresent = false;
+            global::Sessions.Tests.Generated.Point? requiredNullableRefValue = default;
+            var requiredNullableRefPresent = false;
+            long? requiredNullFirstIntegerValue = default;
+            var requiredNullFirstIntegerPresent = false;
+            string? optionalStringValue = default;
+            bool? optionalBooleanValue = default;
+            long? optionalNullableIntegerValue = default;
+            global::Sessions.Tests.Generated.Point? optionalRefValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? optionalNullableArrayValue = default;
+            global::System.Collections.Generic.IReadOnlyList<long?>? requiredArrayOfNullableValue = default;
+            var requiredArrayOfNullablePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -112,87 +112,87 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredString");
-                        has0 = true;
+                        requiredStringValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredString");
+                        requiredStringPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredInteger");
-                        has1 = true;
+                        requiredIntegerValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredInteger");
+                        requiredIntegerPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByTypeArray"));
-                        has2 = true;
+                        requiredNullableByTypeArrayValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByTypeArray"));
+                        requiredNullableByTypeArrayPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByAnyOf"));
-                        has3 = true;
+                        requiredNullableByAnyOfValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.requiredNullableByAnyOf"));
+                        requiredNullableByAnyOfPresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NullabilityShowcase.requiredNullableByOneOf"));
-                        has4 = true;
+                        requiredNullableByOneOfValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NullabilityShowcase.requiredNullableByOneOf"));
+                        requiredNullableByOneOfPresent = true;
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
-                        has5 = true;
+                        requiredNullableRefValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
+                        requiredNullableRefPresent = true;
                         break;
                     }
                     case 6:
                     {
                         reader.Read();
-                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredNullFirstInteger"));
-                        has6 = true;
+                        requiredNullFirstIntegerValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.requiredNullFirstInteger"));
+                        requiredNullFirstIntegerPresent = true;
                         break;
                     }
                     case 7:
                     {
                         reader.Read();
-                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.optionalString"));
+                        optionalStringValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "NullabilityShowcase.optionalString"));
                         break;
                     }
                     case 8:
                     {
                         reader.Read();
-                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "NullabilityShowcase.optionalBoolean"));
+                        optionalBooleanValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "NullabilityShowcase.optionalBoolean"));
                         break;
                     }
                     case 9:
                     {
                         reader.Read();
-                        p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.optionalNullableInteger"));
+                        optionalNullableIntegerValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "NullabilityShowcase.optionalNullableInteger"));
                         break;
                     }
                     case 10:
                     {
                         reader.Read();
-                        p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
+                        optionalRefValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.Point?) : global::Sessions.Tests.Generated.Serialization.PointJsonConverter.ReadValue(ref reader));
                         break;
                     }
                     case 11:
                     {
                         reader.Read();
-                        p11 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "NullabilityShowcase.optionalNullableArray", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "NullabilityShowcase.optionalNullableArray")));
+                        optionalNullableArrayValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "NullabilityShowcase.optionalNullableArray", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "NullabilityShowcase.optionalNullableArray")));
                         break;
                     }
                     case 12:
                     {
                         reader.Read();
-                        p12 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<long?>(ref reader, "NullabilityShowcase.requiredArrayOfNullable", static (ref global::System.Text.Json.Utf8JsonReader r1) => (r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "NullabilityShowcase.requiredArrayOfNullable")));
-                        has12 = true;
+                        requiredArrayOfNullableValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<long?>(ref reader, "NullabilityShowcase.requiredArrayOfNullable", static (ref global::System.Text.Json.Utf8JsonReader r1) => (r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref r1, "NullabilityShowcase.requiredArrayOfNullable")));
+                        requiredArrayOfNullablePresent = true;
                         break;
                     }
                     default:
@@ -204,61 +204,61 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!requiredStringPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredString");
             }
 
-            if (!has1)
+            if (!requiredIntegerPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredInteger");
             }
 
-            if (!has2)
+            if (!requiredNullableByTypeArrayPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredNullableByTypeArray");
             }
 
-            if (!has3)
+            if (!requiredNullableByAnyOfPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredNullableByAnyOf");
             }
 
-            if (!has4)
+            if (!requiredNullableByOneOfPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredNullableByOneOf");
             }
 
-            if (!has5)
+            if (!requiredNullableRefPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredNullableRef");
             }
 
-            if (!has6)
+            if (!requiredNullFirstIntegerPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredNullFirstInteger");
             }
 
-            if (!has12)
+            if (!requiredArrayOfNullablePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NullabilityShowcase", "requiredArrayOfNullable");
             }
 
             return new global::Sessions.Tests.Generated.NullabilityShowcase
             {
-                RequiredString = p0!,
-                RequiredInteger = p1,
-                RequiredNullableByTypeArray = p2,
-                RequiredNullableByAnyOf = p3,
-                RequiredNullableByOneOf = p4,
-                RequiredNullableRef = p5,
-                RequiredNullFirstInteger = p6,
-                OptionalString = p7,
-                OptionalBoolean = p8,
-                OptionalNullableInteger = p9,
-                OptionalRef = p10,
-                OptionalNullableArray = p11,
-                RequiredArrayOfNullable = p12!,
+                RequiredString = requiredStringValue!,
+                RequiredInteger = requiredIntegerValue,
+                RequiredNullableByTypeArray = requiredNullableByTypeArrayValue,
+                RequiredNullableByAnyOf = requiredNullableByAnyOfValue,
+                RequiredNullableByOneOf = requiredNullableByOneOfValue,
+                RequiredNullableRef = requiredNullableRefValue,
+                RequiredNullFirstInteger = requiredNullFirstIntegerValue,
+                OptionalString = optionalStringValue,
+                OptionalBoolean = optionalBooleanValue,
+                OptionalNullableInteger = optionalNullableIntegerValue,
+                OptionalRef = optionalRefValue,
+                OptionalNullableArray = optionalNullableArrayValue,
+                RequiredArrayOfNullable = requiredArrayOfNullableValue!,
             };
 
             // Which member a name is: the index of its case above, or -1.

@@ -47,10 +47,10 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Point");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            double p0 = default;
-            var has0 = false;
-            double p1 = default;
-            var has1 = false;
+            double xValue = default;
+            var xPresent = false;
+            double yValue = default;
+            var yPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -58,15 +58,15 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "Point.x");
-                        has0 = true;
+                        xValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "Point.x");
+                        xPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "Point.y");
-                        has1 = true;
+                        yValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "Point.y");
+                        yPresent = true;
                         break;
                     }
                     default:
@@ -79,20 +79,20 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!xPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Point", "x");
             }
 
-            if (!has1)
+            if (!yPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Point", "y");
             }
 
             return new global::Sessions.Tests.Generated.Point
             {
-                X = p0,
-                Y = p1,
+                X = xValue,
+                Y = yValue,
                 AdditionalProperties = extension,
             };
 

@@ -188,13 +188,13 @@ namespace Sessions.Tests.Generated.Serialization
         {
             switch (value)
             {
-                case global::Sessions.Tests.Generated.CreateSessionFrame v0: global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.WriteValue(writer, v0); break;
-                case global::Sessions.Tests.Generated.ConnectSessionFrame v1: global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.WriteValue(writer, v1); break;
-                case global::Sessions.Tests.Generated.PostMessageFrame v2: global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.WriteValue(writer, v2); break;
-                case global::Sessions.Tests.Generated.PostMessagesFrame v3: global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.WriteValue(writer, v3); break;
-                case global::Sessions.Tests.Generated.SendResponseFrame v4: global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.WriteValue(writer, v4); break;
-                case global::Sessions.Tests.Generated.TerminateSessionFrame v5: global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.WriteValue(writer, v5); break;
-                case global::Sessions.Tests.Generated.PingFrame v6: global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.WriteValue(writer, v6); break;
+                case global::Sessions.Tests.Generated.CreateSessionFrame variant: global::Sessions.Tests.Generated.Serialization.CreateSessionFrameJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ConnectSessionFrame variant: global::Sessions.Tests.Generated.Serialization.ConnectSessionFrameJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.PostMessageFrame variant: global::Sessions.Tests.Generated.Serialization.PostMessageFrameJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.PostMessagesFrame variant: global::Sessions.Tests.Generated.Serialization.PostMessagesFrameJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.SendResponseFrame variant: global::Sessions.Tests.Generated.Serialization.SendResponseFrameJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.TerminateSessionFrame variant: global::Sessions.Tests.Generated.Serialization.TerminateSessionFrameJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.PingFrame variant: global::Sessions.Tests.Generated.Serialization.PingFrameJsonConverter.WriteValue(writer, variant); break;
                 case global::Sessions.Tests.Generated.UnknownClientFrame unknown: global::Sessions.Tests.Generated.Serialization.UnknownClientFrameJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("ClientFrame has no converter for " + value.GetType().FullName + ".");
             }
@@ -224,10 +224,10 @@ namespace Sessions.Tests.Generated.Serialization
             var copy = reader;
             var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);
             string? discriminator = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            string? p2 = default;
+            string? requestIdValue = default;
+            var requestIdPresent = false;
+            string? traceparentValue = default;
+            string? tracestateValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -241,20 +241,20 @@ namespace Sessions.Tests.Generated.Serialization
                     case 1:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
-                        has0 = true;
+                        requestIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.request_id");
+                        requestIdPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
+                        traceparentValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.traceparent"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
+                        tracestateValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownClientFrame.tracestate"));
                         break;
                     }
                     default:
@@ -266,7 +266,7 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!requestIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UnknownClientFrame", "request_id");
             }
@@ -275,9 +275,9 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
-                RequestId = p0!,
-                Traceparent = p1,
-                Tracestate = p2,
+                RequestId = requestIdValue!,
+                Traceparent = traceparentValue,
+                Tracestate = tracestateValue,
             };
 
             // Which member a name is: the index of its case above, or -1.

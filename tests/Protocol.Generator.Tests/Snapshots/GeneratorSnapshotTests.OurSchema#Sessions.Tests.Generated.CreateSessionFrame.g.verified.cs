@@ -66,12 +66,12 @@ namespace Sessions.Tests.Generated.Serialization
         internal static global::Sessions.Tests.Generated.CreateSessionFrame ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            string? p2 = default;
-            global::Sessions.Tests.Generated.CreateSessionFrameData? p3 = default;
-            var has3 = false;
+            string? requestIdValue = default;
+            var requestIdPresent = false;
+            string? traceparentValue = default;
+            string? tracestateValue = default;
+            global::Sessions.Tests.Generated.CreateSessionFrameData? dataValue = default;
+            var dataPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -79,27 +79,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
-                        has0 = true;
+                        requestIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.request_id");
+                        requestIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.traceparent"));
+                        traceparentValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.traceparent"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.tracestate"));
+                        tracestateValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CreateSessionFrame.tracestate"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
-                        has3 = true;
+                        dataValue = global::Sessions.Tests.Generated.Serialization.CreateSessionFrameDataJsonConverter.ReadValue(ref reader);
+                        dataPresent = true;
                         break;
                     }
                     case 4:
@@ -118,22 +118,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!requestIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CreateSessionFrame", "request_id");
             }
 
-            if (!has3)
+            if (!dataPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CreateSessionFrame", "data");
             }
 
             return new global::Sessions.Tests.Generated.CreateSessionFrame
             {
-                RequestId = p0!,
-                Traceparent = p1,
-                Tracestate = p2,
-                Data = p3!,
+                RequestId = requestIdValue!,
+                Traceparent = traceparentValue,
+                Tracestate = tracestateValue,
+                Data = dataValue!,
                 AdditionalProperties = extension,
             };
 

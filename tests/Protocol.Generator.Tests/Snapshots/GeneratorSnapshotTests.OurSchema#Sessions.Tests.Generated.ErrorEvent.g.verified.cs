@@ -67,13 +67,13 @@ namespace Sessions.Tests.Generated.Serialization
         internal static global::Sessions.Tests.Generated.ErrorEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            long? p2 = default;
-            string? p3 = default;
-            global::Sessions.Tests.Generated.ErrorEventData? p4 = default;
-            var has4 = false;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            string? messageIdValue = default;
+            long? seqValue = default;
+            string? requestIdValue = default;
+            global::Sessions.Tests.Generated.ErrorEventData? dataValue = default;
+            var dataPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -81,33 +81,33 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.session_id");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.message_id"));
+                        messageIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.message_id"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ErrorEvent.seq"));
+                        seqValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "ErrorEvent.seq"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.request_id"));
+                        requestIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEvent.request_id"));
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
-                        has4 = true;
+                        dataValue = global::Sessions.Tests.Generated.Serialization.ErrorEventDataJsonConverter.ReadValue(ref reader);
+                        dataPresent = true;
                         break;
                     }
                     case 5:
@@ -126,23 +126,23 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ErrorEvent", "session_id");
             }
 
-            if (!has4)
+            if (!dataPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ErrorEvent", "data");
             }
 
             return new global::Sessions.Tests.Generated.ErrorEvent
             {
-                SessionId = p0!,
-                MessageId = p1,
-                Seq = p2,
-                RequestId = p3,
-                Data = p4!,
+                SessionId = sessionIdValue!,
+                MessageId = messageIdValue,
+                Seq = seqValue,
+                RequestId = requestIdValue,
+                Data = dataValue!,
                 AdditionalProperties = extension,
             };
 

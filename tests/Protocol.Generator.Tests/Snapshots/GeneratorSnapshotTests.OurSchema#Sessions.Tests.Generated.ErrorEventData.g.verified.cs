@@ -60,12 +60,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ErrorEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            bool p2 = default;
-            var has2 = false;
+            string? errorValue = default;
+            var errorPresent = false;
+            string? codeValue = default;
+            var codePresent = false;
+            bool retryableValue = default;
+            var retryablePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -73,22 +73,22 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.error");
-                        has0 = true;
+                        errorValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.error");
+                        errorPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.code");
-                        has1 = true;
+                        codeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ErrorEventData.code");
+                        codePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ErrorEventData.retryable");
-                        has2 = true;
+                        retryableValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ErrorEventData.retryable");
+                        retryablePresent = true;
                         break;
                     }
                     default:
@@ -101,26 +101,26 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!errorPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ErrorEventData", "error");
             }
 
-            if (!has1)
+            if (!codePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ErrorEventData", "code");
             }
 
-            if (!has2)
+            if (!retryablePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ErrorEventData", "retryable");
             }
 
             return new global::Sessions.Tests.Generated.ErrorEventData
             {
-                Error = p0!,
-                Code = p1!,
-                Retryable = p2,
+                Error = errorValue!,
+                Code = codeValue!,
+                Retryable = retryableValue,
                 AdditionalProperties = extension,
             };
 

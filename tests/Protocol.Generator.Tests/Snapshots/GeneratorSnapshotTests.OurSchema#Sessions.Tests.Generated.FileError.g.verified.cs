@@ -67,12 +67,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FileError");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            long? p3 = default;
+            string? errorValue = default;
+            var errorPresent = false;
+            string? codeValue = default;
+            var codePresent = false;
+            string? fileNameValue = default;
+            long? limitBytesValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -80,27 +80,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.error");
-                        has0 = true;
+                        errorValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.error");
+                        errorPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.code");
-                        has1 = true;
+                        codeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.code");
+                        codePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.file_name"));
+                        fileNameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FileError.file_name"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FileError.limit_bytes"));
+                        limitBytesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FileError.limit_bytes"));
                         break;
                     }
                     default:
@@ -113,22 +113,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!errorPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FileError", "error");
             }
 
-            if (!has1)
+            if (!codePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FileError", "code");
             }
 
             return new global::Sessions.Tests.Generated.FileError
             {
-                Error = p0!,
-                Code = p1!,
-                FileName = p2,
-                LimitBytes = p3,
+                Error = errorValue!,
+                Code = codeValue!,
+                FileName = fileNameValue,
+                LimitBytes = limitBytesValue,
                 AdditionalProperties = extension,
             };
 

@@ -74,13 +74,13 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FilePart");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            string? p3 = default;
-            long? p4 = default;
+            string? nameValue = default;
+            var namePresent = false;
+            string? mimeTypeValue = default;
+            var mimeTypePresent = false;
+            string? dataBase64Value = default;
+            string? fileIdValue = default;
+            long? sizeValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -88,33 +88,33 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.name");
-                        has0 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.name");
+                        namePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.mime_type");
-                        has1 = true;
+                        mimeTypeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.mime_type");
+                        mimeTypePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.data_base64"));
+                        dataBase64Value = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.data_base64"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.file_id"));
+                        fileIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FilePart.file_id"));
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FilePart.size"));
+                        sizeValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "FilePart.size"));
                         break;
                     }
                     default:
@@ -127,23 +127,23 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FilePart", "name");
             }
 
-            if (!has1)
+            if (!mimeTypePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FilePart", "mime_type");
             }
 
             return new global::Sessions.Tests.Generated.FilePart
             {
-                Name = p0!,
-                MimeType = p1!,
-                DataBase64 = p2,
-                FileId = p3,
-                Size = p4,
+                Name = nameValue!,
+                MimeType = mimeTypeValue!,
+                DataBase64 = dataBase64Value,
+                FileId = fileIdValue,
+                Size = sizeValue,
                 AdditionalProperties = extension,
             };
 

@@ -60,11 +60,11 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "GetMessagesResponse");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage>? p1 = default;
-            var has1 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>? p2 = default;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SessionMessage>? messagesValue = default;
+            var messagesPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>? pendingApprovalsValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -72,21 +72,21 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "GetMessagesResponse.session_id");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "GetMessagesResponse.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SessionMessage>(ref reader, "GetMessagesResponse.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.ReadValue(ref r1));
-                        has1 = true;
+                        messagesValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SessionMessage>(ref reader, "GetMessagesResponse.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SessionMessageJsonConverter.ReadValue(ref r1));
+                        messagesPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.PendingApproval>(ref reader, "GetMessagesResponse.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.ReadValue(ref r1)));
+                        pendingApprovalsValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.PendingApproval>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.PendingApproval>(ref reader, "GetMessagesResponse.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.PendingApprovalJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     default:
@@ -99,21 +99,21 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("GetMessagesResponse", "session_id");
             }
 
-            if (!has1)
+            if (!messagesPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("GetMessagesResponse", "messages");
             }
 
             return new global::Sessions.Tests.Generated.GetMessagesResponse
             {
-                SessionId = p0!,
-                Messages = p1!,
-                PendingApprovals = p2,
+                SessionId = sessionIdValue!,
+                Messages = messagesValue!,
+                PendingApprovals = pendingApprovalsValue,
                 AdditionalProperties = extension,
             };
 

@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageDeltaEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? deltaValue = default;
+            var deltaPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEventData.delta");
-                        has0 = true;
+                        deltaValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageDeltaEventData.delta");
+                        deltaPresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!deltaPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MessageDeltaEventData", "delta");
             }
 
             return new global::Sessions.Tests.Generated.MessageDeltaEventData
             {
-                Delta = p0!,
+                Delta = deltaValue!,
                 AdditionalProperties = extension,
             };
 

@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagePostedEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? messageIdValue = default;
+            var messageIdPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEventData.message_id");
-                        has0 = true;
+                        messageIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessagePostedEventData.message_id");
+                        messageIdPresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!messageIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MessagePostedEventData", "message_id");
             }
 
             return new global::Sessions.Tests.Generated.MessagePostedEventData
             {
-                MessageId = p0!,
+                MessageId = messageIdValue!,
                 AdditionalProperties = extension,
             };
 

@@ -67,11 +67,11 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageSender");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.SessionMessageRole p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            string? p2 = default;
-            string? p3 = default;
+            global::Sessions.Tests.Generated.SessionMessageRole roleValue = default;
+            var rolePresent = false;
+            string? userIdValue = default;
+            string? objectIdValue = default;
+            string? objectTypeValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -79,26 +79,26 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        roleValue = global::Sessions.Tests.Generated.Serialization.SessionMessageRoleJsonConverter.ReadValue(ref reader);
+                        rolePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.user_id"));
+                        userIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.user_id"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_id"));
+                        objectIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_id"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_type"));
+                        objectTypeValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageSender.object_type"));
                         break;
                     }
                     default:
@@ -111,17 +111,17 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!rolePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MessageSender", "role");
             }
 
             return new global::Sessions.Tests.Generated.MessageSender
             {
-                Role = p0,
-                UserId = p1,
-                ObjectId = p2,
-                ObjectType = p3,
+                Role = roleValue,
+                UserId = userIdValue,
+                ObjectId = objectIdValue,
+                ObjectType = objectTypeValue,
                 AdditionalProperties = extension,
             };
 

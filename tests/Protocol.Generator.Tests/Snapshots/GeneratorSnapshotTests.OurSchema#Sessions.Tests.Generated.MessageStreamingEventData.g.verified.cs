@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageStreamingEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.SessionMessageStatus p0 = default;
-            var has0 = false;
+            global::Sessions.Tests.Generated.SessionMessageStatus statusValue = default;
+            var statusPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        statusValue = global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader);
+                        statusPresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!statusPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MessageStreamingEventData", "status");
             }
 
             return new global::Sessions.Tests.Generated.MessageStreamingEventData
             {
-                Status = p0,
+                Status = statusValue,
                 AdditionalProperties = extension,
             };
 

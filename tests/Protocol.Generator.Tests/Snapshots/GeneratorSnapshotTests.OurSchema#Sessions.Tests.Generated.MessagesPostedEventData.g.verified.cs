@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessagesPostedEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
-            var has0 = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? messageIdsValue = default;
+            var messageIdsPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "MessagesPostedEventData.message_ids", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessagesPostedEventData.message_ids"));
-                        has0 = true;
+                        messageIdsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "MessagesPostedEventData.message_ids", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessagesPostedEventData.message_ids"));
+                        messageIdsPresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!messageIdsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MessagesPostedEventData", "message_ids");
             }
 
             return new global::Sessions.Tests.Generated.MessagesPostedEventData
             {
-                MessageIds = p0!,
+                MessageIds = messageIdsValue!,
                 AdditionalProperties = extension,
             };
 

@@ -53,10 +53,10 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ParticipantStatusEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            global::Sessions.Tests.Generated.ParticipantState p1 = default;
-            var has1 = false;
+            string? participantIdValue = default;
+            var participantIdPresent = false;
+            global::Sessions.Tests.Generated.ParticipantState statusValue = default;
+            var statusPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -64,15 +64,15 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEventData.participant_id");
-                        has0 = true;
+                        participantIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ParticipantStatusEventData.participant_id");
+                        participantIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.ReadValue(ref reader);
-                        has1 = true;
+                        statusValue = global::Sessions.Tests.Generated.Serialization.ParticipantStateJsonConverter.ReadValue(ref reader);
+                        statusPresent = true;
                         break;
                     }
                     default:
@@ -85,20 +85,20 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!participantIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ParticipantStatusEventData", "participant_id");
             }
 
-            if (!has1)
+            if (!statusPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ParticipantStatusEventData", "status");
             }
 
             return new global::Sessions.Tests.Generated.ParticipantStatusEventData
             {
-                ParticipantId = p0!,
-                Status = p1,
+                ParticipantId = participantIdValue!,
+                Status = statusValue,
                 AdditionalProperties = extension,
             };
 

@@ -81,17 +81,17 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PendingApproval");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p3 = default;
-            var has3 = false;
-            string? p4 = default;
-            long p5 = default;
-            var has5 = false;
+            string? approvalIdValue = default;
+            var approvalIdPresent = false;
+            string? toolNameValue = default;
+            var toolNamePresent = false;
+            string? toolIdValue = default;
+            var toolIdPresent = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? argumentsValue = default;
+            var argumentsPresent = false;
+            string? messageIdValue = default;
+            long seqValue = default;
+            var seqPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -99,42 +99,42 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.approval_id");
-                        has0 = true;
+                        approvalIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.approval_id");
+                        approvalIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_name");
-                        has1 = true;
+                        toolNameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_name");
+                        toolNamePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_id");
-                        has2 = true;
+                        toolIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.tool_id");
+                        toolIdPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "PendingApproval.arguments");
-                        has3 = true;
+                        argumentsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "PendingApproval.arguments");
+                        argumentsPresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.message_id"));
+                        messageIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PendingApproval.message_id"));
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PendingApproval.seq");
-                        has5 = true;
+                        seqValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PendingApproval.seq");
+                        seqPresent = true;
                         break;
                     }
                     default:
@@ -147,39 +147,39 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!approvalIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "approval_id");
             }
 
-            if (!has1)
+            if (!toolNamePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "tool_name");
             }
 
-            if (!has2)
+            if (!toolIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "tool_id");
             }
 
-            if (!has3)
+            if (!argumentsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "arguments");
             }
 
-            if (!has5)
+            if (!seqPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PendingApproval", "seq");
             }
 
             return new global::Sessions.Tests.Generated.PendingApproval
             {
-                ApprovalId = p0!,
-                ToolName = p1!,
-                ToolId = p2!,
-                Arguments = p3!,
-                MessageId = p4,
-                Seq = p5,
+                ApprovalId = approvalIdValue!,
+                ToolName = toolNameValue!,
+                ToolId = toolIdValue!,
+                Arguments = argumentsValue!,
+                MessageId = messageIdValue,
+                Seq = seqValue,
                 AdditionalProperties = extension,
             };
 

@@ -60,11 +60,11 @@ namespace Sessions.Tests.Generated.Serialization
         internal static global::Sessions.Tests.Generated.PongEvent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            long? p2 = default;
-            string? p3 = default;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            string? messageIdValue = default;
+            long? seqValue = default;
+            string? requestIdValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -72,26 +72,26 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.session_id");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.message_id"));
+                        messageIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.message_id"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PongEvent.seq"));
+                        seqValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "PongEvent.seq"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
+                        requestIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "PongEvent.request_id"));
                         break;
                     }
                     case 4:
@@ -110,17 +110,17 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PongEvent", "session_id");
             }
 
             return new global::Sessions.Tests.Generated.PongEvent
             {
-                SessionId = p0!,
-                MessageId = p1,
-                Seq = p2,
-                RequestId = p3,
+                SessionId = sessionIdValue!,
+                MessageId = messageIdValue,
+                Seq = seqValue,
+                RequestId = requestIdValue,
                 AdditionalProperties = extension,
             };
 

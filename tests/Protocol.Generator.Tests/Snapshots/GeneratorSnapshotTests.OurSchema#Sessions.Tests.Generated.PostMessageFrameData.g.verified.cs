@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessageFrameData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.UserMessage? p0 = default;
-            var has0 = false;
+            global::Sessions.Tests.Generated.UserMessage? messageValue = default;
+            var messagePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        messageValue = global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref reader);
+                        messagePresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!messagePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessageFrameData", "message");
             }
 
             return new global::Sessions.Tests.Generated.PostMessageFrameData
             {
-                Message = p0!,
+                Message = messageValue!,
                 AdditionalProperties = extension,
             };
 

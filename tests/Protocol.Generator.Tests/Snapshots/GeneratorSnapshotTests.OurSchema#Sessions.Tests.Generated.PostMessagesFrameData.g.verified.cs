@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "PostMessagesFrameData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.UserMessage>? p0 = default;
-            var has0 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.UserMessage>? messagesValue = default;
+            var messagesPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.UserMessage>(ref reader, "PostMessagesFrameData.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref r1));
-                        has0 = true;
+                        messagesValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.UserMessage>(ref reader, "PostMessagesFrameData.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.UserMessageJsonConverter.ReadValue(ref r1));
+                        messagesPresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!messagesPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("PostMessagesFrameData", "messages");
             }
 
             return new global::Sessions.Tests.Generated.PostMessagesFrameData
             {
-                Messages = p0!,
+                Messages = messagesValue!,
                 AdditionalProperties = extension,
             };
 

@@ -53,9 +53,9 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ReauthRequestEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            global::System.Uri? p1 = default;
+            string? integrationValue = default;
+            var integrationPresent = false;
+            global::System.Uri? authUrlValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -63,14 +63,14 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEventData.integration");
-                        has0 = true;
+                        integrationValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ReauthRequestEventData.integration");
+                        integrationPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "ReauthRequestEventData.auth_url"));
+                        authUrlValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "ReauthRequestEventData.auth_url"));
                         break;
                     }
                     default:
@@ -83,15 +83,15 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!integrationPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ReauthRequestEventData", "integration");
             }
 
             return new global::Sessions.Tests.Generated.ReauthRequestEventData
             {
-                Integration = p0!,
-                AuthUrl = p1,
+                Integration = integrationValue!,
+                AuthUrl = authUrlValue,
                 AdditionalProperties = extension,
             };
 

@@ -60,12 +60,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ResponseAcceptedEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            bool p1 = default;
-            var has1 = false;
-            bool p2 = default;
-            var has2 = false;
+            string? approvalIdValue = default;
+            var approvalIdPresent = false;
+            bool approvedValue = default;
+            var approvedPresent = false;
+            bool repeatedValue = default;
+            var repeatedPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -73,22 +73,22 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEventData.approval_id");
-                        has0 = true;
+                        approvalIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ResponseAcceptedEventData.approval_id");
+                        approvalIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.approved");
-                        has1 = true;
+                        approvedValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.approved");
+                        approvedPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.repeated");
-                        has2 = true;
+                        repeatedValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "ResponseAcceptedEventData.repeated");
+                        repeatedPresent = true;
                         break;
                     }
                     default:
@@ -101,26 +101,26 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!approvalIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEventData", "approval_id");
             }
 
-            if (!has1)
+            if (!approvedPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEventData", "approved");
             }
 
-            if (!has2)
+            if (!repeatedPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ResponseAcceptedEventData", "repeated");
             }
 
             return new global::Sessions.Tests.Generated.ResponseAcceptedEventData
             {
-                ApprovalId = p0!,
-                Approved = p1,
-                Repeated = p2,
+                ApprovalId = approvalIdValue!,
+                Approved = approvedValue,
+                Repeated = repeatedValue,
                 AdditionalProperties = extension,
             };
 

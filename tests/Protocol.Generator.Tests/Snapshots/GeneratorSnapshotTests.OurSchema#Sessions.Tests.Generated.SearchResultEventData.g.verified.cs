@@ -53,10 +53,10 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SearchResultItem>? p1 = default;
-            var has1 = false;
+            string? queryValue = default;
+            var queryPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.SearchResultItem>? resultsValue = default;
+            var resultsPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -64,15 +64,15 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEventData.query");
-                        has0 = true;
+                        queryValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultEventData.query");
+                        queryPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SearchResultItem>(ref reader, "SearchResultEventData.results", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.ReadValue(ref r1));
-                        has1 = true;
+                        resultsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.SearchResultItem>(ref reader, "SearchResultEventData.results", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.SearchResultItemJsonConverter.ReadValue(ref r1));
+                        resultsPresent = true;
                         break;
                     }
                     default:
@@ -85,20 +85,20 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!queryPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SearchResultEventData", "query");
             }
 
-            if (!has1)
+            if (!resultsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SearchResultEventData", "results");
             }
 
             return new global::Sessions.Tests.Generated.SearchResultEventData
             {
-                Query = p0!,
-                Results = p1!,
+                Query = queryValue!,
+                Results = resultsValue!,
                 AdditionalProperties = extension,
             };
 

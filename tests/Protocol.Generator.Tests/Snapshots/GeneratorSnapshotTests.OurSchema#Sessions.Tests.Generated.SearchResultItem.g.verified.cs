@@ -60,12 +60,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SearchResultItem");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            global::System.Uri? p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
+            string? titleValue = default;
+            var titlePresent = false;
+            global::System.Uri? urlValue = default;
+            var urlPresent = false;
+            string? snippetValue = default;
+            var snippetPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -73,22 +73,22 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.title");
-                        has0 = true;
+                        titleValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.title");
+                        titlePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "SearchResultItem.url");
-                        has1 = true;
+                        urlValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadUri(ref reader, "SearchResultItem.url");
+                        urlPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.snippet");
-                        has2 = true;
+                        snippetValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SearchResultItem.snippet");
+                        snippetPresent = true;
                         break;
                     }
                     default:
@@ -101,26 +101,26 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!titlePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SearchResultItem", "title");
             }
 
-            if (!has1)
+            if (!urlPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SearchResultItem", "url");
             }
 
-            if (!has2)
+            if (!snippetPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SearchResultItem", "snippet");
             }
 
             return new global::Sessions.Tests.Generated.SearchResultItem
             {
-                Title = p0!,
-                Url = p1!,
-                Snippet = p2!,
+                Title = titleValue!,
+                Url = urlValue!,
+                Snippet = snippetValue!,
                 AdditionalProperties = extension,
             };
 

@@ -67,12 +67,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SendResponseFrameData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            bool p1 = default;
-            var has1 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p2 = default;
-            string? p3 = default;
+            string? approvalIdValue = default;
+            var approvalIdPresent = false;
+            bool approvedValue = default;
+            var approvedPresent = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? confirmValue = default;
+            string? denyReasonValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -80,27 +80,27 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.approval_id");
-                        has0 = true;
+                        approvalIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.approval_id");
+                        approvalIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SendResponseFrameData.approved");
-                        has1 = true;
+                        approvedValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadBoolean(ref reader, "SendResponseFrameData.approved");
+                        approvedPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "SendResponseFrameData.confirm"));
+                        confirmValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "SendResponseFrameData.confirm"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.deny_reason"));
+                        denyReasonValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SendResponseFrameData.deny_reason"));
                         break;
                     }
                     default:
@@ -113,22 +113,22 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!approvalIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SendResponseFrameData", "approval_id");
             }
 
-            if (!has1)
+            if (!approvedPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SendResponseFrameData", "approved");
             }
 
             return new global::Sessions.Tests.Generated.SendResponseFrameData
             {
-                ApprovalId = p0!,
-                Approved = p1,
-                Confirm = p2,
-                DenyReason = p3,
+                ApprovalId = approvalIdValue!,
+                Approved = approvedValue,
+                Confirm = confirmValue,
+                DenyReason = denyReasonValue,
                 AdditionalProperties = extension,
             };
 

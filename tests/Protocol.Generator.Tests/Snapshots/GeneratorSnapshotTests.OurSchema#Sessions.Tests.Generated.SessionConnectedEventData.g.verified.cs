@@ -60,12 +60,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionConnectedEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            long p1 = default;
-            var has1 = false;
-            global::System.Collections.Generic.IReadOnlyList<string>? p2 = default;
-            var has2 = false;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            long lastSeqValue = default;
+            var lastSeqPresent = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? pendingApprovalsValue = default;
+            var pendingApprovalsPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -73,22 +73,22 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEventData.session_id");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionConnectedEventData.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionConnectedEventData.last_seq");
-                        has1 = true;
+                        lastSeqValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionConnectedEventData.last_seq");
+                        lastSeqPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "SessionConnectedEventData.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "SessionConnectedEventData.pending_approvals"));
-                        has2 = true;
+                        pendingApprovalsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "SessionConnectedEventData.pending_approvals", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "SessionConnectedEventData.pending_approvals"));
+                        pendingApprovalsPresent = true;
                         break;
                     }
                     default:
@@ -101,26 +101,26 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionConnectedEventData", "session_id");
             }
 
-            if (!has1)
+            if (!lastSeqPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionConnectedEventData", "last_seq");
             }
 
-            if (!has2)
+            if (!pendingApprovalsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionConnectedEventData", "pending_approvals");
             }
 
             return new global::Sessions.Tests.Generated.SessionConnectedEventData
             {
-                SessionId = p0!,
-                LastSeq = p1,
-                PendingApprovals = p2!,
+                SessionId = sessionIdValue!,
+                LastSeq = lastSeqValue,
+                PendingApprovals = pendingApprovalsValue!,
                 AdditionalProperties = extension,
             };
 

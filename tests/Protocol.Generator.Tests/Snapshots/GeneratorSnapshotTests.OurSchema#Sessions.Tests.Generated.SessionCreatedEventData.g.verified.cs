@@ -60,10 +60,10 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionCreatedEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            string? p2 = default;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            string? agentIdValue = default;
+            string? chatbotIdValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -71,20 +71,20 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.session_id");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.agent_id"));
+                        agentIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.agent_id"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.chatbot_id"));
+                        chatbotIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionCreatedEventData.chatbot_id"));
                         break;
                     }
                     default:
@@ -97,16 +97,16 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionCreatedEventData", "session_id");
             }
 
             return new global::Sessions.Tests.Generated.SessionCreatedEventData
             {
-                SessionId = p0!,
-                AgentId = p1,
-                ChatbotId = p2,
+                SessionId = sessionIdValue!,
+                AgentId = agentIdValue,
+                ChatbotId = chatbotIdValue,
                 AdditionalProperties = extension,
             };
 

@@ -264,23 +264,23 @@ namespace Sessions.Tests.Generated.Serialization
         {
             switch (value)
             {
-                case global::Sessions.Tests.Generated.MessageDeltaEvent v0: global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.WriteValue(writer, v0); break;
-                case global::Sessions.Tests.Generated.MessageCompleteEvent v1: global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.WriteValue(writer, v1); break;
-                case global::Sessions.Tests.Generated.MessageStreamingEvent v2: global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.WriteValue(writer, v2); break;
-                case global::Sessions.Tests.Generated.ToolCallEvent v3: global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.WriteValue(writer, v3); break;
-                case global::Sessions.Tests.Generated.ToolResultEvent v4: global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.WriteValue(writer, v4); break;
-                case global::Sessions.Tests.Generated.ThinkingEvent v5: global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.WriteValue(writer, v5); break;
-                case global::Sessions.Tests.Generated.SearchResultEvent v6: global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.WriteValue(writer, v6); break;
-                case global::Sessions.Tests.Generated.ApprovalRequestEvent v7: global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.WriteValue(writer, v7); break;
-                case global::Sessions.Tests.Generated.ReauthRequestEvent v8: global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.WriteValue(writer, v8); break;
-                case global::Sessions.Tests.Generated.ErrorEvent v9: global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.WriteValue(writer, v9); break;
-                case global::Sessions.Tests.Generated.ParticipantStatusEvent v10: global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.WriteValue(writer, v10); break;
-                case global::Sessions.Tests.Generated.SessionCreatedEvent v11: global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.WriteValue(writer, v11); break;
-                case global::Sessions.Tests.Generated.SessionConnectedEvent v12: global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.WriteValue(writer, v12); break;
-                case global::Sessions.Tests.Generated.MessagePostedEvent v13: global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.WriteValue(writer, v13); break;
-                case global::Sessions.Tests.Generated.MessagesPostedEvent v14: global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.WriteValue(writer, v14); break;
-                case global::Sessions.Tests.Generated.ResponseAcceptedEvent v15: global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.WriteValue(writer, v15); break;
-                case global::Sessions.Tests.Generated.PongEvent v16: global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.WriteValue(writer, v16); break;
+                case global::Sessions.Tests.Generated.MessageDeltaEvent variant: global::Sessions.Tests.Generated.Serialization.MessageDeltaEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.MessageCompleteEvent variant: global::Sessions.Tests.Generated.Serialization.MessageCompleteEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.MessageStreamingEvent variant: global::Sessions.Tests.Generated.Serialization.MessageStreamingEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ToolCallEvent variant: global::Sessions.Tests.Generated.Serialization.ToolCallEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ToolResultEvent variant: global::Sessions.Tests.Generated.Serialization.ToolResultEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ThinkingEvent variant: global::Sessions.Tests.Generated.Serialization.ThinkingEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.SearchResultEvent variant: global::Sessions.Tests.Generated.Serialization.SearchResultEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ApprovalRequestEvent variant: global::Sessions.Tests.Generated.Serialization.ApprovalRequestEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ReauthRequestEvent variant: global::Sessions.Tests.Generated.Serialization.ReauthRequestEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ErrorEvent variant: global::Sessions.Tests.Generated.Serialization.ErrorEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ParticipantStatusEvent variant: global::Sessions.Tests.Generated.Serialization.ParticipantStatusEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.SessionCreatedEvent variant: global::Sessions.Tests.Generated.Serialization.SessionCreatedEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.SessionConnectedEvent variant: global::Sessions.Tests.Generated.Serialization.SessionConnectedEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.MessagePostedEvent variant: global::Sessions.Tests.Generated.Serialization.MessagePostedEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.MessagesPostedEvent variant: global::Sessions.Tests.Generated.Serialization.MessagesPostedEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.ResponseAcceptedEvent variant: global::Sessions.Tests.Generated.Serialization.ResponseAcceptedEventJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.PongEvent variant: global::Sessions.Tests.Generated.Serialization.PongEventJsonConverter.WriteValue(writer, variant); break;
                 case global::Sessions.Tests.Generated.UnknownSessionEvent unknown: global::Sessions.Tests.Generated.Serialization.UnknownSessionEventJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("SessionEvent has no converter for " + value.GetType().FullName + ".");
             }
@@ -311,11 +311,11 @@ namespace Sessions.Tests.Generated.Serialization
             var copy = reader;
             var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);
             string? discriminator = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            long? p2 = default;
-            string? p3 = default;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            string? messageIdValue = default;
+            long? seqValue = default;
+            string? requestIdValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -329,26 +329,26 @@ namespace Sessions.Tests.Generated.Serialization
                     case 1:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.session_id");
-                        has0 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.message_id"));
+                        messageIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.message_id"));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "UnknownSessionEvent.seq"));
+                        seqValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "UnknownSessionEvent.seq"));
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.request_id"));
+                        requestIdValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownSessionEvent.request_id"));
                         break;
                     }
                     default:
@@ -360,7 +360,7 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UnknownSessionEvent", "session_id");
             }
@@ -369,10 +369,10 @@ namespace Sessions.Tests.Generated.Serialization
             {
                 TypeName = discriminator ?? string.Empty,
                 RawJson = raw,
-                SessionId = p0!,
-                MessageId = p1,
-                Seq = p2,
-                RequestId = p3,
+                SessionId = sessionIdValue!,
+                MessageId = messageIdValue,
+                Seq = seqValue,
+                RequestId = requestIdValue,
             };
 
             // Which member a name is: the index of its case above, or -1.

@@ -102,20 +102,20 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SessionMessage");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            long p2 = default;
-            var has2 = false;
-            global::Sessions.Tests.Generated.MessageSender? p3 = default;
-            var has3 = false;
-            string? p4 = default;
-            var has4 = false;
-            string? p5 = default;
-            global::Sessions.Tests.Generated.SessionMessageStatus? p6 = default;
-            global::System.DateTimeOffset? p7 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>? p8 = default;
+            string? idValue = default;
+            var idPresent = false;
+            string? sessionIdValue = default;
+            var sessionIdPresent = false;
+            long seqValue = default;
+            var seqPresent = false;
+            global::Sessions.Tests.Generated.MessageSender? senderValue = default;
+            var senderPresent = false;
+            string? contentTypeValue = default;
+            var contentTypePresent = false;
+            string? textValue = default;
+            global::Sessions.Tests.Generated.SessionMessageStatus? statusValue = default;
+            global::System.DateTimeOffset? createdAtValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>? filesValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -123,60 +123,60 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.id");
-                        has0 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.id");
+                        idPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.session_id");
-                        has1 = true;
+                        sessionIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.session_id");
+                        sessionIdPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionMessage.seq");
-                        has2 = true;
+                        seqValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "SessionMessage.seq");
+                        seqPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.ReadValue(ref reader);
-                        has3 = true;
+                        senderValue = global::Sessions.Tests.Generated.Serialization.MessageSenderJsonConverter.ReadValue(ref reader);
+                        senderPresent = true;
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.content_type");
-                        has4 = true;
+                        contentTypeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.content_type");
+                        contentTypePresent = true;
                         break;
                     }
                     case 5:
                     {
                         reader.Read();
-                        p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.text"));
+                        textValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "SessionMessage.text"));
                         break;
                     }
                     case 6:
                     {
                         reader.Read();
-                        p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.SessionMessageStatus?) : global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader));
+                        statusValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.SessionMessageStatus?) : global::Sessions.Tests.Generated.Serialization.SessionMessageStatusJsonConverter.ReadValue(ref reader));
                         break;
                     }
                     case 7:
                     {
                         reader.Read();
-                        p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
+                        createdAtValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDateTimeOffset(ref reader, "SessionMessage.created_at"));
                         break;
                     }
                     case 8:
                     {
                         reader.Read();
-                        p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
+                        filesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.StoredFile>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.StoredFile>(ref reader, "SessionMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.StoredFileJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     default:
@@ -189,42 +189,42 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessage", "id");
             }
 
-            if (!has1)
+            if (!sessionIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessage", "session_id");
             }
 
-            if (!has2)
+            if (!seqPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessage", "seq");
             }
 
-            if (!has3)
+            if (!senderPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessage", "sender");
             }
 
-            if (!has4)
+            if (!contentTypePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("SessionMessage", "content_type");
             }
 
             return new global::Sessions.Tests.Generated.SessionMessage
             {
-                Id = p0!,
-                SessionId = p1!,
-                Seq = p2,
-                Sender = p3!,
-                ContentType = p4!,
-                Text = p5,
-                Status = p6,
-                CreatedAt = p7,
-                Files = p8,
+                Id = idValue!,
+                SessionId = sessionIdValue!,
+                Seq = seqValue,
+                Sender = senderValue!,
+                ContentType = contentTypeValue!,
+                Text = textValue,
+                Status = statusValue,
+                CreatedAt = createdAtValue,
+                Files = filesValue,
                 AdditionalProperties = extension,
             };
 

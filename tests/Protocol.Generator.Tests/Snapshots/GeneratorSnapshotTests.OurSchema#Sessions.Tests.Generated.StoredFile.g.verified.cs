@@ -67,14 +67,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StoredFile");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
-            long p3 = default;
-            var has3 = false;
+            string? fileIdValue = default;
+            var fileIdPresent = false;
+            string? nameValue = default;
+            var namePresent = false;
+            string? mimeTypeValue = default;
+            var mimeTypePresent = false;
+            long sizeValue = default;
+            var sizePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -82,29 +82,29 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.file_id");
-                        has0 = true;
+                        fileIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.file_id");
+                        fileIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.name");
-                        has1 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.name");
+                        namePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.mime_type");
-                        has2 = true;
+                        mimeTypeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StoredFile.mime_type");
+                        mimeTypePresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StoredFile.size");
-                        has3 = true;
+                        sizeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StoredFile.size");
+                        sizePresent = true;
                         break;
                     }
                     default:
@@ -117,32 +117,32 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!fileIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "file_id");
             }
 
-            if (!has1)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "name");
             }
 
-            if (!has2)
+            if (!mimeTypePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "mime_type");
             }
 
-            if (!has3)
+            if (!sizePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StoredFile", "size");
             }
 
             return new global::Sessions.Tests.Generated.StoredFile
             {
-                FileId = p0!,
-                Name = p1!,
-                MimeType = p2!,
-                Size = p3,
+                FileId = fileIdValue!,
+                Name = nameValue!,
+                MimeType = mimeTypeValue!,
+                Size = sizeValue,
                 AdditionalProperties = extension,
             };
 

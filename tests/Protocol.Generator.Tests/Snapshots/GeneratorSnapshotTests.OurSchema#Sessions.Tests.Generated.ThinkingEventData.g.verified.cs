@@ -46,8 +46,8 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ThinkingEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? summaryValue = default;
+            var summaryPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -55,8 +55,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEventData.summary");
-                        has0 = true;
+                        summaryValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ThinkingEventData.summary");
+                        summaryPresent = true;
                         break;
                     }
                     default:
@@ -69,14 +69,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!summaryPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ThinkingEventData", "summary");
             }
 
             return new global::Sessions.Tests.Generated.ThinkingEventData
             {
-                Summary = p0!,
+                Summary = summaryValue!,
                 AdditionalProperties = extension,
             };
 

@@ -67,14 +67,14 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolCallEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p2 = default;
-            var has2 = false;
-            global::Sessions.Tests.Generated.ToolCallStatus p3 = default;
-            var has3 = false;
+            string? toolCallIdValue = default;
+            var toolCallIdPresent = false;
+            string? toolNameValue = default;
+            var toolNamePresent = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? argumentsValue = default;
+            var argumentsPresent = false;
+            global::Sessions.Tests.Generated.ToolCallStatus statusValue = default;
+            var statusPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -82,29 +82,29 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_call_id");
-                        has0 = true;
+                        toolCallIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_call_id");
+                        toolCallIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_name");
-                        has1 = true;
+                        toolNameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolCallEventData.tool_name");
+                        toolNamePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
-                        has2 = true;
+                        argumentsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ToolCallEventData.arguments");
+                        argumentsPresent = true;
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
-                        has3 = true;
+                        statusValue = global::Sessions.Tests.Generated.Serialization.ToolCallStatusJsonConverter.ReadValue(ref reader);
+                        statusPresent = true;
                         break;
                     }
                     default:
@@ -117,32 +117,32 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!toolCallIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolCallEventData", "tool_call_id");
             }
 
-            if (!has1)
+            if (!toolNamePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolCallEventData", "tool_name");
             }
 
-            if (!has2)
+            if (!argumentsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolCallEventData", "arguments");
             }
 
-            if (!has3)
+            if (!statusPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolCallEventData", "status");
             }
 
             return new global::Sessions.Tests.Generated.ToolCallEventData
             {
-                ToolCallId = p0!,
-                ToolName = p1!,
-                Arguments = p2!,
-                Status = p3,
+                ToolCallId = toolCallIdValue!,
+                ToolName = toolNameValue!,
+                Arguments = argumentsValue!,
+                Status = statusValue,
                 AdditionalProperties = extension,
             };
 

@@ -60,12 +60,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "ToolResultEventData");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
-            global::System.Text.Json.JsonElement p2 = default;
-            var has2 = false;
+            string? toolCallIdValue = default;
+            var toolCallIdPresent = false;
+            string? toolNameValue = default;
+            var toolNamePresent = false;
+            global::System.Text.Json.JsonElement resultValue = default;
+            var resultPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -73,22 +73,22 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_call_id");
-                        has0 = true;
+                        toolCallIdValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_call_id");
+                        toolCallIdPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_name");
-                        has1 = true;
+                        toolNameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolResultEventData.tool_name");
+                        toolNamePresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        has2 = true;
+                        resultValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        resultPresent = true;
                         break;
                     }
                     default:
@@ -101,26 +101,26 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!toolCallIdPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolResultEventData", "tool_call_id");
             }
 
-            if (!has1)
+            if (!toolNamePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolResultEventData", "tool_name");
             }
 
-            if (!has2)
+            if (!resultPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolResultEventData", "result");
             }
 
             return new global::Sessions.Tests.Generated.ToolResultEventData
             {
-                ToolCallId = p0!,
-                ToolName = p1!,
-                Result = p2,
+                ToolCallId = toolCallIdValue!,
+                ToolName = toolNameValue!,
+                Result = resultValue,
                 AdditionalProperties = extension,
             };
 

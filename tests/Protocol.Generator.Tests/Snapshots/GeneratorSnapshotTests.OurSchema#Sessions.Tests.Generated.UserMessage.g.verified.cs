@@ -74,12 +74,12 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UserMessage");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.ContentType p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            global::Sessions.Tests.Generated.FilePart? p2 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.FilePart>? p3 = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p4 = default;
+            global::Sessions.Tests.Generated.ContentType contentTypeValue = default;
+            var contentTypePresent = false;
+            string? textValue = default;
+            global::Sessions.Tests.Generated.FilePart? fileValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.FilePart>? filesValue = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? referencesValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -87,32 +87,32 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        contentTypeValue = global::Sessions.Tests.Generated.Serialization.ContentTypeJsonConverter.ReadValue(ref reader);
+                        contentTypePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserMessage.text"));
+                        textValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UserMessage.text"));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.FilePart?) : global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref reader));
+                        fileValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Sessions.Tests.Generated.FilePart?) : global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref reader));
                         break;
                     }
                     case 3:
                     {
                         reader.Read();
-                        p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.FilePart>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.FilePart>(ref reader, "UserMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref r1)));
+                        filesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Sessions.Tests.Generated.FilePart>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Sessions.Tests.Generated.FilePart>(ref reader, "UserMessage.files", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Tests.Generated.Serialization.FilePartJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     case 4:
                     {
                         reader.Read();
-                        p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "UserMessage.references"));
+                        referencesValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "UserMessage.references"));
                         break;
                     }
                     default:
@@ -125,18 +125,18 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!contentTypePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UserMessage", "content_type");
             }
 
             return new global::Sessions.Tests.Generated.UserMessage
             {
-                ContentType = p0,
-                Text = p1,
-                File = p2,
-                Files = p3,
-                References = p4,
+                ContentType = contentTypeValue,
+                Text = textValue,
+                File = fileValue,
+                Files = filesValue,
+                References = referencesValue,
                 AdditionalProperties = extension,
             };
 

@@ -64,9 +64,9 @@ namespace Sessions.Tests.Generated.Serialization
         internal static global::Sessions.Tests.Generated.BearerHttpScheme ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.BearerHttpSchemeScheme p0 = default;
-            var has0 = false;
-            string? p1 = default;
+            global::Sessions.Tests.Generated.BearerHttpSchemeScheme schemeValue = default;
+            var schemePresent = false;
+            string? bearerFormatValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -74,14 +74,14 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        schemeValue = global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeSchemeJsonConverter.ReadValue(ref reader);
+                        schemePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BearerHttpScheme.bearerFormat"));
+                        bearerFormatValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BearerHttpScheme.bearerFormat"));
                         break;
                     }
                     case 2:
@@ -100,15 +100,15 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!schemePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("BearerHttpScheme", "scheme");
             }
 
             return new global::Sessions.Tests.Generated.BearerHttpScheme
             {
-                Scheme = p0,
-                BearerFormat = p1,
+                Scheme = schemeValue,
+                BearerFormat = bearerFormatValue,
                 AdditionalProperties = extension,
             };
 

@@ -64,10 +64,10 @@ namespace Sessions.Tests.Generated.Serialization
         internal static global::Sessions.Tests.Generated.HeaderApiKey ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Sessions.Tests.Generated.HeaderApiKeyIn p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            global::Sessions.Tests.Generated.HeaderApiKeyIn inValue = default;
+            var inPresent = false;
+            string? nameValue = default;
+            var namePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -75,15 +75,15 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        inValue = global::Sessions.Tests.Generated.Serialization.HeaderApiKeyInJsonConverter.ReadValue(ref reader);
+                        inPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HeaderApiKey.name");
-                        has1 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HeaderApiKey.name");
+                        namePresent = true;
                         break;
                     }
                     case 2:
@@ -102,20 +102,20 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!inPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("HeaderApiKey", "in");
             }
 
-            if (!has1)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("HeaderApiKey", "name");
             }
 
             return new global::Sessions.Tests.Generated.HeaderApiKey
             {
-                In = p0,
-                Name = p1!,
+                In = inValue,
+                Name = nameValue!,
                 AdditionalProperties = extension,
             };
 

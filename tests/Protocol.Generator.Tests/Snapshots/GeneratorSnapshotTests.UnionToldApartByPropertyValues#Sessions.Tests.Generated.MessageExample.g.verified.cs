@@ -51,9 +51,9 @@ namespace Sessions.Tests.Generated.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageExample");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p1 = default;
-            global::System.Text.Json.JsonElement? p2 = default;
+            string? nameValue = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? headersValue = default;
+            global::System.Text.Json.JsonElement? payloadValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -61,19 +61,19 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageExample.name"));
+                        nameValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageExample.name"));
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "MessageExample.headers", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessageExample.headers")));
+                        headersValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadMap<string>(ref reader, "MessageExample.headers", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "MessageExample.headers")));
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                        payloadValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::System.Text.Json.JsonElement.ParseValue(ref reader));
                         break;
                     }
                     default:
@@ -88,9 +88,9 @@ namespace Sessions.Tests.Generated.Serialization
 
             return new global::Sessions.Tests.Generated.MessageExample
             {
-                Name = p0,
-                Headers = p1,
-                Payload = p2,
+                Name = nameValue,
+                Headers = headersValue,
+                Payload = payloadValue,
                 AdditionalProperties = extension,
             };
 

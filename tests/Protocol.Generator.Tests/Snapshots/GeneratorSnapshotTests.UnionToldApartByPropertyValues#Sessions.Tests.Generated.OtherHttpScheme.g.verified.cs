@@ -60,8 +60,8 @@ namespace Sessions.Tests.Generated.Serialization
         internal static global::Sessions.Tests.Generated.OtherHttpScheme ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? schemeValue = default;
+            var schemePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Sessions.Tests.Generated.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OtherHttpScheme.scheme");
-                        has0 = true;
+                        schemeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "OtherHttpScheme.scheme");
+                        schemePresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (!has0)
+            if (!schemePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("OtherHttpScheme", "scheme");
             }
 
             return new global::Sessions.Tests.Generated.OtherHttpScheme
             {
-                Scheme = p0!,
+                Scheme = schemeValue!,
                 AdditionalProperties = extension,
             };
 

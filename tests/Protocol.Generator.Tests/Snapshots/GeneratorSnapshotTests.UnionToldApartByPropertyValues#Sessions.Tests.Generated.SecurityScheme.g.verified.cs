@@ -114,8 +114,8 @@ namespace Sessions.Tests.Generated.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "SecurityScheme");
             var probe = reader;
             string? tag = null;
-            string? value0 = null;
-            string? value1 = null;
+            string? schemeValue = null;
+            string? inValue = null;
             while (probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (probe.ValueTextEquals("type"u8))
@@ -127,13 +127,13 @@ namespace Sessions.Tests.Generated.Serialization
                 else if (probe.ValueTextEquals("scheme"u8))
                 {
                     probe.Read();
-                    value0 = probe.TokenType == global::System.Text.Json.JsonTokenType.String ? probe.GetString() : null;
+                    schemeValue = probe.TokenType == global::System.Text.Json.JsonTokenType.String ? probe.GetString() : null;
                     probe.Skip();
                 }
                 else if (probe.ValueTextEquals("in"u8))
                 {
                     probe.Read();
-                    value1 = probe.TokenType == global::System.Text.Json.JsonTokenType.String ? probe.GetString() : null;
+                    inValue = probe.TokenType == global::System.Text.Json.JsonTokenType.String ? probe.GetString() : null;
                     probe.Skip();
                 }
                 else
@@ -143,17 +143,17 @@ namespace Sessions.Tests.Generated.Serialization
                 }
             }
 
-            if (tag is "http" && value0 is "bearer")
+            if (tag is "http" && schemeValue is "bearer")
             {
                 return global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeJsonConverter.ReadValue(ref reader);
             }
 
-            if (tag is "apiKey" && value1 is "header" or "query")
+            if (tag is "apiKey" && inValue is "header" or "query")
             {
                 return global::Sessions.Tests.Generated.Serialization.HeaderApiKeyJsonConverter.ReadValue(ref reader);
             }
 
-            if (tag is "apiKey" && value1 is "user" or "password")
+            if (tag is "apiKey" && inValue is "user" or "password")
             {
                 return global::Sessions.Tests.Generated.Serialization.UserApiKeyJsonConverter.ReadValue(ref reader);
             }
@@ -178,11 +178,11 @@ namespace Sessions.Tests.Generated.Serialization
         {
             switch (value)
             {
-                case global::Sessions.Tests.Generated.BearerHttpScheme v0: global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeJsonConverter.WriteValue(writer, v0); break;
-                case global::Sessions.Tests.Generated.OtherHttpScheme v1: global::Sessions.Tests.Generated.Serialization.OtherHttpSchemeJsonConverter.WriteValue(writer, v1); break;
-                case global::Sessions.Tests.Generated.HeaderApiKey v2: global::Sessions.Tests.Generated.Serialization.HeaderApiKeyJsonConverter.WriteValue(writer, v2); break;
-                case global::Sessions.Tests.Generated.UserApiKey v3: global::Sessions.Tests.Generated.Serialization.UserApiKeyJsonConverter.WriteValue(writer, v3); break;
-                case global::Sessions.Tests.Generated.OpenIdScheme v4: global::Sessions.Tests.Generated.Serialization.OpenIdSchemeJsonConverter.WriteValue(writer, v4); break;
+                case global::Sessions.Tests.Generated.BearerHttpScheme variant: global::Sessions.Tests.Generated.Serialization.BearerHttpSchemeJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.OtherHttpScheme variant: global::Sessions.Tests.Generated.Serialization.OtherHttpSchemeJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.HeaderApiKey variant: global::Sessions.Tests.Generated.Serialization.HeaderApiKeyJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.UserApiKey variant: global::Sessions.Tests.Generated.Serialization.UserApiKeyJsonConverter.WriteValue(writer, variant); break;
+                case global::Sessions.Tests.Generated.OpenIdScheme variant: global::Sessions.Tests.Generated.Serialization.OpenIdSchemeJsonConverter.WriteValue(writer, variant); break;
                 case global::Sessions.Tests.Generated.UnknownSecurityScheme unknown: global::Sessions.Tests.Generated.Serialization.UnknownSecuritySchemeJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("SecurityScheme has no converter for " + value.GetType().FullName + ".");
             }

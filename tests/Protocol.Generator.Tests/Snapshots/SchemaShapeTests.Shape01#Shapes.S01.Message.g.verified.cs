@@ -47,10 +47,10 @@ namespace Shapes.S01.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Message");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Shapes.S01.Role p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            global::Shapes.S01.Role roleValue = default;
+            var rolePresent = false;
+            string? textValue = default;
+            var textPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -58,15 +58,15 @@ namespace Shapes.S01.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Shapes.S01.Serialization.RoleJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        roleValue = global::Shapes.S01.Serialization.RoleJsonConverter.ReadValue(ref reader);
+                        rolePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Message.text");
-                        has1 = true;
+                        textValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Message.text");
+                        textPresent = true;
                         break;
                     }
                     default:
@@ -79,20 +79,20 @@ namespace Shapes.S01.Serialization
                 }
             }
 
-            if (!has0)
+            if (!rolePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Message", "role");
             }
 
-            if (!has1)
+            if (!textPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Message", "text");
             }
 
             return new global::Shapes.S01.Message
             {
-                Role = p0,
-                Text = p1!,
+                Role = roleValue,
+                Text = textValue!,
                 AdditionalProperties = extension,
             };
 

@@ -43,8 +43,8 @@ namespace Shapes.S02.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Call");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Shapes.S02.Status p0 = default;
-            var has0 = false;
+            global::Shapes.S02.Status statusValue = default;
+            var statusPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Shapes.S02.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Shapes.S02.Serialization.StatusJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        statusValue = global::Shapes.S02.Serialization.StatusJsonConverter.ReadValue(ref reader);
+                        statusPresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Shapes.S02.Serialization
                 }
             }
 
-            if (!has0)
+            if (!statusPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Call", "status");
             }
 
             return new global::Shapes.S02.Call
             {
-                Status = p0,
+                Status = statusValue,
                 AdditionalProperties = extension,
             };
 

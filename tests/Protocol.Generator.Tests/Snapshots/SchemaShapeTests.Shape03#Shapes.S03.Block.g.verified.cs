@@ -134,8 +134,8 @@ namespace Shapes.S03.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S03.TextBlock v0: global::Shapes.S03.Serialization.TextBlockJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S03.ImageBlock v1: global::Shapes.S03.Serialization.ImageBlockJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S03.TextBlock variant: global::Shapes.S03.Serialization.TextBlockJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S03.ImageBlock variant: global::Shapes.S03.Serialization.ImageBlockJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S03.UnknownBlock unknown: global::Shapes.S03.Serialization.UnknownBlockJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("Block has no converter for " + value.GetType().FullName + ".");
             }

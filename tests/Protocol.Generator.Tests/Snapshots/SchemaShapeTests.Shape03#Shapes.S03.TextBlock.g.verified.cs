@@ -60,8 +60,8 @@ namespace Shapes.S03.Serialization
         internal static global::Shapes.S03.TextBlock ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? textValue = default;
+            var textPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S03.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextBlock.text");
-                        has0 = true;
+                        textValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextBlock.text");
+                        textPresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S03.Serialization
                 }
             }
 
-            if (!has0)
+            if (!textPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("TextBlock", "text");
             }
 
             return new global::Shapes.S03.TextBlock
             {
-                Text = p0!,
+                Text = textValue!,
                 AdditionalProperties = extension,
             };
 

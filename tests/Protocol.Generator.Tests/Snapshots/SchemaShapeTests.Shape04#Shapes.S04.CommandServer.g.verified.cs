@@ -49,8 +49,8 @@ namespace Shapes.S04.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "CommandServer");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? commandValue = default;
+            var commandPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -58,8 +58,8 @@ namespace Shapes.S04.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CommandServer.command");
-                        has0 = true;
+                        commandValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "CommandServer.command");
+                        commandPresent = true;
                         break;
                     }
                     default:
@@ -72,14 +72,14 @@ namespace Shapes.S04.Serialization
                 }
             }
 
-            if (!has0)
+            if (!commandPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("CommandServer", "command");
             }
 
             return new global::Shapes.S04.CommandServer
             {
-                Command = p0!,
+                Command = commandValue!,
                 AdditionalProperties = extension,
             };
 

@@ -60,8 +60,8 @@ namespace Shapes.S04.Serialization
         internal static global::Shapes.S04.HttpServer ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? urlValue = default;
+            var urlPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S04.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HttpServer.url");
-                        has0 = true;
+                        urlValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "HttpServer.url");
+                        urlPresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S04.Serialization
                 }
             }
 
-            if (!has0)
+            if (!urlPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("HttpServer", "url");
             }
 
             return new global::Shapes.S04.HttpServer
             {
-                Url = p0!,
+                Url = urlValue!,
                 AdditionalProperties = extension,
             };
 

@@ -144,9 +144,9 @@ namespace Shapes.S04.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S04.HttpServer v0: global::Shapes.S04.Serialization.HttpServerJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S04.SseServer v1: global::Shapes.S04.Serialization.SseServerJsonConverter.WriteValue(writer, v1); break;
-                case global::Shapes.S04.CommandServer v2: global::Shapes.S04.Serialization.CommandServerJsonConverter.WriteValue(writer, v2); break;
+                case global::Shapes.S04.HttpServer variant: global::Shapes.S04.Serialization.HttpServerJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S04.SseServer variant: global::Shapes.S04.Serialization.SseServerJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S04.CommandServer variant: global::Shapes.S04.Serialization.CommandServerJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S04.UnknownServer unknown: global::Shapes.S04.Serialization.UnknownServerJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("Server has no converter for " + value.GetType().FullName + ".");
             }

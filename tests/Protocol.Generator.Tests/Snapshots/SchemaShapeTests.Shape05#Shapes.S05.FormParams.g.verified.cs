@@ -53,9 +53,9 @@ namespace Shapes.S05.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "FormParams");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            string? p1 = default;
-            var has1 = false;
+            string? modeValue = default;
+            string? messageValue = default;
+            var messagePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -63,14 +63,14 @@ namespace Shapes.S05.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.mode"));
+                        modeValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.mode"));
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.message");
-                        has1 = true;
+                        messageValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FormParams.message");
+                        messagePresent = true;
                         break;
                     }
                     default:
@@ -83,15 +83,15 @@ namespace Shapes.S05.Serialization
                 }
             }
 
-            if (!has1)
+            if (!messagePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FormParams", "message");
             }
 
             return new global::Shapes.S05.FormParams
             {
-                Mode = p0,
-                Message = p1!,
+                Mode = modeValue,
+                Message = messageValue!,
                 AdditionalProperties = extension,
             };
 

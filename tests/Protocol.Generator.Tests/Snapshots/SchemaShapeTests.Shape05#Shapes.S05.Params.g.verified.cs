@@ -134,8 +134,8 @@ namespace Shapes.S05.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S05.FormParams v0: global::Shapes.S05.Serialization.FormParamsJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S05.UrlParams v1: global::Shapes.S05.Serialization.UrlParamsJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S05.FormParams variant: global::Shapes.S05.Serialization.FormParamsJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S05.UrlParams variant: global::Shapes.S05.Serialization.UrlParamsJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S05.UnknownParams unknown: global::Shapes.S05.Serialization.UnknownParamsJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("Params has no converter for " + value.GetType().FullName + ".");
             }

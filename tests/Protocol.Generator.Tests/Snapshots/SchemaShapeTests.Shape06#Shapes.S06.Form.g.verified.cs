@@ -43,8 +43,8 @@ namespace Shapes.S06.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Form");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Shapes.S06.Value p0 = default;
-            var has0 = false;
+            global::Shapes.S06.Value valueValue = default;
+            var valuePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Shapes.S06.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Shapes.S06.Serialization.ValueJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        valueValue = global::Shapes.S06.Serialization.ValueJsonConverter.ReadValue(ref reader);
+                        valuePresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Shapes.S06.Serialization
                 }
             }
 
-            if (!has0)
+            if (!valuePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Form", "value");
             }
 
             return new global::Shapes.S06.Form
             {
-                Value = p0,
+                Value = valueValue,
                 AdditionalProperties = extension,
             };
 

@@ -47,10 +47,10 @@ namespace Shapes.S07.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Request");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Shapes.S07.RequestId p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            global::Shapes.S07.RequestId idValue = default;
+            var idPresent = false;
+            string? methodValue = default;
+            var methodPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -58,15 +58,15 @@ namespace Shapes.S07.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Shapes.S07.Serialization.RequestIdJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        idValue = global::Shapes.S07.Serialization.RequestIdJsonConverter.ReadValue(ref reader);
+                        idPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Request.method");
-                        has1 = true;
+                        methodValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Request.method");
+                        methodPresent = true;
                         break;
                     }
                     default:
@@ -79,20 +79,20 @@ namespace Shapes.S07.Serialization
                 }
             }
 
-            if (!has0)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Request", "id");
             }
 
-            if (!has1)
+            if (!methodPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Request", "method");
             }
 
             return new global::Shapes.S07.Request
             {
-                Id = p0,
-                Method = p1!,
+                Id = idValue,
+                Method = methodValue!,
                 AdditionalProperties = extension,
             };
 

@@ -43,8 +43,8 @@ namespace Shapes.S08.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Message");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Shapes.S08.MessageContent p0 = default;
-            var has0 = false;
+            global::Shapes.S08.MessageContent contentValue = default;
+            var contentPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Shapes.S08.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Shapes.S08.Serialization.MessageContentJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        contentValue = global::Shapes.S08.Serialization.MessageContentJsonConverter.ReadValue(ref reader);
+                        contentPresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Shapes.S08.Serialization
                 }
             }
 
-            if (!has0)
+            if (!contentPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Message", "content");
             }
 
             return new global::Shapes.S08.Message
             {
-                Content = p0,
+                Content = contentValue,
                 AdditionalProperties = extension,
             };
 

@@ -47,9 +47,9 @@ namespace Shapes.S08.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MessageContentArrayItem");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            string? p1 = default;
-            var has1 = false;
+            string? typeValue = default;
+            string? textValue = default;
+            var textPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -57,14 +57,14 @@ namespace Shapes.S08.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.type");
+                        typeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.type");
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.text");
-                        has1 = true;
+                        textValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MessageContentArrayItem.text");
+                        textPresent = true;
                         break;
                     }
                     default:
@@ -77,15 +77,15 @@ namespace Shapes.S08.Serialization
                 }
             }
 
-            if (!has1)
+            if (!textPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MessageContentArrayItem", "text");
             }
 
             return new global::Shapes.S08.MessageContentArrayItem
             {
-                Type = p0 ?? "text",
-                Text = p1!,
+                Type = typeValue ?? "text",
+                Text = textValue!,
                 AdditionalProperties = extension,
             };
 

@@ -54,11 +54,11 @@ namespace Shapes.S09.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "IdMethodMessage");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            long p1 = default;
-            var has1 = false;
-            string? p2 = default;
-            var has2 = false;
+            string? jsonrpcValue = default;
+            long idValue = default;
+            var idPresent = false;
+            string? methodValue = default;
+            var methodPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -66,21 +66,21 @@ namespace Shapes.S09.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.jsonrpc");
+                        jsonrpcValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.jsonrpc");
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdMethodMessage.id");
-                        has1 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdMethodMessage.id");
+                        idPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.method");
-                        has2 = true;
+                        methodValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdMethodMessage.method");
+                        methodPresent = true;
                         break;
                     }
                     default:
@@ -93,21 +93,21 @@ namespace Shapes.S09.Serialization
                 }
             }
 
-            if (!has1)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("IdMethodMessage", "id");
             }
 
-            if (!has2)
+            if (!methodPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("IdMethodMessage", "method");
             }
 
             return new global::Shapes.S09.IdMethodMessage
             {
-                Jsonrpc = p0 ?? "2.0",
-                Id = p1,
-                Method = p2!,
+                Jsonrpc = jsonrpcValue ?? "2.0",
+                Id = idValue,
+                Method = methodValue!,
                 AdditionalProperties = extension,
             };
 

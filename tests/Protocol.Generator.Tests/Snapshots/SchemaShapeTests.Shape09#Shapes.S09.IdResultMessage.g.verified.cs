@@ -54,11 +54,11 @@ namespace Shapes.S09.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "IdResultMessage");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            long p1 = default;
-            var has1 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p2 = default;
-            var has2 = false;
+            string? jsonrpcValue = default;
+            long idValue = default;
+            var idPresent = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? resultValue = default;
+            var resultPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -66,21 +66,21 @@ namespace Shapes.S09.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdResultMessage.jsonrpc");
+                        jsonrpcValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "IdResultMessage.jsonrpc");
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdResultMessage.id");
-                        has1 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "IdResultMessage.id");
+                        idPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "IdResultMessage.result");
-                        has2 = true;
+                        resultValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "IdResultMessage.result");
+                        resultPresent = true;
                         break;
                     }
                     default:
@@ -93,21 +93,21 @@ namespace Shapes.S09.Serialization
                 }
             }
 
-            if (!has1)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("IdResultMessage", "id");
             }
 
-            if (!has2)
+            if (!resultPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("IdResultMessage", "result");
             }
 
             return new global::Shapes.S09.IdResultMessage
             {
-                Jsonrpc = p0 ?? "2.0",
-                Id = p1,
-                Result = p2!,
+                Jsonrpc = jsonrpcValue ?? "2.0",
+                Id = idValue,
+                Result = resultValue!,
                 AdditionalProperties = extension,
             };
 

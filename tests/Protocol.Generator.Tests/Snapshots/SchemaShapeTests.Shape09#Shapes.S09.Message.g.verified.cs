@@ -156,9 +156,9 @@ namespace Shapes.S09.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S09.IdMethodMessage v0: global::Shapes.S09.Serialization.IdMethodMessageJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S09.MethodMessage v1: global::Shapes.S09.Serialization.MethodMessageJsonConverter.WriteValue(writer, v1); break;
-                case global::Shapes.S09.IdResultMessage v2: global::Shapes.S09.Serialization.IdResultMessageJsonConverter.WriteValue(writer, v2); break;
+                case global::Shapes.S09.IdMethodMessage variant: global::Shapes.S09.Serialization.IdMethodMessageJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S09.MethodMessage variant: global::Shapes.S09.Serialization.MethodMessageJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S09.IdResultMessage variant: global::Shapes.S09.Serialization.IdResultMessageJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S09.UnknownMessage unknown: global::Shapes.S09.Serialization.UnknownMessageJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("Message has no converter for " + value.GetType().FullName + ".");
             }
@@ -185,7 +185,7 @@ namespace Shapes.S09.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UnknownMessage");
             var copy = reader;
             var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);
-            string? p0 = default;
+            string? jsonrpcValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -193,7 +193,7 @@ namespace Shapes.S09.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownMessage.jsonrpc");
+                        jsonrpcValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownMessage.jsonrpc");
                         break;
                     }
                     default:
@@ -208,7 +208,7 @@ namespace Shapes.S09.Serialization
             return new global::Shapes.S09.UnknownMessage
             {
                 RawJson = raw,
-                Jsonrpc = p0 ?? "2.0",
+                Jsonrpc = jsonrpcValue ?? "2.0",
             };
 
             // Which member a name is: the index of its case above, or -1.

@@ -50,9 +50,9 @@ namespace Shapes.S09.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "MethodMessage");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            string? p1 = default;
-            var has1 = false;
+            string? jsonrpcValue = default;
+            string? methodValue = default;
+            var methodPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -60,14 +60,14 @@ namespace Shapes.S09.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.jsonrpc");
+                        jsonrpcValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.jsonrpc");
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.method");
-                        has1 = true;
+                        methodValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "MethodMessage.method");
+                        methodPresent = true;
                         break;
                     }
                     default:
@@ -80,15 +80,15 @@ namespace Shapes.S09.Serialization
                 }
             }
 
-            if (!has1)
+            if (!methodPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("MethodMessage", "method");
             }
 
             return new global::Shapes.S09.MethodMessage
             {
-                Jsonrpc = p0 ?? "2.0",
-                Method = p1!,
+                Jsonrpc = jsonrpcValue ?? "2.0",
+                Method = methodValue!,
                 AdditionalProperties = extension,
             };
 

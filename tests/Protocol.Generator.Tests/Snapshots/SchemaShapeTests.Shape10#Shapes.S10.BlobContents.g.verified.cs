@@ -50,10 +50,10 @@ namespace Shapes.S10.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "BlobContents");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            string? uriValue = default;
+            var uriPresent = false;
+            string? blobValue = default;
+            var blobPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -61,15 +61,15 @@ namespace Shapes.S10.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BlobContents.uri");
-                        has0 = true;
+                        uriValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BlobContents.uri");
+                        uriPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BlobContents.blob");
-                        has1 = true;
+                        blobValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "BlobContents.blob");
+                        blobPresent = true;
                         break;
                     }
                     default:
@@ -82,20 +82,20 @@ namespace Shapes.S10.Serialization
                 }
             }
 
-            if (!has0)
+            if (!uriPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("BlobContents", "uri");
             }
 
-            if (!has1)
+            if (!blobPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("BlobContents", "blob");
             }
 
             return new global::Shapes.S10.BlobContents
             {
-                Uri = p0!,
-                Blob = p1!,
+                Uri = uriValue!,
+                Blob = blobValue!,
                 AdditionalProperties = extension,
             };
 

@@ -140,8 +140,8 @@ namespace Shapes.S10.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S10.TextContents v0: global::Shapes.S10.Serialization.TextContentsJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S10.BlobContents v1: global::Shapes.S10.Serialization.BlobContentsJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S10.TextContents variant: global::Shapes.S10.Serialization.TextContentsJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S10.BlobContents variant: global::Shapes.S10.Serialization.BlobContentsJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S10.UnknownContents unknown: global::Shapes.S10.Serialization.UnknownContentsJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("Contents has no converter for " + value.GetType().FullName + ".");
             }
@@ -168,8 +168,8 @@ namespace Shapes.S10.Serialization
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "UnknownContents");
             var copy = reader;
             var raw = global::System.Text.Json.JsonElement.ParseValue(ref copy);
-            string? p0 = default;
-            var has0 = false;
+            string? uriValue = default;
+            var uriPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -177,8 +177,8 @@ namespace Shapes.S10.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownContents.uri");
-                        has0 = true;
+                        uriValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "UnknownContents.uri");
+                        uriPresent = true;
                         break;
                     }
                     default:
@@ -190,7 +190,7 @@ namespace Shapes.S10.Serialization
                 }
             }
 
-            if (!has0)
+            if (!uriPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("UnknownContents", "uri");
             }
@@ -198,7 +198,7 @@ namespace Shapes.S10.Serialization
             return new global::Shapes.S10.UnknownContents
             {
                 RawJson = raw,
-                Uri = p0!,
+                Uri = uriValue!,
             };
 
             // Which member a name is: the index of its case above, or -1.

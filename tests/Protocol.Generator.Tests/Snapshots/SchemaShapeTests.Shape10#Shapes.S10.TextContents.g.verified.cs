@@ -50,10 +50,10 @@ namespace Shapes.S10.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TextContents");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            string? uriValue = default;
+            var uriPresent = false;
+            string? textValue = default;
+            var textPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -61,15 +61,15 @@ namespace Shapes.S10.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContents.uri");
-                        has0 = true;
+                        uriValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContents.uri");
+                        uriPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContents.text");
-                        has1 = true;
+                        textValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TextContents.text");
+                        textPresent = true;
                         break;
                     }
                     default:
@@ -82,20 +82,20 @@ namespace Shapes.S10.Serialization
                 }
             }
 
-            if (!has0)
+            if (!uriPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("TextContents", "uri");
             }
 
-            if (!has1)
+            if (!textPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("TextContents", "text");
             }
 
             return new global::Shapes.S10.TextContents
             {
-                Uri = p0!,
-                Text = p1!,
+                Uri = uriValue!,
+                Text = textValue!,
                 AdditionalProperties = extension,
             };
 

@@ -60,8 +60,8 @@ namespace Shapes.S11.Serialization
         internal static global::Shapes.S11.ArraySchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p0 = default;
-            var has0 = false;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? itemsValue = default;
+            var itemsPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S11.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ArraySchema.items");
-                        has0 = true;
+                        itemsValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadElementMap(ref reader, "ArraySchema.items");
+                        itemsPresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S11.Serialization
                 }
             }
 
-            if (!has0)
+            if (!itemsPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ArraySchema", "items");
             }
 
             return new global::Shapes.S11.ArraySchema
             {
-                Items = p0!,
+                Items = itemsValue!,
                 AdditionalProperties = extension,
             };
 

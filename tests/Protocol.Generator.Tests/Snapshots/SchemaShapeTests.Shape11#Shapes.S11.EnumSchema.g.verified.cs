@@ -157,9 +157,9 @@ namespace Shapes.S11.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S11.StringEnumSchema v0: global::Shapes.S11.Serialization.StringEnumSchemaJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S11.StringChoicesSchema v1: global::Shapes.S11.Serialization.StringChoicesSchemaJsonConverter.WriteValue(writer, v1); break;
-                case global::Shapes.S11.ArraySchema v2: global::Shapes.S11.Serialization.ArraySchemaJsonConverter.WriteValue(writer, v2); break;
+                case global::Shapes.S11.StringEnumSchema variant: global::Shapes.S11.Serialization.StringEnumSchemaJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S11.StringChoicesSchema variant: global::Shapes.S11.Serialization.StringChoicesSchemaJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S11.ArraySchema variant: global::Shapes.S11.Serialization.ArraySchemaJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S11.UnknownEnumSchema unknown: global::Shapes.S11.Serialization.UnknownEnumSchemaJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("EnumSchema has no converter for " + value.GetType().FullName + ".");
             }

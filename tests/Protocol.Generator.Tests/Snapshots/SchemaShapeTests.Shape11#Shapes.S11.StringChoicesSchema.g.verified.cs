@@ -60,8 +60,8 @@ namespace Shapes.S11.Serialization
         internal static global::Shapes.S11.StringChoicesSchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S11.StringChoicesSchemaChoicesItem>? p0 = default;
-            var has0 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S11.StringChoicesSchemaChoicesItem>? choicesValue = default;
+            var choicesPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S11.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S11.StringChoicesSchemaChoicesItem>(ref reader, "StringChoicesSchema.choices", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.ReadValue(ref r1));
-                        has0 = true;
+                        choicesValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S11.StringChoicesSchemaChoicesItem>(ref reader, "StringChoicesSchema.choices", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S11.Serialization.StringChoicesSchemaChoicesItemJsonConverter.ReadValue(ref r1));
+                        choicesPresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S11.Serialization
                 }
             }
 
-            if (!has0)
+            if (!choicesPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StringChoicesSchema", "choices");
             }
 
             return new global::Shapes.S11.StringChoicesSchema
             {
-                Choices = p0!,
+                Choices = choicesValue!,
                 AdditionalProperties = extension,
             };
 

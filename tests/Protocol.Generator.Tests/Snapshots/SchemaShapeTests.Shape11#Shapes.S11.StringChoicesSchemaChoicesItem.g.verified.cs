@@ -47,10 +47,10 @@ namespace Shapes.S11.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "StringChoicesSchemaChoicesItem");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            string? valueValue = default;
+            var valuePresent = false;
+            string? titleValue = default;
+            var titlePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -58,15 +58,15 @@ namespace Shapes.S11.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.value");
-                        has0 = true;
+                        valueValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.value");
+                        valuePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.title");
-                        has1 = true;
+                        titleValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "StringChoicesSchemaChoicesItem.title");
+                        titlePresent = true;
                         break;
                     }
                     default:
@@ -79,20 +79,20 @@ namespace Shapes.S11.Serialization
                 }
             }
 
-            if (!has0)
+            if (!valuePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StringChoicesSchemaChoicesItem", "value");
             }
 
-            if (!has1)
+            if (!titlePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StringChoicesSchemaChoicesItem", "title");
             }
 
             return new global::Shapes.S11.StringChoicesSchemaChoicesItem
             {
-                Value = p0!,
-                Title = p1!,
+                Value = valueValue!,
+                Title = titleValue!,
                 AdditionalProperties = extension,
             };
 

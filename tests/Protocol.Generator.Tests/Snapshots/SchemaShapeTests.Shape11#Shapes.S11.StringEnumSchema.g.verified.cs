@@ -60,8 +60,8 @@ namespace Shapes.S11.Serialization
         internal static global::Shapes.S11.StringEnumSchema ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
-            var has0 = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? enumValue = default;
+            var enumPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S11.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "StringEnumSchema.enum", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "StringEnumSchema.enum"));
-                        has0 = true;
+                        enumValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<string>(ref reader, "StringEnumSchema.enum", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref r1, "StringEnumSchema.enum"));
+                        enumPresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S11.Serialization
                 }
             }
 
-            if (!has0)
+            if (!enumPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("StringEnumSchema", "enum");
             }
 
             return new global::Shapes.S11.StringEnumSchema
             {
-                Enum = p0!,
+                Enum = enumValue!,
                 AdditionalProperties = extension,
             };
 

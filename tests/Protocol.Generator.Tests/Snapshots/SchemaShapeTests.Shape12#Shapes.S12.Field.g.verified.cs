@@ -144,9 +144,9 @@ namespace Shapes.S12.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S12.StringField v0: global::Shapes.S12.Serialization.StringFieldJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S12.NumberField v1: global::Shapes.S12.Serialization.NumberFieldJsonConverter.WriteValue(writer, v1); break;
-                case global::Shapes.S12.BooleanField v2: global::Shapes.S12.Serialization.BooleanFieldJsonConverter.WriteValue(writer, v2); break;
+                case global::Shapes.S12.StringField variant: global::Shapes.S12.Serialization.StringFieldJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S12.NumberField variant: global::Shapes.S12.Serialization.NumberFieldJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S12.BooleanField variant: global::Shapes.S12.Serialization.BooleanFieldJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S12.UnknownField unknown: global::Shapes.S12.Serialization.UnknownFieldJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("Field has no converter for " + value.GetType().FullName + ".");
             }

@@ -53,9 +53,9 @@ namespace Shapes.S12.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "NumberField");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::Shapes.S12.NumberFieldType p0 = default;
-            var has0 = false;
-            double? p1 = default;
+            global::Shapes.S12.NumberFieldType typeValue = default;
+            var typePresent = false;
+            double? minimumValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -63,14 +63,14 @@ namespace Shapes.S12.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.ReadValue(ref reader);
-                        has0 = true;
+                        typeValue = global::Shapes.S12.Serialization.NumberFieldTypeJsonConverter.ReadValue(ref reader);
+                        typePresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NumberField.minimum"));
+                        minimumValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadDouble(ref reader, "NumberField.minimum"));
                         break;
                     }
                     default:
@@ -83,15 +83,15 @@ namespace Shapes.S12.Serialization
                 }
             }
 
-            if (!has0)
+            if (!typePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("NumberField", "type");
             }
 
             return new global::Shapes.S12.NumberField
             {
-                Type = p0,
-                Minimum = p1,
+                Type = typeValue,
+                Minimum = minimumValue,
                 AdditionalProperties = extension,
             };
 

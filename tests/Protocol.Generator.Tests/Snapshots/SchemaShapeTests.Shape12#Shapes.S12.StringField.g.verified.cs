@@ -60,7 +60,7 @@ namespace Shapes.S12.Serialization
         internal static global::Shapes.S12.StringField ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            long? p0 = default;
+            long? maxLengthValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -68,7 +68,7 @@ namespace Shapes.S12.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
+                        maxLengthValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "StringField.maxLength"));
                         break;
                     }
                     case 1:
@@ -89,7 +89,7 @@ namespace Shapes.S12.Serialization
 
             return new global::Shapes.S12.StringField
             {
-                MaxLength = p0,
+                MaxLength = maxLengthValue,
                 AdditionalProperties = extension,
             };
 

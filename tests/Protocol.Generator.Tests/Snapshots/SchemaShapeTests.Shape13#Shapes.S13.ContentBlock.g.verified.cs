@@ -135,8 +135,8 @@ namespace Shapes.S13.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S13.TextContent v0: global::Shapes.S13.Serialization.TextContentJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S13.ImageContent v1: global::Shapes.S13.Serialization.ImageContentJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S13.TextContent variant: global::Shapes.S13.Serialization.TextContentJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S13.ImageContent variant: global::Shapes.S13.Serialization.ImageContentJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S13.UnknownContentBlock unknown: global::Shapes.S13.Serialization.UnknownContentBlockJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("ContentBlock has no converter for " + value.GetType().FullName + ".");
             }

@@ -60,8 +60,8 @@ namespace Shapes.S13.Serialization
         internal static global::Shapes.S13.ImageContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? dataValue = default;
+            var dataPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S13.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageContent.data");
-                        has0 = true;
+                        dataValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ImageContent.data");
+                        dataPresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S13.Serialization
                 }
             }
 
-            if (!has0)
+            if (!dataPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ImageContent", "data");
             }
 
             return new global::Shapes.S13.ImageContent
             {
-                Data = p0!,
+                Data = dataValue!,
                 AdditionalProperties = extension,
             };
 

@@ -130,8 +130,8 @@ namespace Shapes.S13.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S13.TextContent v0: global::Shapes.S13.Serialization.TextContentJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S13.ToolUseContent v1: global::Shapes.S13.Serialization.ToolUseContentJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S13.TextContent variant: global::Shapes.S13.Serialization.TextContentJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S13.ToolUseContent variant: global::Shapes.S13.Serialization.ToolUseContentJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S13.UnknownSamplingContent unknown: global::Shapes.S13.Serialization.UnknownSamplingContentJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("SamplingContent has no converter for " + value.GetType().FullName + ".");
             }

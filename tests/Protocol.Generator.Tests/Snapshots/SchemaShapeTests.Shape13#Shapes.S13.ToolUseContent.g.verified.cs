@@ -61,8 +61,8 @@ namespace Shapes.S13.Serialization
         internal static global::Shapes.S13.ToolUseContent ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? nameValue = default;
+            var namePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -70,8 +70,8 @@ namespace Shapes.S13.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolUseContent.name");
-                        has0 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "ToolUseContent.name");
+                        namePresent = true;
                         break;
                     }
                     case 1:
@@ -90,14 +90,14 @@ namespace Shapes.S13.Serialization
                 }
             }
 
-            if (!has0)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("ToolUseContent", "name");
             }
 
             return new global::Shapes.S13.ToolUseContent
             {
-                Name = p0!,
+                Name = nameValue!,
                 AdditionalProperties = extension,
             };
 

@@ -47,9 +47,9 @@ namespace Shapes.S14.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Titled");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S14.TitledOneOfItem>? p1 = default;
-            var has1 = false;
+            string? typeValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S14.TitledOneOfItem>? oneOfValue = default;
+            var oneOfPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -57,14 +57,14 @@ namespace Shapes.S14.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Titled.type");
+                        typeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Titled.type");
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S14.TitledOneOfItem>(ref reader, "Titled.oneOf", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S14.Serialization.TitledOneOfItemJsonConverter.ReadValue(ref r1));
-                        has1 = true;
+                        oneOfValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S14.TitledOneOfItem>(ref reader, "Titled.oneOf", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S14.Serialization.TitledOneOfItemJsonConverter.ReadValue(ref r1));
+                        oneOfPresent = true;
                         break;
                     }
                     default:
@@ -77,15 +77,15 @@ namespace Shapes.S14.Serialization
                 }
             }
 
-            if (!has1)
+            if (!oneOfPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Titled", "oneOf");
             }
 
             return new global::Shapes.S14.Titled
             {
-                Type = p0 ?? "string",
-                OneOf = p1!,
+                Type = typeValue ?? "string",
+                OneOf = oneOfValue!,
                 AdditionalProperties = extension,
             };
 

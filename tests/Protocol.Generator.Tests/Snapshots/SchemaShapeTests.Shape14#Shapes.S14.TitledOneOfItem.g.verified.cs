@@ -47,10 +47,10 @@ namespace Shapes.S14.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "TitledOneOfItem");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            string? p1 = default;
-            var has1 = false;
+            string? constValue = default;
+            var constPresent = false;
+            string? titleValue = default;
+            var titlePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -58,15 +58,15 @@ namespace Shapes.S14.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TitledOneOfItem.const");
-                        has0 = true;
+                        constValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TitledOneOfItem.const");
+                        constPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TitledOneOfItem.title");
-                        has1 = true;
+                        titleValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "TitledOneOfItem.title");
+                        titlePresent = true;
                         break;
                     }
                     default:
@@ -79,20 +79,20 @@ namespace Shapes.S14.Serialization
                 }
             }
 
-            if (!has0)
+            if (!constPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("TitledOneOfItem", "const");
             }
 
-            if (!has1)
+            if (!titlePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("TitledOneOfItem", "title");
             }
 
             return new global::Shapes.S14.TitledOneOfItem
             {
-                Const = p0!,
-                Title = p1!,
+                Const = constValue!,
+                Title = titleValue!,
                 AdditionalProperties = extension,
             };
 

@@ -60,12 +60,12 @@ namespace Shapes.S15.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Entry");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
-            global::Shapes.S15.Priority p1 = default;
-            var has1 = false;
-            global::Shapes.S15.Usage? p2 = default;
-            var has2 = false;
+            string? idValue = default;
+            var idPresent = false;
+            global::Shapes.S15.Priority priorityValue = default;
+            var priorityPresent = false;
+            global::Shapes.S15.Usage? usageValue = default;
+            var usagePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -73,22 +73,22 @@ namespace Shapes.S15.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Entry.id");
-                        has0 = true;
+                        idValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Entry.id");
+                        idPresent = true;
                         break;
                     }
                     case 1:
                     {
                         reader.Read();
-                        p1 = global::Shapes.S15.Serialization.PriorityJsonConverter.ReadValue(ref reader);
-                        has1 = true;
+                        priorityValue = global::Shapes.S15.Serialization.PriorityJsonConverter.ReadValue(ref reader);
+                        priorityPresent = true;
                         break;
                     }
                     case 2:
                     {
                         reader.Read();
-                        p2 = global::Shapes.S15.Serialization.UsageJsonConverter.ReadValue(ref reader);
-                        has2 = true;
+                        usageValue = global::Shapes.S15.Serialization.UsageJsonConverter.ReadValue(ref reader);
+                        usagePresent = true;
                         break;
                     }
                     default:
@@ -101,26 +101,26 @@ namespace Shapes.S15.Serialization
                 }
             }
 
-            if (!has0)
+            if (!idPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Entry", "id");
             }
 
-            if (!has1)
+            if (!priorityPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Entry", "priority");
             }
 
-            if (!has2)
+            if (!usagePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Entry", "usage");
             }
 
             return new global::Shapes.S15.Entry
             {
-                Id = p0!,
-                Priority = p1,
-                Usage = p2!,
+                Id = idValue!,
+                Priority = priorityValue,
+                Usage = usageValue!,
                 AdditionalProperties = extension,
             };
 

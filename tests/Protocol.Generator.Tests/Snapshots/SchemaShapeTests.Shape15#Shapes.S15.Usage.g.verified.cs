@@ -43,8 +43,8 @@ namespace Shapes.S15.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Usage");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            long p0 = default;
-            var has0 = false;
+            long tokensValue = default;
+            var tokensPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Shapes.S15.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Usage.tokens");
-                        has0 = true;
+                        tokensValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadInt64(ref reader, "Usage.tokens");
+                        tokensPresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Shapes.S15.Serialization
                 }
             }
 
-            if (!has0)
+            if (!tokensPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Usage", "tokens");
             }
 
             return new global::Shapes.S15.Usage
             {
-                Tokens = p0,
+                Tokens = tokensValue,
                 AdditionalProperties = extension,
             };
 

@@ -43,7 +43,7 @@ namespace Shapes.S16.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "InputSchema");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
+            string? typeValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -51,7 +51,7 @@ namespace Shapes.S16.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "InputSchema.type");
+                        typeValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "InputSchema.type");
                         break;
                     }
                     default:
@@ -66,7 +66,7 @@ namespace Shapes.S16.Serialization
 
             return new global::Shapes.S16.InputSchema
             {
-                Type = p0 ?? "object",
+                Type = typeValue ?? "object",
                 AdditionalProperties = extension,
             };
 

@@ -43,7 +43,7 @@ namespace Shapes.S16.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Request");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
+            string? methodValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -51,7 +51,7 @@ namespace Shapes.S16.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Request.method");
+                        methodValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Request.method");
                         break;
                     }
                     default:
@@ -66,7 +66,7 @@ namespace Shapes.S16.Serialization
 
             return new global::Shapes.S16.Request
             {
-                Method = p0 ?? "roots/list",
+                Method = methodValue ?? "roots/list",
                 AdditionalProperties = extension,
             };
 

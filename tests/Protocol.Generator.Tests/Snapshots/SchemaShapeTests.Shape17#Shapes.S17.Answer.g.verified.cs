@@ -43,8 +43,8 @@ namespace Shapes.S17.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Answer");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? actionValue = default;
+            var actionPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Shapes.S17.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Answer.action");
-                        has0 = true;
+                        actionValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "Answer.action");
+                        actionPresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Shapes.S17.Serialization
                 }
             }
 
-            if (!has0)
+            if (!actionPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Answer", "action");
             }
 
             return new global::Shapes.S17.Answer
             {
-                Action = p0!,
+                Action = actionValue!,
                 AdditionalProperties = extension,
             };
 

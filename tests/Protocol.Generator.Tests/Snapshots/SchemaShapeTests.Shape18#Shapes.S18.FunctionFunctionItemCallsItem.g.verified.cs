@@ -60,8 +60,8 @@ namespace Shapes.S18.Serialization
         internal static global::Shapes.S18.FunctionFunctionItemCallsItem ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            string? p0 = default;
-            var has0 = false;
+            string? nameValue = default;
+            var namePresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -69,8 +69,8 @@ namespace Shapes.S18.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FunctionFunctionItemCallsItem.name");
-                        has0 = true;
+                        nameValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadString(ref reader, "FunctionFunctionItemCallsItem.name");
+                        namePresent = true;
                         break;
                     }
                     case 1:
@@ -89,14 +89,14 @@ namespace Shapes.S18.Serialization
                 }
             }
 
-            if (!has0)
+            if (!namePresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("FunctionFunctionItemCallsItem", "name");
             }
 
             return new global::Shapes.S18.FunctionFunctionItemCallsItem
             {
-                Name = p0!,
+                Name = nameValue!,
                 AdditionalProperties = extension,
             };
 

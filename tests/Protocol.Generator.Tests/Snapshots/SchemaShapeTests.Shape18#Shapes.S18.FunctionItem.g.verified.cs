@@ -60,7 +60,7 @@ namespace Shapes.S18.Serialization
         internal static global::Shapes.S18.FunctionItem ReadMembers(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>? p0 = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>? callsValue = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -68,7 +68,7 @@ namespace Shapes.S18.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S18.FunctionItemCallsItem>(ref reader, "FunctionItem.calls", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S18.Serialization.FunctionItemCallsItemJsonConverter.ReadValue(ref r1)));
+                        callsValue = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.FunctionItemCallsItem>?) : global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S18.FunctionItemCallsItem>(ref reader, "FunctionItem.calls", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S18.Serialization.FunctionItemCallsItemJsonConverter.ReadValue(ref r1)));
                         break;
                     }
                     case 1:
@@ -89,7 +89,7 @@ namespace Shapes.S18.Serialization
 
             return new global::Shapes.S18.FunctionItem
             {
-                Calls = p0,
+                Calls = callsValue,
                 AdditionalProperties = extension,
             };
 

@@ -135,8 +135,8 @@ namespace Shapes.S18.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S18.FunctionFunctionItemCallsItem v0: global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S18.CustomItem v1: global::Shapes.S18.Serialization.CustomItemJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S18.FunctionFunctionItemCallsItem variant: global::Shapes.S18.Serialization.FunctionFunctionItemCallsItemJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S18.CustomItem variant: global::Shapes.S18.Serialization.CustomItemJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S18.UnknownFunctionItemCallsItem unknown: global::Shapes.S18.Serialization.UnknownFunctionItemCallsItemJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("FunctionItemCallsItem has no converter for " + value.GetType().FullName + ".");
             }

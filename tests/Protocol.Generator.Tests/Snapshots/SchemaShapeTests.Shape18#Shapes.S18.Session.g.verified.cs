@@ -43,8 +43,8 @@ namespace Shapes.S18.Serialization
         {
             global::Sessions.Protocol.Generated.ProtocolJson.ExpectStartObject(ref reader, "Session");
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
-            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.SessionMessagesItem>? p0 = default;
-            var has0 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::Shapes.S18.SessionMessagesItem>? messagesValue = default;
+            var messagesPresent = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 switch (reader.ValueIsEscaped || reader.HasValueSequence ? MemberOf(global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : MemberOf(reader.ValueSpan))
@@ -52,8 +52,8 @@ namespace Shapes.S18.Serialization
                     case 0:
                     {
                         reader.Read();
-                        p0 = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S18.SessionMessagesItem>(ref reader, "Session.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S18.Serialization.SessionMessagesItemJsonConverter.ReadValue(ref r1));
-                        has0 = true;
+                        messagesValue = global::Sessions.Protocol.Generated.ProtocolJson.ReadArray<global::Shapes.S18.SessionMessagesItem>(ref reader, "Session.messages", static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.S18.Serialization.SessionMessagesItemJsonConverter.ReadValue(ref r1));
+                        messagesPresent = true;
                         break;
                     }
                     default:
@@ -66,14 +66,14 @@ namespace Shapes.S18.Serialization
                 }
             }
 
-            if (!has0)
+            if (!messagesPresent)
             {
                 throw global::Sessions.Protocol.Generated.ProtocolJson.MissingProperty("Session", "messages");
             }
 
             return new global::Shapes.S18.Session
             {
-                Messages = p0!,
+                Messages = messagesValue!,
                 AdditionalProperties = extension,
             };
 

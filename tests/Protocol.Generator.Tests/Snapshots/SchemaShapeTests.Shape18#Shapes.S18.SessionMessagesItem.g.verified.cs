@@ -135,8 +135,8 @@ namespace Shapes.S18.Serialization
         {
             switch (value)
             {
-                case global::Shapes.S18.FunctionItem v0: global::Shapes.S18.Serialization.FunctionItemJsonConverter.WriteValue(writer, v0); break;
-                case global::Shapes.S18.UserItem v1: global::Shapes.S18.Serialization.UserItemJsonConverter.WriteValue(writer, v1); break;
+                case global::Shapes.S18.FunctionItem variant: global::Shapes.S18.Serialization.FunctionItemJsonConverter.WriteValue(writer, variant); break;
+                case global::Shapes.S18.UserItem variant: global::Shapes.S18.Serialization.UserItemJsonConverter.WriteValue(writer, variant); break;
                 case global::Shapes.S18.UnknownSessionMessagesItem unknown: global::Shapes.S18.Serialization.UnknownSessionMessagesItemJsonConverter.WriteValue(writer, unknown); break;
                 default: throw new global::System.Text.Json.JsonException("SessionMessagesItem has no converter for " + value.GetType().FullName + ".");
             }
