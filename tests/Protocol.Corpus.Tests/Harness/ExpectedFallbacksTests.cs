@@ -42,6 +42,25 @@ public sealed class ExpectedFallbacksTests
     }
 
     [Fact]
+    public void Parse_reads_a_union_typed_where_used_with_its_form()
+    {
+        ExpectedFallbacks parsed = ExpectedFallbacks.Parse("""{ "typedWhereUsed": [ { "pointer": "#/x", "form": "list", "reason": "arrays of strings" } ] }""", "test.json");
+
+        Assert.Equal(new ExpectedTyping("#/x", "list", "arrays of strings"), Assert.Single(parsed.TypedWhereUsed));
+    }
+
+    [Theory]
+    [InlineData("""{ "typedWhereUsed": [ { "pointer": "#/x", "form": "bag", "reason": "r" } ] }""", "has form 'bag'")]
+    [InlineData("""{ "typedWhereUsed": [ { "pointer": "#/x", "reason": "r" } ] }""", "form")]
+    [InlineData("""{ "untypedUnions": [ { "pointer": "#/x", "reason": "r" } ], "typedWhereUsed": [ { "pointer": "#/x", "form": "list", "reason": "r" } ] }""", "both as untyped and as typed")]
+    public void Parse_rejects_an_unknown_form_or_a_union_listed_both_ways(string json, string expected)
+    {
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ExpectedFallbacks.Parse(json, "test.json"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Equal_lists_pass()
     {
         ExpectedFallbacks parsed = ExpectedFallbacks.Parse(List, "test.json");

@@ -15,6 +15,19 @@ namespace Sessions.Protocol.Corpus.Tests.Infrastructure;
 public sealed record ExpectedFallback(string Key, string Reason);
 
 /// <summary>
+/// A union that no union type stands for, yet is typed wherever it is used (see <see cref="UnionTyping.WhereUsed"/>):
+/// the check proves the claim of its <see cref="Form"/> at every place that uses it.
+/// </summary>
+/// <param name="Pointer">The union's pointer.</param>
+/// <param name="Form">
+/// <c>string</c> (every alternative is a string: the C# type is <c>string</c>), <c>list</c> (every alternative is an
+/// array: the C# type is one list of typed items) or <c>record</c> (the alternatives only constrain the object's
+/// declared properties: the C# type is the definition's record, with a property for each).
+/// </param>
+/// <param name="Reason">Why that form is the union's right type.</param>
+public sealed record ExpectedTyping(string Pointer, string Form, string Reason);
+
+/// <summary>
 /// The fallbacks a corpus schema is known to have (<c>Schemas/&lt;name&gt;/expected-fallbacks.json</c>, see the
 /// README there): the generator warnings, the unions not typed and the examples not round-tripping that the generator
 /// cannot handle yet. The corpus checks require the actual fallbacks to EQUAL this list: a new one is a regression, and
@@ -25,16 +38,17 @@ public sealed class ExpectedFallbacks
     /// <summary>The file name in a corpus folder.</summary>
     public const string FileName = "expected-fallbacks.json";
 
-    private ExpectedFallbacks(string source, IReadOnlyList<ExpectedFallback> diagnostics, IReadOnlyList<ExpectedFallback> untypedUnions, IReadOnlyList<ExpectedFallback> examples)
+    private ExpectedFallbacks(string source, IReadOnlyList<ExpectedFallback> diagnostics, IReadOnlyList<ExpectedFallback> untypedUnions, IReadOnlyList<ExpectedTyping> typedWhereUsed, IReadOnlyList<ExpectedFallback> examples)
     {
         Source = source;
         Diagnostics = diagnostics;
         UntypedUnions = untypedUnions;
+        TypedWhereUsed = typedWhereUsed;
         Examples = examples;
     }
 
     /// <summary>No fallback allowed (a shape, or a corpus schema without the file).</summary>
-    public static ExpectedFallbacks None { get; } = new("(none)", Array.Empty<ExpectedFallback>(), Array.Empty<ExpectedFallback>(), Array.Empty<ExpectedFallback>());
+    public static ExpectedFallbacks None { get; } = new("(none)", Array.Empty<ExpectedFallback>(), Array.Empty<ExpectedFallback>(), Array.Empty<ExpectedTyping>(), Array.Empty<ExpectedFallback>());
 
     /// <summary>Where the list comes from, for messages.</summary>
     public string Source { get; }
@@ -44,6 +58,9 @@ public sealed class ExpectedFallbacks
 
     /// <summary>Unions not typed, keyed by their JSON pointer.</summary>
     public IReadOnlyList<ExpectedFallback> UntypedUnions { get; }
+
+    /// <summary>Unions typed where they are used though no union type stands for them, each with the form the check proves.</summary>
+    public IReadOnlyList<ExpectedTyping> TypedWhereUsed { get; }
 
     /// <summary>
     /// Examples that do not decode to the expected type and back, keyed by their label and the kind of failure
@@ -61,23 +78,43 @@ public sealed class ExpectedFallbacks
 
     /// <summary>
     /// Parses <c>{ "diagnostics": [{ "id", "pointer", "reason" }], "untypedUnions": [{ "pointer", "reason" }],
-    /// "examples": [{ "example", "failure", "reason" }] }</c>; every entry needs a non-empty reason.
+    /// "typedWhereUsed": [{ "pointer", "form", "reason" }], "examples": [{ "example", "failure", "reason" }] }</c>;
+    /// every entry needs a non-empty reason, and a form is <c>string</c>, <c>list</c> or <c>record</c>.
     /// </summary>
     public static ExpectedFallbacks Parse(string json, string source)
     {
         using JsonDocument document = JsonDocument.Parse(json);
         JsonElement root = document.RootElement;
-        var known = new HashSet<string>(StringComparer.Ordinal) { "$comment", "diagnostics", "untypedUnions", "examples" };
+        var known = new HashSet<string>(StringComparer.Ordinal) { "$comment", "diagnostics", "untypedUnions", "typedWhereUsed", "examples" };
         foreach (JsonProperty property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
-            throw new InvalidDataException($"{source}: unknown key '{property.Name}' (expected diagnostics, untypedUnions, examples).");
+            throw new InvalidDataException($"{source}: unknown key '{property.Name}' (expected diagnostics, untypedUnions, typedWhereUsed, examples).");
+        }
+
+        List<ExpectedFallback> untyped = Entries(root, "untypedUnions", e => Text(e, "pointer", source), source);
+        List<ExpectedTyping> typed = Entries(root, "typedWhereUsed", e => Text(e, "pointer", source), source)
+            .Select(e => new ExpectedTyping(e.Key, FormOf(root, e.Key, source), e.Reason))
+            .ToList();
+        if (typed.FirstOrDefault(t => untyped.Any(u => u.Key == t.Pointer)) is { } both)
+        {
+            throw new InvalidDataException($"{source}: '{both.Pointer}' is listed both as untyped and as typed where used.");
         }
 
         return new ExpectedFallbacks(
             source,
             Entries(root, "diagnostics", e => Text(e, "id", source) + " " + Text(e, "pointer", source), source),
-            Entries(root, "untypedUnions", e => Text(e, "pointer", source), source),
+            untyped,
+            typed,
             Entries(root, "examples", e => Text(e, "example", source) + " | " + Text(e, "failure", source), source));
+    }
+
+    private static string FormOf(JsonElement root, string pointer, string source)
+    {
+        JsonElement entry = root.GetProperty("typedWhereUsed").EnumerateArray().First(e => e.GetProperty("pointer").GetString() == pointer);
+        string form = Text(entry, "form", source);
+        return UnionTyping.Forms.Contains(form)
+            ? form
+            : throw new InvalidDataException($"{source}: '{pointer}' has form '{form}' (expected {string.Join(", ", UnionTyping.Forms)}).");
     }
 
     /// <summary>

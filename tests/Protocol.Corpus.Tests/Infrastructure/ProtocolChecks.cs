@@ -54,13 +54,20 @@ public static class ProtocolChecks
     }
 
     /// <summary>
-    /// Every union of the schema at a place with a public path becomes a typed form (see <see cref="UnionTyping"/>);
-    /// with <paramref name="expected"/>, the unions not typed are exactly the listed ones.
+    /// Every union of the schema at a place with a public path becomes a typed form wherever it is used (see
+    /// <see cref="UnionTyping"/>); with <paramref name="expected"/>, the unions its <c>typedWhereUsed</c> lists must
+    /// prove their form at every use, and the unions not typed are exactly its <c>untypedUnions</c>.
     /// </summary>
     public static void EveryUnionIsTyped(GeneratedProtocol generated, ExpectedFallbacks? expected = null)
     {
         UnionCensus census = UnionCensus.Take(generated.Schema);
-        List<UnionOutcome> outcomes = census.Sites.Select(site => UnionTyping.Check(generated, site)).ToList();
+        var listed = (expected?.TypedWhereUsed ?? Array.Empty<ExpectedTyping>()).ToDictionary(t => t.Pointer, StringComparer.Ordinal);
+        if (listed.Keys.FirstOrDefault(p => !census.Sites.Any(s => s.Pointer == p)) is { } stray)
+        {
+            throw new XunitException($"{generated.Case.Name}: {ExpectedFallbacks.FileName} lists '{stray}' under typedWhereUsed, but the census has no union there.");
+        }
+
+        List<UnionOutcome> outcomes = census.Sites.Select(site => UnionTyping.Check(generated, census, site, listed.GetValueOrDefault(site.Pointer))).ToList();
         List<UnionOutcome> untyped = outcomes.Where(o => !o.IsTyped).ToList();
         if (expected is not null)
         {

@@ -14,9 +14,20 @@ namespace Sessions.Protocol.Corpus.Tests.Infrastructure;
 /// <param name="Pointer">Its JSON pointer in the schema file.</param>
 /// <param name="Steps">From the definition's type to it: wire property names, <c>[]</c> for an array's item, <c>{}</c> for a map's value.</param>
 /// <param name="Form">What makes it a union, for messages (<c>oneOf of 3</c>, <c>type [string, integer]</c>).</param>
-public sealed record UnionSite(string Definition, string Pointer, IReadOnlyList<string> Steps, string Form)
+/// <param name="Schema">The union's schema object.</param>
+public sealed record UnionSite(string Definition, string Pointer, IReadOnlyList<string> Steps, string Form, JsonObject Schema)
 {
     /// <summary>The definition and steps as one path (<c>Tool.inputSchema.type</c>).</summary>
+    public string Path => Steps.Count == 0 ? Definition : Definition + "." + string.Join(".", Steps);
+}
+
+/// <summary>A place that uses a definition through <c>$ref</c>, reached as a <see cref="UnionSite"/> is.</summary>
+/// <param name="Definition">The definition it is in (<c>#</c> for the root).</param>
+/// <param name="Pointer">The pointer of the schema object holding the <c>$ref</c>.</param>
+/// <param name="Steps">From the definition's type to it, as in <see cref="UnionSite.Steps"/>.</param>
+public sealed record UseSite(string Definition, string Pointer, IReadOnlyList<string> Steps)
+{
+    /// <summary>The definition and steps as one path (<c>ping$event.hook.events</c>).</summary>
     public string Path => Steps.Count == 0 ? Definition : Definition + "." + string.Join(".", Steps);
 }
 
@@ -42,11 +53,14 @@ public sealed class UnionCensus
 {
     private static readonly string[] EveryKind = { "string", "number", "boolean", "object", "array" };
 
-    private UnionCensus(IReadOnlyList<UnionSite> sites, IReadOnlyList<string> elsewhere)
+    private UnionCensus(IReadOnlyList<UnionSite> sites, IReadOnlyList<string> elsewhere, IReadOnlyDictionary<string, List<UseSite>> uses)
     {
         Sites = sites;
         Elsewhere = elsewhere;
+        _uses = uses;
     }
+
+    private readonly IReadOnlyDictionary<string, List<UseSite>> _uses;
 
     /// <summary>Unions at places the tests can find in the generated code (see <see cref="UnionSite"/>).</summary>
     public IReadOnlyList<UnionSite> Sites { get; }
@@ -56,6 +70,15 @@ public sealed class UnionCensus
     /// <c>if</c>/<c>then</c>/<c>else</c>, tuple items... Counted for the report; their C# place has no public path.
     /// </summary>
     public IReadOnlyList<string> Elsewhere { get; }
+
+    /// <summary>
+    /// The places that use <paramref name="definition"/> through <c>$ref</c> and have a public path: a property, array
+    /// item or map value, reached through <c>properties</c>, <c>allOf</c>, <c>items</c>, <c>additionalProperties</c>,
+    /// a nullable wrapper (<c>anyOf [X, null]</c>) or the <c>then</c>/<c>else</c> of a condition on the same value. A
+    /// reference from a union's alternative is that union's variant, not a use with a path of its own.
+    /// </summary>
+    public IReadOnlyList<UseSite> UsesOf(string definition) =>
+        _uses.TryGetValue(definition, out List<UseSite>? uses) ? uses : Array.Empty<UseSite>();
 
     /// <summary>Takes the census of a schema.</summary>
     public static UnionCensus Take(SchemaDocument schema)
@@ -77,7 +100,13 @@ public sealed class UnionCensus
         var all = new List<string>();
         FindAll(schema.RootSchema, "#", all);
         var located = sites.Select(s => s.Pointer).ToHashSet(StringComparer.Ordinal);
-        return new UnionCensus(sites, all.Where(p => !located.Contains(p)).ToList());
+        var uses = new Dictionary<string, List<UseSite>>(StringComparer.Ordinal);
+        foreach (string definition in definitions)
+        {
+            FindUses(schema, schema.Schema(definition), definition, schema.Pointer(definition), new List<string>(), uses);
+        }
+
+        return new UnionCensus(sites, all.Where(p => !located.Contains(p)).ToList(), uses);
     }
 
     /// <summary>Whether <paramref name="node"/> is a union (see the class remarks), and in what form.</summary>
@@ -129,7 +158,7 @@ public sealed class UnionCensus
 
         if (IsUnion(schema, out string form))
         {
-            sites.Add(new UnionSite(definition, pointer, steps.ToList(), form));
+            sites.Add(new UnionSite(definition, pointer, steps.ToList(), form, schema));
             return;
         }
 
@@ -170,6 +199,82 @@ public sealed class UnionCensus
         {
             steps.Add("{}");
             Walk(values, definition, pointer + "/additionalProperties", steps, sites);
+            steps.RemoveAt(steps.Count - 1);
+        }
+    }
+
+    // Where each definition is used by $ref, through the keywords that keep the same value or step to a public member.
+    private static void FindUses(SchemaDocument document, JsonNode? node, string definition, string pointer, List<string> steps, Dictionary<string, List<UseSite>> uses)
+    {
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+
+        if (schema["$ref"] is JsonValue reference && reference.TryGetValue(out string? target) && document.DefinitionOf(target) is { } used)
+        {
+            if (!uses.TryGetValue(used, out List<UseSite>? list))
+            {
+                uses[used] = list = new List<UseSite>();
+            }
+
+            list.Add(new UseSite(definition, pointer, steps.ToList()));
+            return;
+        }
+
+        if (IsUnion(schema, out _))
+        {
+            return; // its alternatives are variants, with no public path of their own
+        }
+
+        foreach (string keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema[keyword] is JsonArray alternatives && alternatives.Count(a => !IsNullSchema(a)) == 1)
+            {
+                int index = alternatives.ToList().FindIndex(a => !IsNullSchema(a));
+                FindUses(document, alternatives[index], definition, pointer + "/" + keyword + "/" + index, steps, uses);
+            }
+        }
+
+        if (schema["allOf"] is JsonArray parts)
+        {
+            // A $ref among other parts is merged into this object (its properties become this type's): not a use of
+            // its type. A lone one ({"description", "allOf": [{"$ref"}]}) is that reference.
+            for (int i = 0; i < parts.Count; i++)
+            {
+                if (parts.Count == 1 || parts[i] is not JsonObject { } part || !part.ContainsKey("$ref"))
+                {
+                    FindUses(document, parts[i], definition, pointer + "/allOf/" + i, steps, uses);
+                }
+            }
+        }
+
+        foreach (string branch in new[] { "then", "else" })
+        {
+            FindUses(document, schema[branch], definition, pointer + "/" + branch, steps, uses);
+        }
+
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (KeyValuePair<string, JsonNode?> property in properties)
+            {
+                steps.Add(property.Key);
+                FindUses(document, property.Value, definition, pointer + "/properties/" + Escape(property.Key), steps, uses);
+                steps.RemoveAt(steps.Count - 1);
+            }
+        }
+
+        if (schema["items"] is JsonObject items)
+        {
+            steps.Add("[]");
+            FindUses(document, items, definition, pointer + "/items", steps, uses);
+            steps.RemoveAt(steps.Count - 1);
+        }
+
+        if (schema["additionalProperties"] is JsonObject values)
+        {
+            steps.Add("{}");
+            FindUses(document, values, definition, pointer + "/additionalProperties", steps, uses);
             steps.RemoveAt(steps.Count - 1);
         }
     }
