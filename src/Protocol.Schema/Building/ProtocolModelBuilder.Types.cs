@@ -161,6 +161,12 @@ internal sealed partial class ProtocolModelBuilder
             return ResolveReference(wrapped, wrapped.Value.StringOf("$ref")!);
         }
 
+        if (ConditionalReference(node) is { } chosen)
+        {
+            // Conditions that all choose one schema, and cover every valid value (AsyncAPI's bindings): that schema.
+            return ResolveReference(chosen, chosen.Value.StringOf("$ref")!);
+        }
+
         if (value["allOf"] is not null)
         {
             return BuildObject(node, name);
