@@ -119,4 +119,37 @@ public sealed partial class ModelDecisionTests
             new[] { ("urlValue", "urlPresent", "Link.url"), ("uRLValue", "uRLPresent", "Link.URL"), ("classValue", "classPresent", "Link.class") },
             reads.Select(r => (r.Property.ValueLocal, r.Property.PresentLocal, r.ErrorOwner)));
     }
+
+    [Fact]
+    public void A_tuples_and_a_first_match_unions_errors_and_locals_are_the_models()
+    {
+        const string schema = """
+            {
+              "$schema": "http://json-schema.org/draft-07/schema#",
+              "definitions": {
+                "Pair": { "type": "array", "items": [ { "type": "string" }, { "type": "integer" } ], "minItems": 1, "additionalItems": false },
+                "Tagged": { "type": "array", "items": [ { "type": "string" } ] },
+                "Reference": { "type": "object", "required": [ "$ref" ], "properties": { "$ref": { "type": "string" } } },
+                "Avro": { "oneOf": [ { "type": "string" }, { "type": "object", "properties": { "name": { "type": "string" } } } ] },
+                "Key": { "anyOf": [ { "$ref": "#/definitions/Reference" }, { "$ref": "#/definitions/Avro" } ] }
+              }
+            }
+            """;
+        ProtocolModel model = SchemaReader.BuildModel(new[]
+        {
+            SchemaReader.Parse(new SchemaSourceFile(TestPaths.VirtualRepoRoot + "/schema/pairs.schema.json", schema, "Pairs")),
+        });
+
+        TupleTypeModel pair = TypeFile<TupleTypeModel>(model, "Pair");
+        Assert.Equal("Cannot read Pair: the array has more than 2 positions, and the schema allows no more.", pair.TooManyItemsMessage);
+        Assert.Equal("Cannot read Pair: the array must have at least 1 items but has ", pair.TooFewItemsMessageStart);
+        Assert.Equal(new[] { ("position0", "Pair[0] (Item1)"), ("position1", "Pair[1] (Item2)") }, pair.Positions.Select(p => (p.Local, p.Label(pair.Name))));
+        Assert.Null(pair.RestErrorOwner);
+        Assert.Equal("Tagged.Rest", TypeFile<TupleTypeModel>(model, "Tagged").RestErrorOwner);
+
+        AnyOfUnionTypeModel key = TypeFile<AnyOfUnionTypeModel>(model, "Key");
+        Assert.Equal(
+            new[] { ("asReference", "Key.Reference"), ("asAvro", "Key.Avro") },
+            key.Cases.Select(c => (c.ReadLocal, key.ErrorOwnerOf(c))));
+    }
 }
