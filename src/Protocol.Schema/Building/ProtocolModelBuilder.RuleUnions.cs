@@ -337,6 +337,7 @@ internal sealed partial class ProtocolModelBuilder
             _ = Resolve(siblings.Properties[property], name + Naming.ToPascal(property));
         }
 
+        var valueLocals = ValueLocals(plan.Rules.SelectMany(r => r.ValueTests).Select(t => t.Property).Distinct());
         var isInterface = plan.Rules.Any(r => _variantOf.ContainsKey(variants[r.Index].Target.Key) || IsRecordInProgress(variants[r.Index].Target, out _));
         var built = new List<(SchemaNode Target, string Name, string? Value, string Member, string? Description, EquatableArray<PropertyModel> Properties, VariantRecognition Recognition, bool Joined, ObjectShape Shape)>();
         foreach (var rule in plan.Rules)
@@ -346,7 +347,7 @@ internal sealed partial class ProtocolModelBuilder
             var mask = rule.Required.Aggregate(0L, (m, p) => m | (1L << plan.Probed.IndexOf(p)))
                        | rule.NestedTests.Aggregate(0L, (m, t) => m | (1L << (plan.Probed.Count + plan.Nested.IndexOf(t))));
             var words = RuleInWords(rule, tag);
-            var tests = rule.ValueTests.Select(t => new PropertyValueTest(t.Property, t.Values.ToEquatableArray())).ToEquatableArray();
+            var tests = rule.ValueTests.Select(t => new PropertyValueTest(t.Property, t.Values.ToEquatableArray(), valueLocals[t.Property])).ToEquatableArray();
             var recognition = new VariantRecognition(rule.TagValues.ToEquatableArray(), rule.WhenTagAbsent && tag is not null, mask, words, rule.Order, tests);
             if (_variantOf.TryGetValue(target.Key, out var otherUnion) || IsRecordInProgress(target, out otherUnion))
             {
@@ -476,5 +477,23 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         return "Recognised when " + (parts.Count == 0 ? "no other rule matches" : string.Join(" and ", parts)) + ".";
+    }
+
+    /// <summary>
+    /// The reader's local for each property whose string value a rule tests: its name in camelCase with <c>Value</c>
+    /// (<c>schemeValue</c>), which no C# keyword and none of the reader's own locals (<c>probe</c>, <c>tag</c>,
+    /// <c>seen</c>) ends with; two wire names that give one identifier (<c>a-b</c>, <c>aB</c>) are kept apart.
+    /// </summary>
+    private static Dictionary<string, string> ValueLocals(IEnumerable<string> properties)
+    {
+        var scope = new NameScope();
+        var locals = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            var pascal = Naming.ToPascal(property);
+            locals[property] = scope.Take(char.ToLowerInvariant(pascal[0]) + pascal.Substring(1) + "Value", property).Name;
+        }
+
+        return locals;
     }
 }

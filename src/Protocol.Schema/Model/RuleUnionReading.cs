@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using Sessions.Protocol.Schema.Building;
 using Sessions.Protocol.Schema.Collections;
 
 namespace Sessions.Protocol.Schema.Model;
@@ -25,10 +23,9 @@ public sealed partial record UnionTypeModel
         get
         {
             var members = new List<ProbedMember>();
-            var locals = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var property in ValueTestedProperties)
+            foreach (var test in Variants.SelectMany(v => v.Recognition?.ValueTests ?? default).GroupBy(t => t.Property).Select(g => g.First()))
             {
-                members.Add(new ProbedMember(property, PresenceBitOf(property), ValueLocalOf(property, locals, members.Count), default));
+                members.Add(new ProbedMember(test.Property, PresenceBitOf(test.Property), test.Local, default));
             }
 
             foreach (var property in ProbedProperties.Where(p => !members.Any(m => m.WireName == p)))
@@ -53,7 +50,6 @@ public sealed partial record UnionTypeModel
     {
         get
         {
-            var locals = ProbedMembers.Where(m => m.ValueLocal is not null).ToDictionary(m => m.WireName, m => m.ValueLocal!, System.StringComparer.Ordinal);
             var checks = new List<RuleCheck>();
             foreach (var variant in Variants.Where(v => v.Recognition is not null).OrderBy(v => v.Recognition!.Order))
             {
@@ -64,7 +60,7 @@ public sealed partial record UnionTypeModel
                     tests.Add(new TagTest(rule.TagValues, rule.WhenTagAbsent));
                 }
 
-                tests.AddRange(rule.ValueTests.Select(t => new ValueTest(locals[t.Property], t.Values)));
+                tests.AddRange(rule.ValueTests.Select(t => new ValueTest(t.Local, t.Values)));
                 if (rule.RequiredMask != 0)
                 {
                     tests.Add(new PresenceTest(rule.RequiredMask));
@@ -97,21 +93,6 @@ public sealed partial record UnionTypeModel
             .Where(p => p.Probe.Property == property)
             .Select(p => new NestedMemberBit(p.Probe.Member, p.Bit))
             .ToArray());
-
-    // The member's name in camelCase with "Value" (schemeValue): no C# keyword and none of the reader's own locals (probe,
-    // tag, seen) ends so. Two wire names that give one identifier ("a-b", "aB") keep them apart by their position.
-    private static string ValueLocalOf(string property, HashSet<string> taken, int position)
-    {
-        var pascal = Naming.ToPascal(property);
-        var local = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1) + "Value";
-        if (!taken.Add(local))
-        {
-            local += position.ToString(CultureInfo.InvariantCulture);
-            taken.Add(local);
-        }
-
-        return local;
-    }
 }
 
 /// <summary>A member of the object the probe of a rule union looks for by name, and what it notes of it.</summary>

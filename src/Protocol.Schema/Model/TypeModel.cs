@@ -193,7 +193,8 @@ public sealed record VariantRecognition(EquatableArray<string> TagValues, bool W
 /// <summary>A property whose string value must be one of <see cref="Values"/> for a rule to hold.</summary>
 /// <param name="Property">The property's name on the wire.</param>
 /// <param name="Values">The values that satisfy the rule.</param>
-public sealed record PropertyValueTest(string Property, EquatableArray<string> Values);
+/// <param name="Local">The reader's local that keeps the property's string value (<c>schemeValue</c>), the same in every rule that tests it.</param>
+public sealed record PropertyValueTest(string Property, EquatableArray<string> Values, string Local);
 
 /// <summary>A string enum; unknown wire values map to an explicit member.</summary>
 /// <param name="Name">The simple C# name.</param>
