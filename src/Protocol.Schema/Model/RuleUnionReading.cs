@@ -98,7 +98,7 @@ public sealed partial record UnionTypeModel
 /// <summary>A member of the object the probe of a rule union looks for by name, and what it notes of it.</summary>
 /// <param name="WireName">The member's name on the wire.</param>
 /// <param name="PresenceBit">The bit of the presence mask it sets when present, or null when no rule asks.</param>
-/// <param name="ValueLocal">The local that keeps its string value (null when it is not a string), or null when no rule tests its value.</param>
+/// <param name="ValueLocal">The local that keeps its value when it is a string (null in the local otherwise); null when no rule tests its value.</param>
 /// <param name="NestedMembers">Members of its object value whose presence the probe notes; empty when its value is skipped.</param>
 public sealed record ProbedMember(string WireName, int? PresenceBit, string? ValueLocal, EquatableArray<NestedMemberBit> NestedMembers);
 
