@@ -1,3 +1,4 @@
+using System.Linq;
 using Sessions.Protocol.Schema.Model;
 using Xunit;
 
@@ -5,8 +6,9 @@ namespace Sessions.Protocol.Schema.Tests;
 
 /// <summary>
 /// AsyncAPI's bindings: a value whose schema conditions on a version choose, and every condition chooses the same
-/// definition. When the conditions cover every value the schema allows, the value is that definition's type; when
-/// they do not, or they choose different definitions, it stays a record of its own.
+/// definition, or each version its own. When the conditions cover every value the schema allows, the value is that
+/// definition's type, or a union of the definitions told apart by the version (an absent version selects the
+/// definition its condition names); when they do not, it stays a record of its own.
 /// </summary>
 public sealed class ConditionalReferenceTests
 {
@@ -59,10 +61,19 @@ public sealed class ConditionalReferenceTests
     }
 
     [Fact]
-    public void Conditions_that_choose_different_definitions_keep_a_record_of_its_own()
+    public void Conditions_that_choose_different_definitions_are_a_union_told_apart_by_the_version_whose_absence_selects_its_choice()
     {
         var model = Bindings(Amqp("\"0.2.0\", \"0.3.0\"", (null, "AmqpBinding"), ("0.2.0", "OldAmqpBinding"), ("0.3.0", "AmqpBinding")));
 
-        Assert.NotEqual(Schema.Global("AmqpBinding"), model.Object("ChannelBindings").Property("amqp").Type.TypeName);
+        var amqp = model.Object("ChannelBindings").Property("amqp").Type;
+        Assert.Equal(TypeKind.Union, amqp.Kind);
+        var union = model.Union(amqp.TypeName.Split('.')[^1]);
+        Assert.Equal("bindingVersion", union.DiscriminatorWireName);
+        Assert.Equal(
+            new[] { (Schema.Global("AmqpBinding"), "0.3.0", true), (Schema.Global("OldAmqpBinding"), "0.2.0", false) },
+            union.Variants.Select(v => (v.Type.TypeName, string.Join("|", v.Recognition!.TagValues), v.Recognition.WhenTagAbsent)).ToArray());
+
+        // The version stays each variant's own optional property, so an absent one is written back absent.
+        Assert.False(model.Object("AmqpBinding").Property("bindingVersion").IsRequired);
     }
 }

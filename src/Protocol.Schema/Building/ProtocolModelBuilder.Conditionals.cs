@@ -1,26 +1,62 @@
 using System.Collections.Generic;
 using System.Linq;
 using Sessions.Protocol.Schema.Json;
+using Sessions.Protocol.Schema.Model;
 
 namespace Sessions.Protocol.Schema.Building;
 
 /// <summary>
-/// A value that conditions choose the schema of, when every condition chooses the same one: AsyncAPI writes each
-/// binding as <c>{"properties": {"bindingVersion": {"enum": ["0.3.0"]}}, "allOf": [{"if": {"not": {"required":
-/// ["bindingVersion"]}}, "then": {"$ref": X}}, {"if": {"required": ["bindingVersion"], "properties":
-/// {"bindingVersion": {"const": "0.3.0"}}}, "then": {"$ref": X}}]}</c>. Every valid value meets one of the conditions
-/// (the version is absent, or it is one of the enum's values, each of which a condition names), so every valid value
-/// is an X: the value is typed as X rather than as a record of the version alone.
+/// A value whose schema conditions on a version choose: AsyncAPI writes each binding as <c>{"properties":
+/// {"bindingVersion": {"enum": ["0.5.0", "0.4.0"]}}, "allOf": [{"if": {"not": {"required": ["bindingVersion"]}},
+/// "then": {"$ref": X5}}, {"if": {"required": ["bindingVersion"], "properties": {"bindingVersion": {"const":
+/// "0.5.0"}}}, "then": {"$ref": X5}}, {"if": ... "0.4.0" ..., "then": {"$ref": X4}}]}</c>. When every valid value meets
+/// one of the conditions (the version is absent, or it is one of the enum's values, each of which a condition names),
+/// the value is what they choose: the one definition they all name, or else a union of the definitions told apart by
+/// the version, the absent version selecting the definition its condition names (the latest).
 /// </summary>
 internal sealed partial class ProtocolModelBuilder
 {
     private static readonly HashSet<string> Annotations = new(System.StringComparer.Ordinal) { "description", "title", "$comment" };
 
+    /// <summary>The type of a value that conditions on a version choose (see the class remarks), or null for any other shape.</summary>
+    private TypeRef? ResolveConditionalChoice(SchemaNode node, string name)
+    {
+        if (ConditionalChoice(node) is not { } choice)
+        {
+            return null;
+        }
+
+        if (choice.Targets.Count == 1)
+        {
+            return ResolveReference(choice.Targets[0], choice.Targets[0].Value.StringOf("$ref")!);
+        }
+
+        var variants = choice.Targets
+            .Select(t => (Target: FindReferenceQuietly(t, t.Value.StringOf("$ref")!), Shape: ReadObjectShape(t, new HashSet<(string, string)>())))
+            .ToList();
+        if (variants.Any(v => v.Target is null))
+        {
+            return null;
+        }
+
+        var planned = variants.Select(v => (v.Target!, v.Shape)).ToList();
+        // Each definition must name its own versions; the plan then tells them apart by the version alone.
+        if (planned.Any(v => TagValuesOf(v.Shape, choice.Version) is null))
+        {
+            return null;
+        }
+
+        return PlanRules(planned, out _, choice.AbsentTarget, choice.Version) is { } plan && plan.Tag == choice.Version
+            ? BuildRuleUnion(node, choice.Targets, planned, plan, name)
+            : null;
+    }
+
     /// <summary>
-    /// The one <c>then</c> schema (a <c>$ref</c>) that every <c>allOf</c> part's condition chooses, when the conditions
-    /// cover every valid value (see the class remarks); null for any other shape.
+    /// The <c>then</c> schemas (each a <c>$ref</c>, one per definition, in order) that the <c>allOf</c> parts'
+    /// conditions on one property choose, the one an absent property chooses, and that property; null unless the
+    /// conditions cover every value the schema allows that property (see the class remarks).
     /// </summary>
-    private static SchemaNode? ConditionalReference(SchemaNode node)
+    private static (List<SchemaNode> Targets, int AbsentTarget, string Version)? ConditionalChoice(SchemaNode node)
     {
         var value = node.Value;
         if (node.Child("allOf") is not { Value: { Kind: SourceJsonKind.Array, Items.Count: > 0 } } allOf
@@ -37,8 +73,8 @@ internal sealed partial class ProtocolModelBuilder
             return null;
         }
 
-        SchemaNode? chosen = null;
-        var absentCovered = false;
+        var targets = new List<SchemaNode>();
+        var absentTarget = -1;
         var covered = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < allOf.Value.Items.Count; i++)
         {
@@ -48,28 +84,31 @@ internal sealed partial class ProtocolModelBuilder
                 || part.Child("then") is not { } then
                 || then.Value.StringOf("$ref") is not { } reference
                 || then.Value.Properties.Any(p => p.Name != "$ref" && !Annotations.Contains(p.Name))
-                || (chosen is not null && chosen.Value.StringOf("$ref") != reference)
                 || part.Value["if"] is not { IsObject: true } condition)
             {
                 return null;
             }
 
-            chosen ??= then;
-            if (IsAbsent(condition, version.Name))
+            var target = targets.FindIndex(t => t.Value.StringOf("$ref") == reference);
+            if (target < 0)
             {
-                absentCovered = true;
+                targets.Add(then);
+                target = targets.Count - 1;
             }
-            else if (NamedValue(condition, version.Name) is { } named)
+
+            var absent = IsAbsent(condition, version.Name);
+            if (absent && absentTarget < 0)
             {
-                covered.Add(named);
+                absentTarget = target;
             }
-            else
+            else if (absent || NamedValue(condition, version.Name) is not { } named || !covered.Add(named))
             {
+                // Any other condition, or a second one for the same case (two choices would have to agree).
                 return null;
             }
         }
 
-        return absentCovered && allowed.All(covered.Contains) ? chosen : null;
+        return absentTarget >= 0 && allowed.All(covered.Contains) ? (targets, absentTarget, version.Name) : null;
     }
 
     // The string values a property schema allows ({"enum": [...]} or {"const": ...} of strings), or null.

@@ -46,7 +46,14 @@ internal sealed partial class ProtocolModelBuilder
     /// <summary>The tag (or none), the catch-all variant (or -1), and a rule per other variant.</summary>
     private sealed record RulePlan(string? Tag, int CatchAll, List<VariantRule> Rules, List<string> Probed, List<(string Property, string Member)> Nested);
 
-    private RulePlan? PlanRules(List<(SchemaNode Target, ObjectShape Shape)> variants, out string? problem)
+    /// <param name="variants">The variants and their shapes.</param>
+    /// <param name="problem">Why no plan splits them, when none does.</param>
+    /// <param name="absentTagVariant">
+    /// The one variant an absent tag selects, when the schema says so (conditions on a version: absent means the
+    /// latest); -1 to let each variant's shape say (any variant whose tag is optional or missing).
+    /// </param>
+    /// <param name="knownTag">The tag when the schema names it (the version conditions test), else null to find one.</param>
+    private RulePlan? PlanRules(List<(SchemaNode Target, ObjectShape Shape)> variants, out string? problem, int absentTagVariant = -1, string? knownTag = null)
     {
         problem = null;
         if (variants.Any(v => v.Shape.Order.Count == 0 && KindOf(v.Target) != JsonKind.Object))
@@ -56,7 +63,7 @@ internal sealed partial class ProtocolModelBuilder
         }
 
         var shapes = variants.Select(v => v.Shape).ToList();
-        var tag = FindTag(shapes);
+        var tag = knownTag ?? FindTag(shapes);
         var catchAll = -1;
         var anyTag = -1;
         if (tag is not null)
@@ -87,7 +94,7 @@ internal sealed partial class ProtocolModelBuilder
 
             var shape = shapes[i];
             var values = tag is null ? new List<string>() : TagValuesOf(shape, tag) ?? new List<string>();
-            var absent = tag is null || !shape.Properties.ContainsKey(tag) || !shape.Required.Contains(tag);
+            var absent = absentTagVariant >= 0 ? i == absentTagVariant : tag is null || !shape.Properties.ContainsKey(tag) || !shape.Required.Contains(tag);
             var fixedTag = tag is not null && values.Count == 1 && shape.Required.Contains(tag);
             rules.Add(new VariantRule(i, values, absent && i != anyTag, new List<string>(), fixedTag) { AnyTag = i == anyTag });
         }

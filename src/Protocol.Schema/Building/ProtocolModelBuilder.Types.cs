@@ -161,10 +161,10 @@ internal sealed partial class ProtocolModelBuilder
             return ResolveReference(wrapped, wrapped.Value.StringOf("$ref")!);
         }
 
-        if (ConditionalReference(node) is { } chosen)
+        if (ResolveConditionalChoice(node, name) is { } chosen)
         {
-            // Conditions that all choose one schema, and cover every valid value (AsyncAPI's bindings): that schema.
-            return ResolveReference(chosen, chosen.Value.StringOf("$ref")!);
+            // Conditions on a version that cover every valid value (AsyncAPI's bindings): what they choose.
+            return chosen;
         }
 
         if (value["allOf"] is not null)
