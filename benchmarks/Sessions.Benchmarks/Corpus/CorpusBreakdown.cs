@@ -81,8 +81,8 @@ public static class CorpusBreakdown
     }
 
     /// <summary>
-    /// The string of every <see cref="Uri"/> in a decoded value, and every other string it holds (its public properties,
-    /// lists and maps; not the keys of maps, which decoders make alike whatever their value types).
+    /// The string of every <see cref="Uri"/> in a decoded value, and every other string decoding made for it (its public
+    /// properties, lists and maps; not the keys of maps, which decoders make alike whatever their value types).
     /// </summary>
     private static void Collect(object? value, List<string> uris, List<string> strings, HashSet<object> seen)
     {
@@ -91,7 +91,13 @@ public static class CorpusBreakdown
             case null or JsonElement:
                 return;
             case string text:
-                strings.Add(text);
+                // A literal of the generated code (a known enum value's wire string, a const) is the interned instance
+                // itself, shared, not made by decoding: not part of the floor.
+                if (!ReferenceEquals(string.IsInterned(text), text))
+                {
+                    strings.Add(text);
+                }
+
                 return;
             case Uri uri:
                 uris.Add(uri.OriginalString);
