@@ -87,7 +87,7 @@ public static class CorpusGoal
             Fmt.Ns(paired.OursNs / cases.Count), Fmt.Ns(paired.BaselineNs / cases.Count), paired.Ratio, 2));
         report.Add(GoalLine.AtMost("8b", $"bytes allocated per payload, {what}, vs NJsonSchema classes + STJ (ours/theirs)",
             Fmt.Bytes(oursBytes), Fmt.Bytes(theirsBytes), oursBytes / theirsBytes, 0.5));
-        CorpusBreakdown.Run(cases.Select(c => c.Utf8).ToList(), cases.Select(c => JsonSerializer.Deserialize(c.Utf8, c.Ours, oursOptions)!).ToList(), DecodeOurs, budget, report);
+        CorpusBreakdown.Run(cases.Select(c => c.Utf8).ToList(), cases.Select(c => JsonSerializer.Deserialize(c.Utf8, c.Ours, oursOptions)!).ToList(), DecodeOurs, budget, theirsBytes, rounds, report);
         string counts = string.Create(CultureInfo.InvariantCulture,
             $"goal 8: {ours.Count} of {definitions.Distinct().Count()} example definitions have a class of ours, {theirs.Count} an NJsonSchema class; the generator reported {generatorErrors} error(s) on the schema; NJsonSchema's output uses {undeclared.Count} class(es) it does not declare ({string.Join(", ", undeclared)}), declared empty; {excluded.Count} payload(s) left out");
         report.Note(counts + (excluded.Count == 0 ? "." : ": " + string.Join("; ", excluded.Take(8)) + (excluded.Count > 8 ? "; ..." : ".")));
@@ -111,7 +111,8 @@ public static class CorpusGoal
         }
     }
 
-    private static double BytesPerRound(Func<long> round, int rounds)
+    /// <summary>Bytes the calling thread allocates per call of <paramref name="round"/>, after three calls to warm it.</summary>
+    internal static double BytesPerRound(Func<long> round, int rounds)
     {
         for (var i = 0; i < 3; i++)
         {

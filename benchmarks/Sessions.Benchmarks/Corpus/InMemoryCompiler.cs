@@ -48,5 +48,22 @@ public static class InMemoryCompiler
     }
 
     public static SyntaxTree Parse(string source, string path) =>
-        CSharpSyntaxTree.ParseText(source, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: path);
+        CSharpSyntaxTree.ParseText(source, ParseOptions.Value, path: path);
+
+    /// <summary>
+    /// Latest C#, with the symbols the SDK defines for a project targeting the runtime this runs on (NET10_0,
+    /// NET8_0_OR_GREATER...): generated code that picks a faster API under <c>#if</c> must be measured as a consumer's
+    /// build compiles it.
+    /// </summary>
+    private static readonly Lazy<CSharpParseOptions> ParseOptions = new(() =>
+    {
+        int major = Environment.Version.Major;
+        var symbols = new List<string> { "NET", "NETCOREAPP", $"NET{major}_0" };
+        for (int version = 5; version <= major; version++)
+        {
+            symbols.Add($"NET{version}_0_OR_GREATER");
+        }
+
+        return CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithPreprocessorSymbols(symbols);
+    });
 }
