@@ -21,7 +21,9 @@ internal sealed class EngineSession : ITurnHost
 {
     private readonly Lock gate = new();
     private readonly List<StoredEvent> events = [];
-    private readonly List<IEventSink> sinks = [];
+    // Replaced, never changed in place: a sink's writer may send inline while the fan-out runs, and a connection that
+    // ends there detaches on the same thread (the lock is re-entrant); the fan-out goes on over the array it started with.
+    private IEventSink[] sinks = [];
     private readonly Dictionary<string, WaitingApproval> approvals = new(StringComparer.Ordinal);
 
     // The decision taken for each answered approval, so that a repeated answer (a re-send after a dropped connection)
@@ -69,7 +71,7 @@ internal sealed class EngineSession : ITurnHost
         lock (gate)
         {
             sink.Send(EventSerializer.Serialize(created));
-            sinks.Add(sink);
+            sinks = [.. sinks, sink];
         }
     }
 
@@ -98,7 +100,7 @@ internal sealed class EngineSession : ITurnHost
                 sink.Send(events[i].Utf8);
             }
 
-            sinks.Add(sink);
+            sinks = [.. sinks, sink];
             return true;
         }
     }
@@ -107,7 +109,7 @@ internal sealed class EngineSession : ITurnHost
     {
         lock (gate)
         {
-            sinks.Remove(sink);
+            sinks = Array.FindAll(sinks, s => !ReferenceEquals(s, sink));
         }
     }
 
@@ -256,8 +258,8 @@ internal sealed class EngineSession : ITurnHost
             }
 
             terminated = true;
-            attached = [.. sinks];
-            sinks.Clear();
+            attached = sinks;
+            sinks = [];
         }
 
         lifetime.Cancel();
