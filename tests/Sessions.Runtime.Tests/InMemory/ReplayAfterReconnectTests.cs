@@ -92,4 +92,44 @@ public sealed class ReplayAfterReconnectTests
         await session.DisposeAsync();
         await listening.WaitAsync(Within.Limit);
     }
+
+    [Fact]
+    public async Task A_StateChanged_handler_that_sends_and_waits_on_Connected_neither_deadlocks_nor_holds_back_the_replay()
+    {
+        var transport = new InMemoryTransport();
+        using var client = new SessionClient(new SessionClientOptions { Transport = transport, ReconnectPolicy = Fast() });
+        var creating = client.Agent("a").CreateSessionAsync(Within.Token());
+        var peer = await transport.AcceptAsync(Within.Token());
+        await peer.AnswerJoinAsync("s1", cancellationToken: Within.Token());
+        await using var session = await creating;
+        var listening = session.ListenAsync(maxQueue: 0, cancellationToken: Within.Token()).GetAsyncEnumerator();
+
+        // Blocks its thread on a call back into the session, as careless application code does.
+        var handled = new TaskCompletionSource<SessionState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.StateChanged += (_, change) =>
+        {
+            if (change.Previous == SessionState.Reconnecting && change.Current == SessionState.Connected)
+            {
+                session.SendAsync("back", Within.Token()).GetAwaiter().GetResult();
+                handled.TrySetResult(session.State);
+            }
+        };
+
+        peer.Drop();
+        peer = await transport.AcceptAsync(Within.Token());
+        await peer.AnswerJoinAsync("s1", cancellationToken: Within.Token());
+        await peer.SendAsync(new MessageDeltaEvent { SessionId = "s1", Seq = 1, MessageId = "m", Data = new MessageDeltaEventData { Delta = "replayed" } });
+
+        // The replay reaches the listener while the handler still waits for its answer.
+        Assert.True(await listening.MoveNextAsync());
+        Assert.IsType<SessionConnectedEvent>(listening.Current);
+        Assert.True(await listening.MoveNextAsync());
+        Assert.Equal(1, listening.Current.Seq);
+        Assert.False(handled.Task.IsCompleted);
+
+        var post = (await peer.ReceiveAsync("post_message", Within.Token()))!.Value;
+        await peer.SendAsync(new MessagePostedEvent { SessionId = "s1", RequestId = RequestId(post), MessageId = "u1", Data = new MessagePostedEventData { MessageId = "u1" } });
+        Assert.Equal(SessionState.Connected, await handled.Task.WaitAsync(Within.Limit));
+        await listening.DisposeAsync();
+    }
 }
