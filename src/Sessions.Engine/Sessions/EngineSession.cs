@@ -21,9 +21,7 @@ internal sealed class EngineSession : ITurnHost
 {
     private readonly Lock gate = new();
     private readonly List<StoredEvent> events = [];
-    // Replaced, never changed in place: a sink's writer may send inline while the fan-out runs, and a connection that
-    // ends there detaches on the same thread (the lock is re-entrant); the fan-out goes on over the array it started with.
-    private IEventSink[] sinks = [];
+    private readonly List<IEventSink> sinks = [];
     private readonly Dictionary<string, WaitingApproval> approvals = new(StringComparer.Ordinal);
 
     // The decision taken for each answered approval, so that a repeated answer (a re-send after a dropped connection)
@@ -71,7 +69,7 @@ internal sealed class EngineSession : ITurnHost
         lock (gate)
         {
             sink.Send(EventSerializer.Serialize(created));
-            sinks = [.. sinks, sink];
+            sinks.Add(sink);
         }
     }
 
@@ -100,7 +98,7 @@ internal sealed class EngineSession : ITurnHost
                 sink.Send(events[i].Utf8);
             }
 
-            sinks = [.. sinks, sink];
+            sinks.Add(sink);
             return true;
         }
     }
@@ -109,7 +107,7 @@ internal sealed class EngineSession : ITurnHost
     {
         lock (gate)
         {
-            sinks = Array.FindAll(sinks, s => !ReferenceEquals(s, sink));
+            sinks.Remove(sink);
         }
     }
 
@@ -258,8 +256,8 @@ internal sealed class EngineSession : ITurnHost
             }
 
             terminated = true;
-            attached = sinks;
-            sinks = [];
+            attached = [.. sinks];
+            sinks.Clear();
         }
 
         lifetime.Cancel();

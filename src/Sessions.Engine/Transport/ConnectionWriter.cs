@@ -13,8 +13,7 @@ namespace Sessions.Engine.Transport;
 
 /// <summary>
 /// The only code that sends on a socket: one loop draining one queue, so frames go out whole and in the order they
-/// were queued, and no producer (a turn, a replay, the receive loop) ever waits for the network. When the loop is idle,
-/// the producer that wakes it runs it on its own thread (see <c>queue</c>).
+/// were queued, and no producer (a turn, a replay, the receive loop) ever waits for the network.
 /// </summary>
 /// <remarks>
 /// The queue is unbounded on purpose: a slow client must not slow its session's turn or the other connections of the
@@ -23,12 +22,7 @@ namespace Sessions.Engine.Transport;
 /// </remarks>
 internal sealed class ConnectionWriter : IEventSink
 {
-    // Synchronous continuations: when the loop is waiting for a frame, the producer that queues one runs the loop on
-    // its own thread until the loop has to wait again, so a frame goes out without a thread-pool hop when no send is
-    // in flight. The loop waits for the network asynchronously, so the producer waits at most for a send's
-    // synchronous part (a copy into the connection's output pipe); a producer that finds a send in flight only queues.
-    // Producers may hold their session's lock meanwhile: see EngineSession's sinks.
-    private readonly Channel<OutgoingFrame> queue = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
+    private readonly Channel<OutgoingFrame> queue = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<FaultRule> faults = [];
     private readonly WebSocket socket;
     private readonly EngineFaults engineFaults;
