@@ -19,8 +19,8 @@ internal sealed partial class SessionCore
     void IConnectionListener.OnEvent(SessionEvent evt)
     {
         // Events replayed after a resume that were already delivered are dropped here, by seq. Events come one at a time
-        // (the release of a connection's hold, then its receive loop; a connection only after the one before it ended),
-        // so this read needs no interlocked operation; the write stays atomic for readers elsewhere.
+        // (the release of a connection's hold, then its receive loop; a new connection only after the one before it
+        // reported its close), so this read needs no interlocked operation; the write stays atomic for readers elsewhere.
         if (evt.Seq is long seq)
         {
             if (seq <= Volatile.Read(ref _lastSeq))
