@@ -18,8 +18,9 @@ internal sealed partial class SessionCore
 
     void IConnectionListener.OnEvent(SessionEvent evt)
     {
-        // Events replayed after a resume that were already delivered are dropped here, by seq. The receive loop is the
-        // only writer, so its own read needs no interlocked operation; the write stays atomic for readers elsewhere.
+        // Events replayed after a resume that were already delivered are dropped here, by seq. Events come one at a time
+        // (the release of a connection's hold, then its receive loop; a new connection only after the one before it
+        // reported its close), so this read needs no interlocked operation; the write stays atomic for readers elsewhere.
         if (evt.Seq is long seq)
         {
             if (seq <= Volatile.Read(ref _lastSeq))
@@ -164,13 +165,13 @@ internal sealed partial class SessionCore
                     }
                 }
 
-                var (connection, joined) = await OpenAndJoinAsync(attempt, lifetime).ConfigureAwait(false);
+                var (connection, hold, joined) = await OpenAndJoinAsync(attempt, lifetime).ConfigureAwait(false);
 
-                // Counted once joined: the replay is already flowing to listeners on the new connection.
+                // Counted once joined (the replay waits in the hold until the session says Connected).
                 _client.Metrics.Reconnects.Add(1);
                 _tracing.Reconnected(activity, tries + 1, time.GetElapsedTime(started));
                 Log.Reconnected(_logger, SessionId, tries + 1);
-                await BecomeConnectedAsync(attempt, connection, joined).ConfigureAwait(false);
+                await BecomeConnectedAsync(attempt, connection, hold, joined).ConfigureAwait(false);
                 return;
             }
             catch (Exception exception) when (exception is SessionAuthenticationException or SessionPermissionException or SessionNotFoundException)

@@ -128,8 +128,8 @@ internal sealed partial class SessionCore : IConnectionListener
             {
                 try
                 {
-                    var (connection, _) = await OpenAndJoinAsync(attempt, cancellationToken).ConfigureAwait(false);
-                    await BecomeConnectedAsync(attempt, connection, null).ConfigureAwait(false);
+                    var (connection, hold, _) = await OpenAndJoinAsync(attempt, cancellationToken).ConfigureAwait(false);
+                    await BecomeConnectedAsync(attempt, connection, hold, null).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception exception)
@@ -308,7 +308,12 @@ internal sealed partial class SessionCore : IConnectionListener
         }
     }
 
-    private async Task<(SessionConnection Connection, SessionConnectedEvent? Joined)> OpenAndJoinAsync(ConnectionAttempt attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a connection and creates or joins the session on it. What the connection reports is held
+    /// (<see cref="ListenerHold"/>) until <see cref="BecomeConnectedAsync"/> installs it: listeners hear nothing of a
+    /// connection before the session says Connected.
+    /// </summary>
+    private async Task<(SessionConnection Connection, ListenerHold Hold, SessionConnectedEvent? Joined)> OpenAndJoinAsync(ConnectionAttempt attempt, CancellationToken cancellationToken)
     {
         using var activity = _tracing.StartConnect(SessionId);
         var started = _options.TimeProvider.GetTimestamp();
@@ -321,7 +326,8 @@ internal sealed partial class SessionCore : IConnectionListener
             var transport = _client.Transport is ISessionAwareTransport aware
                 ? await aware.ConnectAsync(SessionId, timeout.Token).ConfigureAwait(false)
                 : await _client.Transport.ConnectAsync(timeout.Token).ConfigureAwait(false);
-            connection = new SessionConnection(transport, this, _options, _logger, () => SessionId, _client.Metrics);
+            var hold = new ListenerHold(this);
+            connection = new SessionConnection(transport, hold, _options, _logger, () => SessionId, _client.Metrics);
             SessionConnectedEvent? joined = null;
             if (SessionId is null)
             {
@@ -346,7 +352,7 @@ internal sealed partial class SessionCore : IConnectionListener
 
             _tracing.Connected(activity, SessionId, started);
             Log.Connected(_logger, SessionId, _client.WebSocketAddress.GetLeftPart(UriPartial.Path));
-            return (connection, joined);
+            return (connection, hold, joined);
         }
         catch (Exception exception)
         {
@@ -372,7 +378,7 @@ internal sealed partial class SessionCore : IConnectionListener
         }
     }
 
-    private async Task BecomeConnectedAsync(ConnectionAttempt attempt, SessionConnection connection, SessionConnectedEvent? joined)
+    private async Task BecomeConnectedAsync(ConnectionAttempt attempt, SessionConnection connection, ListenerHold hold, SessionConnectedEvent? joined)
     {
         bool installed;
         lock (Gate)
@@ -398,11 +404,9 @@ internal sealed partial class SessionCore : IConnectionListener
             ResendAnswers(connection, joined.Data.PendingApprovals);
         }
 
-        // It may have dropped between joining and being installed, when its close was not yet ours to handle.
-        if (connection.Closed is { } closed)
-        {
-            HandleClosed(connection, closed);
-        }
+        // Connected now: what the connection reported meanwhile (the replay, and its close if it dropped already) goes
+        // to listeners in order, from here; later events go straight from its receive loop.
+        hold.Release();
     }
 
     private void ResendAnswers(SessionConnection connection, IReadOnlyList<string> pendingApprovals)
@@ -426,7 +430,8 @@ internal sealed partial class SessionCore : IConnectionListener
         if (connection is null)
         {
             brief = new ConnectionAttempt();
-            (connection, _) = await OpenAndJoinAsync(brief, cancellationToken).ConfigureAwait(false);
+            // Never released: the session is ending, nobody listens to this connection's events.
+            (connection, _, _) = await OpenAndJoinAsync(brief, cancellationToken).ConfigureAwait(false);
             brief.Succeed(connection);
         }
 

@@ -56,8 +56,8 @@ public partial class Session : IAsyncDisposable
 
     /// <summary>True while the connection is open and the session joined.</summary>
     /// <remarks>
-    /// After a reconnect, the events the engine replays reach listeners as the new connection joins, a moment before this
-    /// turns true: to act on the reconnection itself, watch <see cref="StateChanged"/> rather than the events.
+    /// A connection's events reach listeners only after this turned true: after a reconnect, a listener handling a
+    /// replayed event finds the session connected.
     /// </remarks>
     public virtual bool IsConnected => State == SessionState.Connected;
 
