@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+using Sessions.Protocol.Generated;
 using Sessions.Serialization;
 
 namespace Sessions.Connection;
@@ -30,8 +31,14 @@ internal static class FrameCodec
     }
 
     /// <summary>Reads one text frame: the event, or why it is not one. Never throws for bad input.</summary>
-    public static DecodedFrame Decode(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The frame.</param>
+    /// <param name="recent">
+    /// The strings this connection's earlier frames held: every event of a connection repeats its session's id and
+    /// every event of a turn its message's, so those are one string each instead of two allocations per event.
+    /// </param>
+    public static DecodedFrame Decode(ReadOnlySpan<byte> utf8, RecentStrings? recent = null)
     {
+        RecentStrings.Current = recent;
         try
         {
             var reader = new Utf8JsonReader(utf8, ReaderOptions);
@@ -41,6 +48,10 @@ internal static class FrameCodec
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException or FormatException)
         {
             return new DecodedFrame(null, exception.Message);
+        }
+        finally
+        {
+            RecentStrings.Current = null;
         }
     }
 }

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Sessions.Diagnostics;
+using Sessions.Protocol.Generated;
 using Sessions.Transport;
 
 namespace Sessions.Connection;
@@ -28,6 +29,7 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly Utf8JsonWriter _sendWriter;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly PendingRequests _pending = new();
+    private readonly RecentStrings _recentStrings = new();
     private readonly ITimer? _keepAlive;
     private readonly Task _receiveLoop;
     private readonly SessionsMetrics _metrics;
@@ -265,7 +267,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             Log.FrameReceived(_logger, _sessionId(), Encoding.UTF8.GetString(frame));
         }
 
-        var decoded = FrameCodec.Decode(frame);
+        var decoded = FrameCodec.Decode(frame, _recentStrings);
         if (decoded.Event is not { } evt)
         {
             _listener.OnBadFrame(decoded.Problem!);

@@ -54,7 +54,7 @@ namespace Sessions.Protocol.Generated
 #if NET8_0_OR_GREATER
             if (!reader.ValueIsEscaped && !reader.HasValueSequence && global::System.Text.Ascii.IsValid(reader.ValueSpan))
             {
-                return global::System.Text.Encoding.Latin1.GetString(reader.ValueSpan);
+                return RecentStrings.Current is { } recent ? recent.GetOrAdd(reader.ValueSpan) : global::System.Text.Encoding.Latin1.GetString(reader.ValueSpan);
             }
 #endif
             return reader.GetString()!;
@@ -308,4 +308,58 @@ namespace Sessions.Protocol.Generated
                 _ => reader.TokenType.ToString(),
             };
     }
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// The strings a reader of one stream of documents met lately, so that a value every document repeats (a session's
+    /// id, a turn's message id) is one string rather than one per document. Used by <see cref="ProtocolJson.GetString"/>
+    /// while <see cref="Current"/> is set on the reading thread; unset (the default), every read makes its own string.
+    /// </summary>
+    /// <remarks>
+    /// Direct-mapped and bounded: a hit costs one vectorised comparison, a miss one more string than without it (the
+    /// slot takes the new one), and the table never holds more than <see cref="Slots"/> strings. Written here rather
+    /// than taken from a library: the string pools there (CommunityToolkit's <c>StringPool</c>) are process-wide,
+    /// synchronised and unbounded per size, while this one belongs to one reader, one thread at a time, and the
+    /// generated code of a consumer can depend on nothing but the framework.
+    /// </remarks>
+    internal sealed class RecentStrings
+    {
+        private const int Slots = 32;
+
+        // Longer values are rarely repeated whole (text, payloads) and would only churn the slots.
+        private const int MaxLength = 128;
+
+        [global::System.ThreadStatic]
+        private static RecentStrings? t_current;
+
+        private readonly string?[] _slots = new string?[Slots];
+
+        /// <summary>The table reads on this thread use; null for none.</summary>
+        public static RecentStrings? Current
+        {
+            get => t_current;
+            set => t_current = value;
+        }
+
+        /// <summary>The string for these ASCII bytes: the one read lately when equal, else a new one, kept.</summary>
+        public string GetOrAdd(global::System.ReadOnlySpan<byte> ascii)
+        {
+            if (ascii.IsEmpty || ascii.Length > MaxLength)
+            {
+                return global::System.Text.Encoding.Latin1.GetString(ascii);
+            }
+
+            // Length and the bytes at both ends tell most ids and names apart; a collision only costs a miss.
+            var slot = (ascii.Length * 31 + ascii[0] * 7 + ascii[ascii.Length - 1] + ascii[ascii.Length >> 1] * 3) & (Slots - 1);
+            var kept = _slots[slot];
+            if (kept is not null && kept.Length == ascii.Length && global::System.Text.Ascii.Equals(ascii, kept))
+            {
+                return kept;
+            }
+
+            var made = global::System.Text.Encoding.Latin1.GetString(ascii);
+            _slots[slot] = made;
+            return made;
+        }
+    }
+#endif
 }
