@@ -106,6 +106,8 @@ public sealed class SlowConsumerTests
     /// </summary>
     private async Task<long> MeasureAsync(int maxQueue, int events)
     {
+        // Each delta's text differs (its seq first): a connection reads repeated strings once (the session id here), so
+        // equal texts would be one string, and the control would keep only the events' records.
         var text = new string('x', 100);
         await using var fake = await FakeEngine.StartAsync(async peer =>
         {
@@ -114,7 +116,7 @@ public sealed class SlowConsumerTests
             await peer.AcknowledgeNextPostAsync(guard.Token);
             for (var seq = 1; seq <= events; seq++)
             {
-                await peer.SendAsync($$$"""{"type":"message_delta","session_id":"{{{FakePeer.SessionId}}}","message_id":"m1","seq":{{{seq}}},"data":{"delta":"{{{text}}}"}}""", guard.Token);
+                await peer.SendAsync($$$"""{"type":"message_delta","session_id":"{{{FakePeer.SessionId}}}","message_id":"m1","seq":{{{seq}}},"data":{"delta":"{{{seq:D6}}}{{{text}}}"}}""", guard.Token);
             }
 
             await peer.SendAsync($$$"""{"type":"message_complete","session_id":"{{{FakePeer.SessionId}}}","message_id":"m1","seq":{{{events + 1}}},"data":{"text":"","status":"complete"}}""", guard.Token);
