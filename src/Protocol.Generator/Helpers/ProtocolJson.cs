@@ -323,10 +323,12 @@ namespace Sessions.Protocol.Generated
     /// </remarks>
     internal sealed class RecentStrings
     {
-        private const int Slots = 32;
+        // Small on purpose: a table lives as long as its connection, and a thousand idle sessions hold a thousand tables
+        // (at most 16 strings of at most 64 characters: about 2.4 KB each).
+        private const int Slots = 16;
 
-        // Longer values are rarely repeated whole (text, payloads) and would only churn the slots.
-        private const int MaxLength = 128;
+        // Ids and names; longer values (text, payloads) are rarely repeated whole and would only churn the slots.
+        private const int MaxLength = 64;
 
         [global::System.ThreadStatic]
         private static RecentStrings? t_current;
