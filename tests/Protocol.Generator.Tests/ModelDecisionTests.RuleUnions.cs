@@ -91,7 +91,7 @@ public sealed partial class ModelDecisionTests
     }
 
     [Fact]
-    public void Rules_after_one_that_always_holds_are_not_tried()
+    public void Only_the_last_rule_may_always_hold_and_then_no_value_falls_back_to_unknown()
     {
         UnionTypeModel reopened = TypeFile<UnionTypeModel>(RuleModel(), "Reopened");
 

@@ -12,7 +12,9 @@ namespace Sessions.Protocol.Schema.Building;
 /// "0.5.0"}}}, "then": {"$ref": X5}}, {"if": ... "0.4.0" ..., "then": {"$ref": X4}}]}</c>. When every valid value meets
 /// one of the conditions (the version is absent, or it is one of the enum's values, each of which a condition names),
 /// the value is what they choose: the one definition they all name, or else a union of the definitions told apart by
-/// the version, the absent version selecting the definition its condition names (the latest).
+/// the version, the absent version selecting the definition its condition names (the latest). With one definition the
+/// version is that record's own property, read as sent: a version the enum does not list is not refused (the reader is
+/// lenient there, as it is with enum values it does not know).
 /// </summary>
 internal sealed partial class ProtocolModelBuilder
 {

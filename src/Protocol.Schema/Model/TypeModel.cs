@@ -150,10 +150,6 @@ public sealed partial record UnionTypeModel(
     /// <summary>Whether the reader decides by tag values and present properties (else by one distinct tag value per variant).</summary>
     public bool IsRecognisedByRules => Recognition is not null;
 
-    /// <summary>The properties besides the tag whose string value some variant's rule tests (see <see cref="VariantRecognition.ValueTests"/>), each once, in rule order.</summary>
-    public IReadOnlyList<string> ValueTestedProperties
-        => Variants.SelectMany(v => v.Recognition?.ValueTests ?? default).Select(t => t.Property).Distinct().ToList();
-
     /// <summary>What the unknown variant's converter errors call it: its C# name.</summary>
     public string UnknownErrorOwner => UnknownVariantName;
 

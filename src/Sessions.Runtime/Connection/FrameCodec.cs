@@ -38,6 +38,7 @@ internal static class FrameCodec
     /// </param>
     public static DecodedFrame Decode(ReadOnlySpan<byte> utf8, RecentStrings? recent = null)
     {
+        var outer = RecentStrings.Current;
         RecentStrings.Current = recent;
         try
         {
@@ -51,7 +52,7 @@ internal static class FrameCodec
         }
         finally
         {
-            RecentStrings.Current = null;
+            RecentStrings.Current = outer;
         }
     }
 }

@@ -67,30 +67,60 @@ internal sealed class ListenerHold : IConnectionListener
             return;
         }
 
-        while (true)
+        try
         {
-            Held next;
+            while (true)
+            {
+                Held next;
+                lock (_gate)
+                {
+                    if (!_held!.TryDequeue(out next))
+                    {
+                        Volatile.Write(ref _held, null);
+                        return;
+                    }
+                }
+
+                HandOn(next);
+            }
+        }
+        catch
+        {
+            // The listener failed on a held item. On the receive loop that ends the connection, and so it does here (the
+            // caller aborts it): what is still held is dropped, except a close, which the owner must hear; later items,
+            // the close of the abort among them, pass straight through, so the owner is never left waiting for it.
+            Held[] rest;
             lock (_gate)
             {
-                if (!_held!.TryDequeue(out next))
+                rest = _held!.ToArray();
+                Volatile.Write(ref _held, null);
+            }
+
+            foreach (var item in rest)
+            {
+                if (item.Closed is not null)
                 {
-                    Volatile.Write(ref _held, null);
-                    return;
+                    HandOn(item);
                 }
             }
 
-            if (next.Event is { } evt)
-            {
-                _listener.OnEvent(evt);
-            }
-            else if (next.Problem is { } problem)
-            {
-                _listener.OnBadFrame(problem);
-            }
-            else
-            {
-                _listener.OnClosed(next.Connection!, next.Closed!);
-            }
+            throw;
+        }
+    }
+
+    private void HandOn(Held item)
+    {
+        if (item.Event is { } evt)
+        {
+            _listener.OnEvent(evt);
+        }
+        else if (item.Problem is { } problem)
+        {
+            _listener.OnBadFrame(problem);
+        }
+        else
+        {
+            _listener.OnClosed(item.Connection!, item.Closed!);
         }
     }
 

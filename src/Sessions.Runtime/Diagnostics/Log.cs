@@ -42,4 +42,7 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Session {SessionId}: a StateChanged handler failed on the change to {State}")]
     public static partial void StateHandlerFailed(ILogger logger, string? sessionId, SessionState state, Exception exception);
 
+    [LoggerMessage(14, LogLevel.Error, "Session {SessionId}: handing a held event to listeners failed; the connection is ended")]
+    public static partial void ListenerFailed(ILogger logger, string? sessionId, Exception exception);
+
 }

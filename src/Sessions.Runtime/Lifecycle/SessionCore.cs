@@ -406,7 +406,18 @@ internal sealed partial class SessionCore : IConnectionListener
 
         // Connected now: what the connection reported meanwhile (the replay, and its close if it dropped already) goes
         // to listeners in order, from here; later events go straight from its receive loop.
-        hold.Release();
+        try
+        {
+            hold.Release();
+        }
+#pragma warning disable CA1031 // The application's code (a logger, an activity listener) failed on a held event.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            // As when it fails on the receive loop: the connection ends, and the session takes it as a drop.
+            Log.ListenerFailed(_logger, SessionId, exception);
+            connection.Abort();
+        }
     }
 
     private void ResendAnswers(SessionConnection connection, IReadOnlyList<string> pendingApprovals)

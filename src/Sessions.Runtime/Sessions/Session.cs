@@ -56,8 +56,9 @@ public partial class Session : IAsyncDisposable
 
     /// <summary>True while the connection is open and the session joined.</summary>
     /// <remarks>
-    /// A connection's events reach listeners only after this turned true: after a reconnect, a listener handling a
-    /// replayed event finds the session connected.
+    /// A connection's events are handed to listeners only after this turned true: after a reconnect, the replay is
+    /// queued for listeners once the session said Connected (a drop right after can turn it false again before a listener
+    /// reads the event).
     /// </remarks>
     public virtual bool IsConnected => State == SessionState.Connected;
 

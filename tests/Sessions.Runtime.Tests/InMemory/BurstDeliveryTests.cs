@@ -7,7 +7,7 @@ using Xunit;
 namespace Sessions.Runtime.Tests.InMemory;
 
 /// <summary>
-/// Events the session reads in one burst, with nothing to wait for in between, reach every listener whole and in order,
+/// Events sent back to back reach every listener whole and in order,
 /// also when a drop cuts the burst: the listener has every event before it learns of the end.
 /// </summary>
 public sealed class BurstDeliveryTests
@@ -16,9 +16,7 @@ public sealed class BurstDeliveryTests
 
     [Theory]
     [InlineData(1)]
-    [InlineData(63)]
     [InlineData(64)]
-    [InlineData(65)]
     [InlineData(1000)]
     public async Task A_burst_reaches_every_listener_whole_and_in_order(int count)
     {
@@ -30,7 +28,7 @@ public sealed class BurstDeliveryTests
         await using var session = await creating;
         var listeners = Enumerable.Range(0, 2).Select(_ => session.ListenAsync(maxQueue: 0, cancellationToken: Within.Token()).Take(count).ToListAsync().AsTask()).ToArray();
 
-        // Written before the session reads any of them: the whole burst is waiting when its receive loop wakes.
+        // Written back to back: the receive loop reads them as they come, often several at once, never in a set rhythm.
         for (var seq = 1; seq <= count; seq++)
         {
             await peer.SendAsync(Delta(seq));

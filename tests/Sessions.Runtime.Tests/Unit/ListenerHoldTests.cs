@@ -40,9 +40,13 @@ public sealed class ListenerHoldTests
         const int Items = 500;
         for (var round = 0; round < Rounds; round++)
         {
-            var listener = new RecordingListener();
-            var hold = new ListenerHold(listener);
             using var started = new ManualResetEventSlim();
+            using var moreSent = new ManualResetEventSlim();
+
+            // The release's first hand-on waits until the receive loop has sent half the items, so that items always
+            // arrive while the release runs (some queue behind it, the rest pass after it).
+            var listener = new RecordingListener(onFirst: () => moreSent.Wait(Within.Limit));
+            var hold = new ListenerHold(listener);
 
             // The receive loop: one thread, items in seq order, then its close.
             var receiving = Task.Run(() =>
@@ -53,6 +57,11 @@ public sealed class ListenerHoldTests
                     if (seq == Items / 10)
                     {
                         started.Set();
+                    }
+
+                    if (seq == Items / 2)
+                    {
+                        moreSent.Set();
                     }
                 }
 
@@ -68,10 +77,30 @@ public sealed class ListenerHoldTests
         }
     }
 
+    [Fact]
+    public void A_listener_failing_on_a_held_item_ends_the_hold_the_held_close_still_passes_and_later_items_pass_straight()
+    {
+        var listener = new RecordingListener(failOn: "2");
+        var hold = new ListenerHold(listener);
+        hold.OnEvent(Delta(1));
+        hold.OnEvent(Delta(2));
+        hold.OnEvent(Delta(3));
+        hold.OnClosed(null!, new ConnectionClosed(false, null, null, null));
+
+        Assert.Throws<ListenerFailure>(hold.Release);
+        hold.OnBadFrame("after");
+
+        // 2 failed, 3 was dropped with the connection (as on a receive loop that a listener's failure ends); the close was not.
+        Assert.Equal(["1", "closed", "after"], listener.Heard);
+    }
+
+    private sealed class ListenerFailure : System.Exception;
+
     /// <summary>Records what it hears; fails if it is ever called from two threads at once.</summary>
-    private sealed class RecordingListener : IConnectionListener
+    private sealed class RecordingListener(System.Action? onFirst = null, string? failOn = null) : IConnectionListener
     {
         private int _inside;
+        private System.Action? _onFirst = onFirst;
 
         public List<string> Heard { get; } = [];
 
@@ -84,8 +113,20 @@ public sealed class ListenerHoldTests
         private void Record(string item)
         {
             Assert.Equal(0, Interlocked.Exchange(ref _inside, 1));
-            Heard.Add(item);
-            Volatile.Write(ref _inside, 0);
+            Interlocked.Exchange(ref _onFirst, null)?.Invoke();
+            try
+            {
+                if (item == failOn)
+                {
+                    throw new ListenerFailure();
+                }
+
+                Heard.Add(item);
+            }
+            finally
+            {
+                Volatile.Write(ref _inside, 0);
+            }
         }
     }
 }

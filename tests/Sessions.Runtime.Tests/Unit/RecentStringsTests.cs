@@ -55,12 +55,40 @@ public sealed class RecentStringsTests
     }
 
     [Fact]
-    public void The_table_is_used_only_during_the_decode_it_was_given_to()
+    public void The_table_is_used_only_during_the_decode_it_was_given_to_and_the_one_before_is_back_after()
     {
         var recent = new RecentStrings();
         _ = Delta(DeltaFrame("s1", "m1", 1, "x"), recent);
-
         Assert.Null(RecentStrings.Current);
+
+        var outer = new RecentStrings();
+        RecentStrings.Current = outer;
+        try
+        {
+            _ = Delta(DeltaFrame("s1", "m1", 2, "y"), recent);
+            Assert.Same(outer, RecentStrings.Current);
+        }
+        finally
+        {
+            RecentStrings.Current = null;
+        }
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void Values_up_to_64_characters_are_kept_longer_ones_and_the_empty_one_read_as_themselves(int length, bool kept)
+    {
+        var recent = new RecentStrings();
+        var value = new string('v', length);
+        var first = Delta(DeltaFrame("s1", value, 1, "a"), recent);
+        var second = Delta(DeltaFrame("s1", value, 2, "b"), recent);
+
+        Assert.Equal(value, first.MessageId);
+        Assert.Equal(value, second.MessageId);
+        Assert.Equal(kept || length == 0, ReferenceEquals(first.MessageId, second.MessageId)); // "" is always string.Empty
     }
 
     [Fact]
