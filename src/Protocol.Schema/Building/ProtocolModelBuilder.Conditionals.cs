@@ -13,8 +13,8 @@ namespace Sessions.Protocol.Schema.Building;
 /// one of the conditions (the version is absent, or it is one of the enum's values, each of which a condition names),
 /// the value is what they choose: the one definition they all name, or else a union of the definitions told apart by
 /// the version, the absent version selecting the definition its condition names (the latest). With one definition the
-/// version is that record's own property, read as sent: a version the enum does not list is not refused (the reader is
-/// lenient there, as it is with enum values it does not know).
+/// version is not checked against the enum the conditions cover: a version it does not list is read by that definition,
+/// not refused (lenient, as the reader is with enum values it does not know).
 /// </summary>
 internal sealed partial class ProtocolModelBuilder
 {
