@@ -142,7 +142,7 @@ public sealed partial class ModelDecisionTests
 
         TupleTypeModel pair = TypeFile<TupleTypeModel>(model, "Pair");
         Assert.Equal("Cannot read Pair: the array has more than 2 positions, and the schema allows no more.", pair.TooManyItemsMessage);
-        Assert.Equal("Cannot read Pair: the array must have at least 1 items but has ", pair.TooFewItemsMessageStart);
+        Assert.Equal("Cannot read Pair: the array must have at least 1 item but has ", pair.TooFewItemsMessageStart);
         Assert.Equal(new[] { ("position0", "Pair[0] (Item1)"), ("position1", "Pair[1] (Item2)") }, pair.Positions.Select(p => (p.Local, p.Label(pair.Name))));
         Assert.Null(pair.RestErrorOwner);
         Assert.Equal("Tagged.Rest", TypeFile<TupleTypeModel>(model, "Tagged").RestErrorOwner);

@@ -102,7 +102,7 @@ public sealed class TupleTests
     [InlineData("""["x",2]""", null)]
     [InlineData("""["x",2,3]""", "more than 2 positions")]
     [InlineData("""[2]""", "Pair[0] (Name)")]
-    [InlineData("""[]""", "at least 1 items but has 0")]
+    [InlineData("""[]""", "at least 1 item but has 0")]
     public void PrefixItems_with_items_false_reads_the_positions_and_refuses_more(string json, string? error)
     {
         GeneratorRun run = GeneratorHarness.Run(new[] { new SchemaInput(TestPaths.VirtualTestSchemaPath("pair.schema.json"), PrefixItemsSchema) }).AssertNoException();

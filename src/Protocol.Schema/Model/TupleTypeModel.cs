@@ -39,7 +39,7 @@ public sealed record TupleTypeModel(
     public string TooManyItemsMessage => "Cannot read " + ErrorOwner + ": the array has more than " + PositionCount + ", and the schema allows no more.";
 
     /// <summary>The start of the error for an array shorter than <see cref="RequiredCount"/>; the reader appends the count it found.</summary>
-    public string TooFewItemsMessageStart => "Cannot read " + ErrorOwner + ": the array must have at least " + RequiredCount.ToString(CultureInfo.InvariantCulture) + " items but has ";
+    public string TooFewItemsMessageStart => "Cannot read " + ErrorOwner + ": the array must have at least " + RequiredCount.ToString(CultureInfo.InvariantCulture) + (RequiredCount == 1 ? " item" : " items") + " but has ";
 }
 
 /// <summary>One position of a <see cref="TupleTypeModel"/>.</summary>

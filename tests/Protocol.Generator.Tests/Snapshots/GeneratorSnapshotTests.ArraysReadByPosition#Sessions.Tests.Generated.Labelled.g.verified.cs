@@ -70,7 +70,7 @@ namespace Sessions.Tests.Generated.Serialization
 
             if (count < 1)
             {
-                throw new global::System.Text.Json.JsonException("Cannot read Labelled: the array must have at least 1 items but has " + count + ".");
+                throw new global::System.Text.Json.JsonException("Cannot read Labelled: the array must have at least 1 item but has " + count + ".");
             }
 
             return new global::Sessions.Tests.Generated.Labelled
