@@ -327,8 +327,8 @@ namespace Sessions.Protocol.Generated
         // (at most 16 strings of at most 64 characters: about 2.4 KB each).
         private const int Slots = 16;
 
-        // Ids and names; longer values (text, payloads) are rarely repeated whole and would only churn the slots.
-        private const int MaxLength = 64;
+        /// <summary>The longest value kept: ids and names; longer ones (text, payloads) are rarely repeated whole and would only churn the slots.</summary>
+        public const int MaxLength = 64;
 
         [global::System.ThreadStatic]
         private static RecentStrings? t_current;

@@ -77,9 +77,9 @@ public sealed class RecentStringsTests
     [Theory]
     [InlineData(0, false)]
     [InlineData(1, true)]
-    [InlineData(64, true)]
-    [InlineData(65, false)]
-    public void Values_up_to_64_characters_are_kept_longer_ones_and_the_empty_one_read_as_themselves(int length, bool kept)
+    [InlineData(RecentStrings.MaxLength, true)]
+    [InlineData(RecentStrings.MaxLength + 1, false)]
+    public void Values_up_to_the_longest_kept_are_kept_longer_ones_and_the_empty_one_read_as_themselves(int length, bool kept)
     {
         var recent = new RecentStrings();
         var value = new string('v', length);
