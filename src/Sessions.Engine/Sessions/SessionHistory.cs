@@ -61,8 +61,10 @@ internal sealed class SessionHistory
                 break;
 
             case MessageCompleteEvent { MessageId: { } id } complete when streaming.Remove(id, out var open):
-                // The message moves to the end: its seq is now that of message_complete, the largest so far.
-                entries.Remove(open);
+                // The message moves to the end: its seq is now that of message_complete, the largest so far. Searched
+                // from the end, where a message that just streamed is: from the start, every turn of a long session
+                // walked its whole history under the session's lock.
+                entries.RemoveAt(entries.LastIndexOf(open));
                 var text = complete.Data.Text.Length > 0 ? complete.Data.Text : open.Draft!.ToString();
                 entries.Add(new Entry(open.Message with { Seq = seq, Text = text, Status = complete.Data.Status }));
                 break;
