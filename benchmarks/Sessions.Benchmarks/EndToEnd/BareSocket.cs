@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
@@ -13,6 +15,7 @@ namespace Sessions.Benchmarks.EndToEnd;
 public sealed class BareSocket : IAsyncDisposable
 {
     private static readonly byte[] CompleteMarker = Encoding.UTF8.GetBytes("\"message_complete\"");
+    private static readonly byte[] DeltaMarker = Encoding.UTF8.GetBytes("\"message_delta\"");
     private readonly ClientWebSocket _socket;
     private const int MaxFrameBytes = 16 * 1024 * 1024;
     private byte[] _buffer = new byte[16 * 1024]; // what the runtime rents per connection; grows for a larger frame
@@ -50,9 +53,46 @@ public sealed class BareSocket : IAsyncDisposable
         {
             var length = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
             frames++;
-            if (_buffer.AsSpan(0, Math.Min(length, 64)).IndexOf(CompleteMarker) >= 0)
+            if (IsComplete(length))
             {
                 return frames;
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="post"/> and returns every frame until <c>message_complete</c>, copied.</summary>
+    public async Task<IReadOnlyList<byte[]>> RecordTurnAsync(ReadOnlyMemory<byte> post, CancellationToken cancellationToken)
+    {
+        await _socket.SendAsync(post, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        var frames = new List<byte[]>();
+        while (true)
+        {
+            var length = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            frames.Add(_buffer.AsSpan(0, length).ToArray());
+            if (IsComplete(length))
+            {
+                return frames;
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="post"/>, returns the time to the first <c>message_delta</c>, then reads the rest of the turn.</summary>
+    public async Task<TimeSpan> FirstDeltaAsync(ReadOnlyMemory<byte> post, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await _socket.SendAsync(post, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        TimeSpan? firstDelta = null;
+        while (true)
+        {
+            var length = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            if (firstDelta is null && _buffer.AsSpan(0, Math.Min(length, 64)).IndexOf(DeltaMarker) >= 0)
+            {
+                firstDelta = Stopwatch.GetElapsedTime(start);
+            }
+
+            if (IsComplete(length))
+            {
+                return firstDelta ?? throw new InvalidOperationException("The turn completed without a message_delta.");
             }
         }
     }
@@ -95,6 +135,9 @@ public sealed class BareSocket : IAsyncDisposable
 
         return length;
     }
+
+    // The type comes first in every frame the engine sends, so its first 64 bytes tell the kind.
+    private bool IsComplete(int length) => _buffer.AsSpan(0, Math.Min(length, 64)).IndexOf(CompleteMarker) >= 0;
 
     public async ValueTask DisposeAsync()
     {

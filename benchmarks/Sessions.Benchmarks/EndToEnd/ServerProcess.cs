@@ -24,6 +24,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri EchoAddress { get; }
 
+    /// <summary>The endpoint that answers every post with the engine's recorded turn (<see cref="ReplayedTurn"/>).</summary>
+    public Uri ReplayAddress => new UriBuilder(EchoAddress) { Path = ReplayedTurn.Path }.Uri;
+
     /// <summary>The engine's WebSocket endpoint (what the runtime connects to).</summary>
     public Uri EngineWebSocket => new UriBuilder(EngineAddress) { Scheme = "ws", Path = global::Sessions.Protocol.ProtocolFacts.SocketPath }.Uri;
 
