@@ -46,6 +46,12 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
         private readonly ClientWebSocket _socket;
         private readonly WebSocketMessageReader _reader;
 
+        // The receive loop passes one token for the connection's lifetime. Registered once here, not by the socket on
+        // every receive (a registration and its removal per message): cancelling it aborts the socket, which ends a
+        // pending receive.
+        private CancellationToken _registeredToken;
+        private CancellationTokenRegistration _abortOnCancel;
+
         public WebSocketTransportConnection(ClientWebSocket socket, int maxFrameBytes)
         {
             _socket = socket;
@@ -57,15 +63,34 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
 
         public ValueTask<TransportMessage> ReceiveAsync(CancellationToken cancellationToken)
         {
+            if (cancellationToken != _registeredToken)
+            {
+                _abortOnCancel.Dispose();
+                _registeredToken = cancellationToken;
+                _abortOnCancel = cancellationToken.UnsafeRegister(static socket => ((ClientWebSocket)socket!).Abort(), _socket);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+
             // Mapped without a second async state machine when the reader has the message already (the common case
             // under load); only a receive that waits pays for one.
-            var pending = _reader.ReceiveAsync(cancellationToken);
-            return pending.IsCompletedSuccessfully ? new ValueTask<TransportMessage>(ToMessage(pending.Result)) : AwaitAsync(pending);
+            var pending = _reader.ReceiveAsync(CancellationToken.None);
+            return pending.IsCompletedSuccessfully ? new ValueTask<TransportMessage>(ToMessage(pending.Result)) : AwaitAsync(pending, cancellationToken);
         }
 
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-        private static async ValueTask<TransportMessage> AwaitAsync(ValueTask<ReceivedFrame> pending)
-            => ToMessage(await pending.ConfigureAwait(false));
+        private static async ValueTask<TransportMessage> AwaitAsync(ValueTask<ReceivedFrame> pending, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return ToMessage(await pending.ConfigureAwait(false));
+            }
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+            {
+                // The abort the token caused, reported as the cancellation it was.
+                throw new OperationCanceledException("The receive was cancelled.", exception, cancellationToken);
+            }
+        }
 
         private static TransportMessage ToMessage(ReceivedFrame frame) => frame.Kind switch
         {
@@ -87,6 +112,7 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
 
         public ValueTask DisposeAsync()
         {
+            _abortOnCancel.Dispose();
             _socket.Dispose();
 
             // The reader's pooled buffer goes back only after the socket is gone, so no receive can still write into it.

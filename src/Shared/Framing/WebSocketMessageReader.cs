@@ -8,22 +8,29 @@ using System.Threading.Tasks;
 namespace Sessions.Framing;
 
 /// <summary>
-/// Reads whole messages from a socket into a pooled buffer that grows up to the frame limit, so an oversize frame is
-/// noticed as soon as it passes the limit, not after it has been buffered whole. The buffer is rented only while a
-/// message is being read and used. The client and the engine both read
-/// with this one file (linked into both assemblies): one behaviour over the size limit and at a close, on both sides.
+/// Reads whole messages from a socket. A message is read into the reader's own 1 KiB buffer first: most frames fit
+/// whole, and an idle connection waits holding that, not a pooled buffer. A longer message moves into a pooled buffer,
+/// rented only while it is read and used, that grows up to the frame limit, so an oversize frame is noticed as soon
+/// as it passes the limit, not after it has been buffered whole. The client and the engine both read with this one
+/// file (linked into both assemblies): one behaviour over the size limit and at a close, on both sides.
 /// </summary>
 /// <remarks>
 /// Hand-written: WebSocket has no "receive one whole message with a limit" of its own, and a Pipe or Stream adapter
-/// would copy every message once more. Not thread-safe: one receive loop owns it.
+/// would copy every message once more. One receive per short message: waiting with a zero-byte read instead (to hold
+/// no buffer at all while idle) costs a second receive, with its lock and token registration, on every message.
+/// Not thread-safe: one receive loop owns it.
 /// </remarks>
 internal sealed class WebSocketMessageReader : IDisposable
 {
+    /// <summary>The size of the reader's own buffer: what an idle connection holds, and the longest message read in one receive.</summary>
+    public const int OwnBufferSize = 1024;
+
     private const int InitialSize = 16 * 1024;
 
     private readonly WebSocket socket;
     private readonly int maxFrameBytes;
-    private byte[] buffer = [];
+    private readonly byte[] own = new byte[OwnBufferSize];
+    private byte[] rented = [];
 
     // True while the rest of an oversize message is still arriving: its fragments are dropped, not read as messages.
     private bool discarding;
@@ -35,51 +42,55 @@ internal sealed class WebSocketMessageReader : IDisposable
     }
 
     /// <summary>The next whole message, the peer's close, or <see cref="ReceivedFrameKind.TooBig"/>; the bytes are valid until the next call.</summary>
-    /// <remarks>Pooled builder: the zero-byte wait yields on almost every message, and a plain async ValueTask method
-    /// would allocate its state machine each time it does (one receive loop calls this, never concurrently).</remarks>
+    /// <remarks>Pooled builder: a receive yields on almost every message when the connection is not busy, and a plain
+    /// async ValueTask method would allocate its state machine each time it does (one receive loop calls this, never
+    /// concurrently).</remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
-        // The previous message is done with: its buffer goes back to the pool, and the wait for the next one holds none
-        // (a zero-byte read), so an idle connection costs no receive buffer.
-        ReturnBuffer();
-        if (!discarding)
+        // The previous message is done with: a pooled buffer it needed goes back before the wait for the next one.
+        ReturnRented();
+        while (discarding)
         {
-            var waited = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-            if (waited.MessageType == WebSocketMessageType.Close)
+            var skipped = await socket.ReceiveAsync(own.AsMemory(), cancellationToken).ConfigureAwait(false);
+            if (skipped.MessageType == WebSocketMessageType.Close)
             {
                 return Close();
             }
 
-            if (waited.EndOfMessage)
-            {
-                // A whole empty message: the zero-byte read consumed it.
-                return new ReceivedFrame(waited.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary, ReadOnlyMemory<byte>.Empty);
-            }
+            discarding = !skipped.EndOfMessage;
         }
 
-        buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
-        var count = 0;
+        var first = await socket.ReceiveAsync(own.AsMemory(), cancellationToken).ConfigureAwait(false);
+        if (first.MessageType == WebSocketMessageType.Close)
+        {
+            return Close();
+        }
+
+        var kind = first.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary;
+        var count = first.Count;
+        if (count > maxFrameBytes)
+        {
+            discarding = !first.EndOfMessage;
+            return new ReceivedFrame(ReceivedFrameKind.TooBig);
+        }
+
+        if (first.EndOfMessage)
+        {
+            return new ReceivedFrame(kind, own.AsMemory(0, count));
+        }
+
+        // Longer than the own buffer: the rest goes into a pooled one, after what was read so far.
+        rented = ArrayPool<byte>.Shared.Rent(InitialSize);
+        own.AsSpan(0, count).CopyTo(rented);
         while (true)
         {
-            if (discarding)
-            {
-                var skipped = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-                if (skipped.MessageType == WebSocketMessageType.Close)
-                {
-                    return Close();
-                }
-
-                discarding = !skipped.EndOfMessage;
-                continue;
-            }
-
-            if (count == buffer.Length)
+            if (count == rented.Length)
             {
                 Grow(count);
             }
 
-            var result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+            var result = await socket.ReceiveAsync(rented.AsMemory(count), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return Close();
@@ -94,32 +105,31 @@ internal sealed class WebSocketMessageReader : IDisposable
 
             if (result.EndOfMessage)
             {
-                var kind = result.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary;
-                return new ReceivedFrame(kind, buffer.AsMemory(0, count));
+                return new ReceivedFrame(kind, rented.AsMemory(0, count));
             }
         }
     }
 
-    public void Dispose() => ReturnBuffer();
+    public void Dispose() => ReturnRented();
 
     private ReceivedFrame Close() => new(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus, CloseDescription: socket.CloseStatusDescription);
 
     private void Grow(int count)
     {
         // One byte past the limit is enough to tell that a message is too big.
-        var size = (int)Math.Min((long)maxFrameBytes + 1, (long)buffer.Length * 2);
+        var size = (int)Math.Min((long)maxFrameBytes + 1, (long)rented.Length * 2);
         var larger = ArrayPool<byte>.Shared.Rent(size);
-        buffer.AsSpan(0, count).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = larger;
+        rented.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(rented);
+        rented = larger;
     }
 
-    private void ReturnBuffer()
+    private void ReturnRented()
     {
-        if (buffer.Length > 0)
+        if (rented.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = [];
+            ArrayPool<byte>.Shared.Return(rented);
+            rented = [];
         }
     }
 }
