@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -42,8 +43,25 @@ public sealed class BareSocket : IAsyncDisposable
         await ReceiveAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Posts <paramref name="text"/> and receives every frame until <c>message_complete</c>; returns how many.</summary>
-    public async Task<int> RunTurnAsync(string text, CancellationToken cancellationToken)
+    /// <summary>Terminates the session, so the engine lets go of everything it stored for it, and waits for the engine's close.</summary>
+    public async Task TerminateAsync(CancellationToken cancellationToken)
+    {
+        await SendTextAsync("{\"type\":\"terminate_session\",\"request_id\":\"bare-" + ++_requests + "\"}", cancellationToken).ConfigureAwait(false);
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await _socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
+
+        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="text"/> and receives every frame until <c>message_complete</c>; returns how many. With
+    /// <paramref name="parse"/>, each frame is also parsed into a <see cref="JsonDocument"/> and its type read.
+    /// </summary>
+    public async Task<int> RunTurnAsync(string text, CancellationToken cancellationToken, bool parse = false)
     {
         await SendTextAsync(
             "{\"type\":\"post_message\",\"request_id\":\"bare-" + ++_requests + "\",\"data\":{\"message\":{\"content_type\":\"text\",\"text\":\"" + text + "\"}}}",
@@ -53,6 +71,12 @@ public sealed class BareSocket : IAsyncDisposable
         {
             var length = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
             frames++;
+            if (parse)
+            {
+                using var document = JsonDocument.Parse(_buffer.AsMemory(0, length));
+                _ = document.RootElement.GetProperty("type").GetString();
+            }
+
             if (IsComplete(length))
             {
                 return frames;
