@@ -95,8 +95,8 @@ public static class EndToEndGoals
         var bareWork = new List<WorkPerEvent>();
         var parsingRates = new List<double>();
         // Every turn has a session of its own, terminated after it. A session keeps every event it sent (for resume and
-        // history): 100,000 deltas a turn, kept round after round in two sessions, grew the engine's heap by hundreds
-        // of megabytes, and its collections landed on whichever side's round was running.
+        // history): 100,000 deltas a turn, kept round after round in two sessions, grew the engine's process to 960 MB
+        // (440 MB with a session per turn), and the engine's collections fell on whichever side's round was running.
         //
         // Warm-up turns on each side, as long as the measured ones, until a whole pair of them made the JIT compile
         // nothing new (at least two pairs): tiered compilation moves hot code to its optimised tiers in the background,
