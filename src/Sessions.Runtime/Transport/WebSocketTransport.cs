@@ -46,9 +46,9 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
         private readonly ClientWebSocket _socket;
         private readonly WebSocketMessageReader _reader;
 
-        // The receive loop passes one token for the connection's lifetime. Registered once here, not by the socket on
-        // every receive (a registration and its removal per message): cancelling it aborts the socket, which ends a
-        // pending receive.
+        // The token the socket is aborted by, registered by ReceiveAsync when it first sees it (and again only if the
+        // token changes). The receive loop passes one token for the connection's lifetime, so this is one registration
+        // per connection, where handing the token to the socket costs a registration and its removal per receive.
         private CancellationToken _registeredToken;
         private CancellationTokenRegistration _abortOnCancel;
 
@@ -85,9 +85,10 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
             {
                 return ToMessage(await pending.ConfigureAwait(false));
             }
-            catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested && !(exception is OperationCanceledException cancelled && cancelled.CancellationToken == cancellationToken))
             {
-                // The abort the token caused, reported as the cancellation it was.
+                // The abort the token caused (the socket reports it with its own exception, or a cancellation without
+                // this token), reported as the cancellation of this token it was.
                 throw new OperationCanceledException("The receive was cancelled.", exception, cancellationToken);
             }
         }

@@ -50,9 +50,15 @@ internal sealed class WebSocketMessageReader : IDisposable
     {
         // The previous message is done with: a pooled buffer it needed goes back before the wait for the next one.
         ReturnRented();
+        if (discarding)
+        {
+            // The rest of an oversize message can be megabytes: skipped through a pooled buffer, not 1 KiB at a time.
+            rented = ArrayPool<byte>.Shared.Rent(InitialSize);
+        }
+
         while (discarding)
         {
-            var skipped = await socket.ReceiveAsync(own.AsMemory(), cancellationToken).ConfigureAwait(false);
+            var skipped = await socket.ReceiveAsync(rented.AsMemory(), cancellationToken).ConfigureAwait(false);
             if (skipped.MessageType == WebSocketMessageType.Close)
             {
                 return Close();
@@ -61,6 +67,7 @@ internal sealed class WebSocketMessageReader : IDisposable
             discarding = !skipped.EndOfMessage;
         }
 
+        ReturnRented();
         var first = await socket.ReceiveAsync(own.AsMemory(), cancellationToken).ConfigureAwait(false);
         if (first.MessageType == WebSocketMessageType.Close)
         {

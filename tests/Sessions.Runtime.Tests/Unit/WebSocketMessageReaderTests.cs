@@ -80,6 +80,42 @@ public sealed class WebSocketMessageReaderTests
     }
 
     [Fact]
+    public async Task A_binary_message_in_fragments_reads_whole_as_binary()
+    {
+        var message = Bytes(2 * Own + 17, seed: 8);
+        using var reader = await ReaderOverAsync(1024 * 1024, async server =>
+        {
+            for (var at = 0; at < message.Length; at += 500)
+            {
+                var length = Math.Min(500, message.Length - at);
+                await server.SendAsync(message.AsMemory(at, length), WebSocketMessageType.Binary, at + length == message.Length, CancellationToken.None);
+            }
+        });
+
+        var frame = await reader.ReceiveAsync(CancellationToken.None);
+
+        Assert.Equal(ReceivedFrameKind.Binary, frame.Kind);
+        Assert.Equal(message, frame.Utf8.ToArray());
+    }
+
+    [Fact]
+    public async Task A_close_while_an_oversize_message_is_skipped_is_reported()
+    {
+        using var reader = await ReaderOverAsync(100, async server =>
+        {
+            // An oversize message whose end never comes: the peer closes instead.
+            await server.SendAsync(Bytes(300, seed: 9), WebSocketMessageType.Text, endOfMessage: false, CancellationToken.None);
+            await server.SendAsync(Bytes(300, seed: 10), WebSocketMessageType.Text, endOfMessage: false, CancellationToken.None);
+            await server.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "bye", CancellationToken.None);
+        });
+
+        Assert.Equal(ReceivedFrameKind.TooBig, (await reader.ReceiveAsync(CancellationToken.None)).Kind);
+        var close = await reader.ReceiveAsync(CancellationToken.None);
+        Assert.Equal(ReceivedFrameKind.Close, close.Kind);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, close.CloseStatus);
+    }
+
+    [Fact]
     public async Task The_peers_close_is_reported_with_its_status()
     {
         using var reader = await ReaderOverAsync(1024, server => server.CloseOutputAsync((WebSocketCloseStatus)4001, "terminated", CancellationToken.None));
