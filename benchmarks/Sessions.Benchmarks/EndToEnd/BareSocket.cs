@@ -19,7 +19,7 @@ public sealed class BareSocket : IAsyncDisposable
     private static readonly byte[] DeltaMarker = Encoding.UTF8.GetBytes("\"message_delta\"");
     private readonly ClientWebSocket _socket;
     private const int MaxFrameBytes = 16 * 1024 * 1024;
-    private byte[] _buffer = new byte[16 * 1024]; // what the runtime rents per connection; grows for a larger frame
+    private byte[] _buffer = new byte[16 * 1024]; // what the runtime rents for a long message; grows for a larger frame
     private int _requests;
 
     private BareSocket(ClientWebSocket socket) => _socket = socket;
