@@ -1,10 +1,5 @@
 using System;
-using System.IO;
 using System.Reflection;
-using System.Runtime.Loader;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using Sessions.Protocol.Corpus.Tests.Infrastructure;
 using Sessions.Protocol.Generator.Tests.Harness;
 using Xunit;
@@ -31,7 +26,7 @@ public sealed class UnionTypingTests
         }
         """;
 
-    private static readonly Lazy<Assembly> Compiled = new(Compile);
+    private static readonly Lazy<Assembly> Compiled = new(() => GeneratedAssembly.Compile(StandIns).Assembly);
 
     [Theory]
     [InlineData("Generated.Shape", "hierarchy")]
@@ -56,14 +51,4 @@ public sealed class UnionTypingTests
     [InlineData("RAW", "Raw")]
     public void Finds_properties_by_wire_name(string wireName, string property) =>
         Assert.Equal(property, UnionTyping.Property(Compiled.Value.GetType("Generated.Holder", throwOnError: true)!, wireName)?.Name);
-
-    private static Assembly Compile()
-    {
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(null, StandIns);
-        using var stream = new MemoryStream();
-        EmitResult result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        stream.Position = 0;
-        return new AssemblyLoadContext("union-typing-stand-ins").LoadFromStream(stream);
-    }
 }

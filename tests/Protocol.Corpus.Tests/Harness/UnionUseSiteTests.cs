@@ -1,10 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using Sessions.Protocol.Corpus.Tests.Infrastructure;
 using Sessions.Protocol.Generator.Tests.Harness;
 using Xunit;
@@ -31,7 +27,7 @@ public sealed class UnionUseSiteTests
         }
         """;
 
-    private static readonly Lazy<Assembly> Compiled = new(Compile);
+    private static readonly Lazy<Assembly> Compiled = new(() => GeneratedAssembly.Compile(StandIns).Assembly);
 
     private static string Schema(bool withLost) => """
         {
@@ -130,14 +126,4 @@ public sealed class UnionUseSiteTests
 
     // The stand-ins have a type for the object definitions only, as the generator has (Events, Url and Wrapper have none).
     private static Type? TypeOf(string definition) => Compiled.Value.GetType("Generated." + definition);
-
-    private static Assembly Compile()
-    {
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(null, StandIns);
-        using var stream = new MemoryStream();
-        EmitResult result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        stream.Position = 0;
-        return new AssemblyLoadContext("union-use-site-stand-ins").LoadFromStream(stream);
-    }
 }

@@ -24,13 +24,18 @@ public sealed class GeneratedAssembly : IDisposable
 
     /// <summary>Compiles <paramref name="run"/>'s output and loads it; fails with the compiler's errors.</summary>
     public static GeneratedAssembly Load(GeneratorRun run)
+        => Load(run.InputCompilation.AddSyntaxTrees(run.Sources.Select(s => s.SyntaxTree)));
+
+    /// <summary>Compiles hand-written <paramref name="sources"/> (stand-ins for generated code) and loads them.</summary>
+    public static GeneratedAssembly Compile(params string[] sources) => Load(GeneratorHarness.CreateCompilation(null, sources));
+
+    private static GeneratedAssembly Load(Compilation compilation)
     {
-        Compilation compilation = run.InputCompilation.AddSyntaxTrees(run.Sources.Select(s => s.SyntaxTree));
         using var stream = new MemoryStream();
         EmitResult result = compilation.Emit(stream);
         if (!result.Success)
         {
-            throw new Xunit.Sdk.XunitException("The generated code does not compile:\n" +
+            throw new Xunit.Sdk.XunitException("The code does not compile:\n" +
                 string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(DiagnosticFormatter.Format)));
         }
 
