@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Sessions.Runtime.Tests.Infrastructure;
 using Sessions.Transport;
 using Xunit;
@@ -34,7 +35,7 @@ public sealed class ReplayAfterReconnectTests
         var transport = new InMemoryTransport();
         using var roundStarted = new System.Threading.ManualResetEventSlim();
         var pauseThisRound = false;
-        var logs = new CallbackLoggerFactory(id =>
+        var logs = new CollectingLoggerProvider(LogLevel.Debug, id =>
         {
             if (id.Name == "Reconnected" && Volatile.Read(ref pauseThisRound))
             {

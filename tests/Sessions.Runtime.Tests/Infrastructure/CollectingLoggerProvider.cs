@@ -4,12 +4,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Sessions.Runtime.Tests.Infrastructure;
 
-/// <summary>Keeps every log entry at or above a level, formatted, with its event id.</summary>
+/// <summary>
+/// Keeps every log entry at or above a level, formatted, with its event id; <c>onLog</c>, when given, is called first,
+/// on the logging thread: a seam to pause the session at a point it logs.
+/// </summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider, ILoggerFactory
 {
     private readonly LogLevel _minimum;
+    private readonly Action<EventId>? _onLog;
 
-    public CollectingLoggerProvider(LogLevel minimum) => _minimum = minimum;
+    public CollectingLoggerProvider(LogLevel minimum, Action<EventId>? onLog = null)
+    {
+        _minimum = minimum;
+        _onLog = onLog;
+    }
 
     public ConcurrentQueue<(LogLevel Level, EventId Id, string Message, Exception? Error)> Entries { get; } = new();
 
@@ -34,6 +42,7 @@ public sealed class CollectingLoggerProvider : ILoggerProvider, ILoggerFactory
         {
             if (IsEnabled(logLevel))
             {
+                owner._onLog?.Invoke(eventId);
                 owner.Entries.Enqueue((logLevel, eventId, formatter(state, exception), exception));
             }
         }
