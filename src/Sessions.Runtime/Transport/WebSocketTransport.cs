@@ -46,12 +46,6 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
         private readonly ClientWebSocket _socket;
         private readonly WebSocketMessageReader _reader;
 
-        // The token the socket is aborted by, registered by ReceiveAsync when it first sees it (and again only if the
-        // token changes). The receive loop passes one token for the connection's lifetime, so this is one registration
-        // per connection, where handing the token to the socket costs a registration and its removal per receive.
-        private CancellationToken _registeredToken;
-        private CancellationTokenRegistration _abortOnCancel;
-
         public WebSocketTransportConnection(ClientWebSocket socket, int maxFrameBytes)
         {
             _socket = socket;
@@ -63,35 +57,15 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
 
         public ValueTask<TransportMessage> ReceiveAsync(CancellationToken cancellationToken)
         {
-            if (cancellationToken != _registeredToken)
-            {
-                _abortOnCancel.Dispose();
-                _registeredToken = cancellationToken;
-                _abortOnCancel = cancellationToken.UnsafeRegister(static socket => ((ClientWebSocket)socket!).Abort(), _socket);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-
             // Mapped without a second async state machine when the reader has the message already (the common case
             // under load); only a receive that waits pays for one.
-            var pending = _reader.ReceiveAsync(CancellationToken.None);
-            return pending.IsCompletedSuccessfully ? new ValueTask<TransportMessage>(ToMessage(pending.Result)) : AwaitAsync(pending, cancellationToken);
+            var pending = _reader.ReceiveAsync(cancellationToken);
+            return pending.IsCompletedSuccessfully ? new ValueTask<TransportMessage>(ToMessage(pending.Result)) : AwaitAsync(pending);
         }
 
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-        private static async ValueTask<TransportMessage> AwaitAsync(ValueTask<ReceivedFrame> pending, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return ToMessage(await pending.ConfigureAwait(false));
-            }
-            catch (Exception exception) when (cancellationToken.IsCancellationRequested && !(exception is OperationCanceledException cancelled && cancelled.CancellationToken == cancellationToken))
-            {
-                // The abort the token caused (the socket reports it with its own exception, or a cancellation without
-                // this token), reported as the cancellation of this token it was.
-                throw new OperationCanceledException("The receive was cancelled.", exception, cancellationToken);
-            }
-        }
+        private static async ValueTask<TransportMessage> AwaitAsync(ValueTask<ReceivedFrame> pending)
+            => ToMessage(await pending.ConfigureAwait(false));
 
         private static TransportMessage ToMessage(ReceivedFrame frame) => frame.Kind switch
         {
@@ -113,7 +87,6 @@ internal sealed class WebSocketTransport : ISessionTransport, ISessionAwareTrans
 
         public ValueTask DisposeAsync()
         {
-            _abortOnCancel.Dispose();
             _socket.Dispose();
 
             // The reader's pooled buffer goes back only after the socket is gone, so no receive can still write into it.

@@ -35,6 +35,12 @@ internal sealed class WebSocketMessageReader : IDisposable
     // True while the rest of an oversize message is still arriving: its fragments are dropped, not read as messages.
     private bool discarding;
 
+    // The token the socket is aborted by, registered when ReceiveAsync first sees it (again only if it changes). A
+    // receive loop passes one token for its lifetime, so this is one registration per connection; handed to the socket,
+    // the token would cost a registration and its removal on every receive.
+    private CancellationToken registeredToken;
+    private CancellationTokenRegistration abortOnCancel;
+
     public WebSocketMessageReader(WebSocket socket, int maxFrameBytes)
     {
         this.socket = socket;
@@ -42,82 +48,110 @@ internal sealed class WebSocketMessageReader : IDisposable
     }
 
     /// <summary>The next whole message, the peer's close, or <see cref="ReceivedFrameKind.TooBig"/>; the bytes are valid until the next call.</summary>
-    /// <remarks>Pooled builder: a receive yields on almost every message when the connection is not busy, and a plain
-    /// async ValueTask method would allocate its state machine each time it does (one receive loop calls this, never
-    /// concurrently).</remarks>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Aborts the socket when cancelled; the receive then ends as a cancellation of this token.</param>
+    public ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
-        // The previous message is done with: a pooled buffer it needed goes back before the wait for the next one.
-        ReturnRented();
-        if (discarding)
+        if (cancellationToken != registeredToken)
         {
-            // The rest of an oversize message can be megabytes: skipped through a pooled buffer, not 1 KiB at a time.
-            rented = ArrayPool<byte>.Shared.Rent(InitialSize);
+            abortOnCancel.Dispose();
+            registeredToken = cancellationToken;
+            abortOnCancel = cancellationToken.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), socket);
         }
 
-        while (discarding)
+        return cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<ReceivedFrame>(cancellationToken) : ReadAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        abortOnCancel.Dispose();
+        ReturnRented();
+    }
+
+    /// <remarks>
+    /// The socket receives take no token: the registered one aborts the socket instead. Pooled builder: a receive yields
+    /// on almost every message when the connection is not busy, and a plain async ValueTask method would allocate its
+    /// state machine each time it does (one receive loop calls this, never concurrently).
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ReceivedFrame> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            var skipped = await socket.ReceiveAsync(rented.AsMemory(), cancellationToken).ConfigureAwait(false);
-            if (skipped.MessageType == WebSocketMessageType.Close)
+            // The previous message is done with: a pooled buffer it needed goes back before the wait for the next one.
+            ReturnRented();
+            if (discarding)
+            {
+                // The rest of an oversize message can be megabytes: skipped through a pooled buffer, not 1 KiB at a time.
+                rented = ArrayPool<byte>.Shared.Rent(InitialSize);
+            }
+
+            while (discarding)
+            {
+                var skipped = await socket.ReceiveAsync(rented.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                if (skipped.MessageType == WebSocketMessageType.Close)
+                {
+                    return Close();
+                }
+
+                discarding = !skipped.EndOfMessage;
+            }
+
+            ReturnRented();
+            var first = await socket.ReceiveAsync(own.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+            if (first.MessageType == WebSocketMessageType.Close)
             {
                 return Close();
             }
 
-            discarding = !skipped.EndOfMessage;
-        }
-
-        ReturnRented();
-        var first = await socket.ReceiveAsync(own.AsMemory(), cancellationToken).ConfigureAwait(false);
-        if (first.MessageType == WebSocketMessageType.Close)
-        {
-            return Close();
-        }
-
-        var kind = first.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary;
-        var count = first.Count;
-        if (count > maxFrameBytes)
-        {
-            discarding = !first.EndOfMessage;
-            return new ReceivedFrame(ReceivedFrameKind.TooBig);
-        }
-
-        if (first.EndOfMessage)
-        {
-            return new ReceivedFrame(kind, own.AsMemory(0, count));
-        }
-
-        // Longer than the own buffer: the rest goes into a pooled one, after what was read so far.
-        rented = ArrayPool<byte>.Shared.Rent(InitialSize);
-        own.AsSpan(0, count).CopyTo(rented);
-        while (true)
-        {
-            if (count == rented.Length)
-            {
-                Grow(count);
-            }
-
-            var result = await socket.ReceiveAsync(rented.AsMemory(count), cancellationToken).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return Close();
-            }
-
-            count += result.Count;
+            var kind = first.MessageType == WebSocketMessageType.Text ? ReceivedFrameKind.Text : ReceivedFrameKind.Binary;
+            var count = first.Count;
             if (count > maxFrameBytes)
             {
-                discarding = !result.EndOfMessage;
+                discarding = !first.EndOfMessage;
                 return new ReceivedFrame(ReceivedFrameKind.TooBig);
             }
 
-            if (result.EndOfMessage)
+            if (first.EndOfMessage)
             {
-                return new ReceivedFrame(kind, rented.AsMemory(0, count));
+                return new ReceivedFrame(kind, own.AsMemory(0, count));
+            }
+
+            // Longer than the own buffer: the rest goes into a pooled one, after what was read so far.
+            rented = ArrayPool<byte>.Shared.Rent(InitialSize);
+            own.AsSpan(0, count).CopyTo(rented);
+            while (true)
+            {
+                if (count == rented.Length)
+                {
+                    Grow(count);
+                }
+
+                var result = await socket.ReceiveAsync(rented.AsMemory(count), CancellationToken.None).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return Close();
+                }
+
+                count += result.Count;
+                if (count > maxFrameBytes)
+                {
+                    discarding = !result.EndOfMessage;
+                    return new ReceivedFrame(ReceivedFrameKind.TooBig);
+                }
+
+                if (result.EndOfMessage)
+                {
+                    return new ReceivedFrame(kind, rented.AsMemory(0, count));
+                }
             }
         }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && !(exception is OperationCanceledException cancelled && cancelled.CancellationToken == cancellationToken))
+        {
+            // The abort the token caused: the socket reports it with its own exception (or a cancellation without this
+            // token), and the caller learns of the cancellation it was.
+            throw new OperationCanceledException("The receive was cancelled.", exception, cancellationToken);
+        }
     }
-
-    public void Dispose() => ReturnRented();
 
     private ReceivedFrame Close() => new(ReceivedFrameKind.Close, CloseStatus: socket.CloseStatus, CloseDescription: socket.CloseStatusDescription);
 

@@ -12,8 +12,9 @@ using Xunit;
 namespace Sessions.Runtime.Tests.EndToEnd;
 
 /// <summary>
-/// The default transport against the local engine: it registers the receive token once per connection (not on every
-/// socket receive), so a receive must still end as a cancellation of that token when the token is cancelled.
+/// The default transport against the local engine. Its reader registers the receive token once per connection and
+/// aborts the socket when it is cancelled (the socket's own receives take no token), so a receive must still end as a
+/// cancellation of that token.
 /// </summary>
 public sealed class WebSocketTransportTests : IClassFixture<EngineFixture>
 {
