@@ -20,12 +20,12 @@ public static class ReplayedTurn
     /// <summary>The endpoint's path, beside the echo's.</summary>
     public const string Path = "/replay";
 
-    /// <summary>The post every goal 6 line sends: the post_message frame of a short text.</summary>
-    public static ReadOnlyMemory<byte> Post { get; } = Encoding.UTF8.GetBytes(
-        "{\"type\":\"post_message\",\"request_id\":\"req-12\",\"data\":{\"message\":{\"content_type\":\"text\",\"text\":\"hello there\"}}}");
-
-    /// <summary>The text of <see cref="Post"/>, for the runtime's own send.</summary>
+    /// <summary>The text every goal 6 line posts (the runtime sends it itself).</summary>
     public const string Text = "hello there";
+
+    /// <summary>The post_message frame of <see cref="Text"/>, for the bare sockets.</summary>
+    public static ReadOnlyMemory<byte> Post { get; } = Encoding.UTF8.GetBytes(
+        "{\"type\":\"post_message\",\"request_id\":\"req-12\",\"data\":{\"message\":{\"content_type\":\"text\",\"text\":\"" + Text + "\"}}}");
 
     /// <summary>Runs one turn on the engine with a bare socket and returns its frames, message_posted to message_complete.</summary>
     public static async Task<IReadOnlyList<byte[]>> RecordAsync(Uri engineSocket, string apiKey, CancellationToken cancellationToken)
